@@ -1,0 +1,194 @@
+"""Frozen records that pass between pipeline stages.
+
+Every offset (`start`, `end`) is a character offset into `Article.text`, the cleaned text, so a
+citation can always be traced back to the exact span a reader sees in the Sources section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FactStatus = Literal["confirmed", "single_source", "disputed"]
+VerdictLabel = Literal["supported", "contradicted", "unverified"]
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of text the cleaner took out, with the rule that matched, so cleaning can be audited."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file (or record inside a file) that could not be used, and why. Never fatal for a batch."""
+
+    path: str
+    problem: str
+    record: int | None = None  # line/record number inside JSONL or JSON arrays
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.record}" if self.record is not None else self.path
+        return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's version of the story.
+
+    `raw_text` is what ingest produced (for plain text, the body after the headline/dek lines);
+    `text` is the cleaned body that every later offset refers to.
+    """
+
+    id: str
+    path: str
+    text: str
+    raw_text: str = ""
+    title: str | None = None
+    dek: str | None = None
+    source: str | None = None  # outlet or site name
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as given
+    language: str | None = None
+    removed: tuple[Removed, ...] = ()
+    format: str = "txt"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def label(self) -> str:
+        """Short human name used in briefs: the outlet when known, else the article id."""
+        return self.source or self.id
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, DATE, CARDINAL, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """A predicate with the participants the parser found for it.
+
+    `agent` is the grammatical subject, inherited from the governing clause when the verb has none
+    of its own ("..., while building up forces" -> the subject of the main clause). These triples
+    are what lets the structured verifier say *who* does *what* differs between two sources.
+    """
+
+    predicate: str  # lemma, with particle ("build up")
+    agent: str | None  # normalised head text of the subject phrase
+    agent_label: str | None  # entity label of the agent, when it is a named entity
+    patient: str | None  # head lemma of the direct object / prepositional object
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of an article, the unit that is aligned and verified."""
+
+    id: str  # "<article id>:<sentence index>"
+    article: str
+    index: int  # sentence position in the article, from 0
+    start: int
+    end: int
+    text: str
+    entities: tuple[Entity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    negated: bool = False  # any negation cue in the sentence
+    modal: str | None = None  # hedging modal ("may", "could", ...), if any
+    is_quote: bool = False  # mostly inside quotation marks
+    content_words: int = 0  # non-stopword alphabetic tokens, used to skip fragments
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a fact is stated: one claim's article and span."""
+
+    article: str
+    claim: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A group of claims from different articles that state the same thing."""
+
+    id: str
+    text: str  # the representative wording (the most central mention)
+    mentions: tuple[Mention, ...]
+    status: FactStatus = "single_source"
+    cohesion: float = 1.0  # mean pairwise similarity of the mentions
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.article, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Side:
+    article: str
+    claim: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two statements from different sources that cannot both be true, with the reason in words."""
+
+    a: Side
+    b: Side
+    kind: str  # "actor" | "number" | "date" | "weekday" | "entity" | "negation" | "modality" | "model"
+    reason: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A verifier's judgement of a claim against a document. Always carries its evidence."""
+
+    label: VerdictLabel
+    support: float
+    contradiction: float
+    evidence: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    cites: tuple[str, ...]
+    fact: str
+    claim: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The product: what the sources confirm, what one outlet alone says, and where they disagree."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...]
+    disputes: tuple[Dispute, ...]
+    summary: tuple[SummarySentence, ...]
+    problems: tuple[InputProblem, ...] = ()
+    claims: tuple[Claim, ...] = field(default=(), repr=False)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def facts_with(self, status: FactStatus) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.status == status)
