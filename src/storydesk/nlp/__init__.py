@@ -1,0 +1,1 @@
+"""Language id, sentences and parses (spaCy), multilingual sentence embeddings (USE)."""

@@ -1,0 +1,203 @@
+"""Turn parsed sentences into Claims: offsets, entities, who-does-what roles, numbers, negation.
+
+spaCy objects stop here: downstream stages see only frozen records, so they can be cached, stored
+and tested without a parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Article, Claim, Entity, Quantity, Role
+from .numbers import parse_number
+
+# Modals that hedge a statement; "would" and "will" are left out because news uses them for
+# plain future and conditional reporting ("which would be the first of its kind").
+HEDGES = frozenset({"may", "might", "could"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Words that name people or groups in a role generically; an agent like this is too vague to
+# contradict a named one ("officials" vs "Hayashi" is not a conflict).
+PRONOUN_POS = frozenset({"PRON"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "ccomp", "dobj", "pobj"})
+_QUOTE_CHARS = '"“”«»„'
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) for each non-empty line; the parser never sees a sentence cross lines."""
+    for m in _PARAGRAPH.finditer(text):
+        if m.group().strip():
+            yield m.start(), m.group()
+
+
+def is_negation(token: Any) -> bool:
+    """A negation cue, except "not only" (which adds to a statement rather than denying it)."""
+    if not (token.dep_ == "neg" or token.lower_ in NEGATION_WORDS):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (nxt is not None and nxt.lower_ in ("only", "just", "merely"))
+
+
+def _entity_of(token: Any) -> Any:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _agent_phrase(token: Any) -> tuple[str | None, str | None]:
+    """Normalised text and entity label of the phrase headed by `token`, None for pronouns."""
+    if token.pos_ in PRONOUN_POS:
+        return None, None
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    return " ".join([*(m.lemma_.lower() for m in mods), token.lemma_.lower()]), None
+
+
+def _subject(verb: Any) -> Any:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.dep_ == "nsubjpass":
+                by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+                if by:
+                    return by[0]
+            return child
+    return None
+
+
+def find_agent(verb: Any) -> Any:
+    """The verb's subject, else the subject of the clause it hangs from (bounded climb).
+
+    This is what resolves "China claimed the islands, while building up forces" to China as the
+    builder, and "Japan announced a buildup, including building up its navy" to Japan.
+    """
+    token = verb
+    for _ in range(6):
+        subj = _subject(token)
+        if subj is not None:
+            return subj
+        if token.dep_ in ("acl", "relcl") and token.head is not token:
+            return token.head
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _patient(verb: Any) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            return str(child.lemma_.lower())
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return str(grandchild.lemma_.lower())
+    return None
+
+
+def roles(sent: Any) -> tuple[Role, ...]:
+    out: list[Role] = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        particle = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
+        predicate = " ".join([tok.lemma_.lower(), *particle])
+        agent_tok = find_agent(tok)
+        agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
+        negated = any(is_negation(c) for c in tok.children)
+        out.append(Role(predicate, agent, label, _patient(tok), negated))
+    return tuple(out)
+
+
+def _unit(token: Any) -> str:
+    head = token.head
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head is not token:
+        while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head:
+            head = head.head
+        return str(head.lemma_.lower()) if head.pos_ in ("NOUN", "PROPN", "SYM") else ""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                return str(pobj[0].lemma_.lower())
+    return ""
+
+
+def quantities(sent: Any) -> tuple[Quantity, ...]:
+    out: list[Quantity] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+            continue
+        value = parse_number(ent.text)
+        if value is None:
+            continue
+        unit = "percent" if ent.label_ == "PERCENT" else _unit(ent.root)
+        out.append(Quantity(value, unit, ent.text, ordinal=ent.label_ == "ORDINAL"))
+    return tuple(out)
+
+
+def _quoted_share(text: str) -> float:
+    inside, depth_open, count = 0, False, 0
+    for ch in text:
+        if ch in _QUOTE_CHARS:
+            depth_open = not depth_open
+            continue
+        if depth_open:
+            inside += 1
+        count += 1
+    return inside / count if count else 0.0
+
+
+def sentence_claim(article: Article, index: int, sent: Any, offset: int) -> Claim:
+    start = offset + sent.start_char
+    text = sent.text.strip()
+    start += len(sent.text) - len(sent.text.lstrip())
+    ents = tuple(
+        Entity(e.text, e.label_, offset + e.start_char, offset + e.end_char) for e in sent.ents
+    )
+    modal = next(
+        (t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in HEDGES),
+        None,
+    )
+    content = sum(1 for t in sent if t.is_alpha and not t.is_stop)
+    return Claim(
+        id=f"{article.id}:{index}",
+        article=article.id,
+        index=index,
+        start=start,
+        end=start + len(text),
+        text=text,
+        entities=ents,
+        roles=roles(sent),
+        quantities=quantities(sent),
+        negated=any(is_negation(t) for t in sent),
+        modal=modal,
+        is_quote=_quoted_share(text) > 0.6,
+        content_words=content,
+    )
+
+
+def article_claims(
+    nlp: Any, articles: Iterable[Article], min_content_words: int, batch_size: int = 64
+) -> list[Claim]:
+    """Claims of all articles, parsed in one batched pass (nlp.pipe is much faster than a loop)."""
+    jobs = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
+    claims: list[Claim] = []
+    counters: dict[str, int] = {}
+    for (article, offset, _), doc in zip(
+        jobs, nlp.pipe((p for _, _, p in jobs), batch_size=batch_size), strict=True
+    ):
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            index = counters.get(article.id, 0)
+            counters[article.id] = index + 1
+            claim = sentence_claim(article, index, sent, offset)
+            if claim.content_words >= min_content_words:
+                claims.append(claim)
+    return claims

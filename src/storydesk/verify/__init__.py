@@ -1,0 +1,1 @@
+"""Deciding whether sources agree: structured contradiction checks now, trained verifiers later."""

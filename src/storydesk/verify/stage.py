@@ -1,0 +1,74 @@
+"""The verify stage: find disputes between sources and set each fact's status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from ..model import Claim, Dispute, Fact, FactStatus
+from ..options import Options
+from ..pipeline import Document, stage
+from .checks import DEFAULT_CHECKS, Check, Context, action_roles, compare
+
+
+def candidate_pairs(
+    claims: Sequence[Claim], sims: np.ndarray, min_sim: float
+) -> list[tuple[int, int]]:
+    """Cross-article pairs worth checking: similar enough, or sharing a specific action."""
+    articles = np.array([c.article for c in claims])
+    close = np.triu(sims >= min_sim, k=1) & (articles[:, None] != articles[None, :])
+    pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(close), strict=True)}
+    by_action: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for r in action_roles(c):
+            by_action[(r.predicate, r.patient)].append(i)
+    for idx in by_action.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 :]:
+                if claims[i].article != claims[j].article:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def find_disputes(
+    claims: Sequence[Claim],
+    sims: np.ndarray,
+    ctx: Context,
+    min_sim: float,
+    checks: Sequence[Check] = DEFAULT_CHECKS,
+) -> list[Dispute]:
+    found = []
+    for i, j in candidate_pairs(claims, sims, min_sim):
+        dispute = compare(claims[i], claims[j], float(sims[i, j]), ctx, checks)
+        if dispute is not None:
+            found.append(dispute)
+    found.sort(key=lambda d: (-d.confidence, d.a.claim, d.b.claim))
+    return found
+
+
+def with_status(facts: Sequence[Fact], disputes: Sequence[Dispute]) -> list[Fact]:
+    disputed = {s.claim for d in disputes for s in (d.a, d.b)}
+    out = []
+    for fact in facts:
+        if any(m.claim in disputed for m in fact.mentions):
+            out.append(replace(fact, status="disputed"))
+        else:
+            status: FactStatus = "confirmed" if len(fact.sources) > 1 else "single_source"
+            out.append(replace(fact, status=status))
+    return out
+
+
+@stage("verify", reads=["articles", "claims", "embeddings", "facts"], writes=["facts", "disputes"])
+def VERIFY(doc: Document, options: Options) -> Document:
+    claims = doc.claims or ()
+    emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
+    ctx = Context(
+        article_text={a.id: a.text for a in doc.articles or ()},
+        labels={a.id: a.label for a in doc.articles or ()},
+    )
+    disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
+    facts = with_status(doc.facts or (), disputes)
+    return doc.update(facts=tuple(facts), disputes=tuple(disputes))
