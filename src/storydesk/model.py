@@ -15,7 +15,7 @@ VerdictLabel = Literal["supported", "contradicted", "unverified"]
 
 @dataclass(frozen=True)
 class Removed:
-    """A piece of text the cleaner took out, with the rule that matched, so cleaning can be audited."""
+    """Text the cleaner took out, with the rule that matched, so the cleaning can be audited."""
 
     text: str
     reason: str
@@ -91,7 +91,7 @@ class Role:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number in a claim with the noun it counts, so "14 people" can be compared with "41 people"."""
+    """A number in a claim with the noun it counts, so "14 people" can meet "41 people"."""
 
     value: float
     unit: str  # lemma of the counted noun ("people", "percent", "member"); "" if none found
@@ -160,7 +160,7 @@ class Dispute:
 
     a: Side
     b: Side
-    kind: str  # "actor" | "number" | "date" | "weekday" | "entity" | "negation" | "modality" | "model"
+    kind: str  # "actor" | "number" | "date" | "place" | "negation" | "modality" | "model"
     reason: str
     confidence: float = 1.0
 
@@ -186,7 +186,7 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class Brief:
-    """The product: what the sources confirm, what one outlet alone says, and where they disagree."""
+    """The product: what sources confirm, what one outlet alone says, where they disagree."""
 
     articles: tuple[Article, ...]
     facts: tuple[Fact, ...]

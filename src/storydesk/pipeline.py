@@ -22,7 +22,7 @@ from .options import Options
 
 @dataclass(frozen=True, eq=False)
 class Document:
-    """Everything known about one story so far. Stages return a new Document (dataclasses.replace)."""
+    """Everything known about one story so far. Stages return a new Document, never mutate."""
 
     inputs: tuple[str, ...] = ()
     problems: tuple[InputProblem, ...] = ()

@@ -35,9 +35,7 @@ def sentence_quality(claim: Claim) -> float:
     if claim.is_quote or claim.text[:1] in _QUOTE_OPEN:
         score -= 1.5
     words = len(claim.text.split())
-    if words < 8:
-        score -= 0.5
-    elif words > 45:
+    if words < 8 or words > 45:
         score -= 0.5
     if claim.text[-1:] not in '.!?"”’':
         score -= 0.7  # headlines and fragments
