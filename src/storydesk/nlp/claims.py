@@ -21,7 +21,8 @@ NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "with
 # contradict a named one ("officials" vs "Hayashi" is not a conflict).
 PRONOUN_POS = frozenset({"PRON"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "ccomp", "dobj", "pobj"})
-_QUOTE_CHARS = '"“”«»„'
+_OPENING = "“«„"
+_CLOSING = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -141,19 +142,24 @@ def quantities(sent: Any) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-def _quoted_share(text: str) -> float:
-    inside, depth_open, count = 0, False, 0
+def quote_mask(text: str) -> list[bool]:
+    """Per character: inside a quotation? Tracked over a whole paragraph, because a quotation
+    often runs over several sentences and only the first and last carry a quote mark."""
+    mask, inside = [], False
     for ch in text:
-        if ch in _QUOTE_CHARS:
-            depth_open = not depth_open
-            continue
-        if depth_open:
-            inside += 1
-        count += 1
-    return inside / count if count else 0.0
+        if ch in _OPENING:
+            inside = True
+        elif ch in _CLOSING:
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        mask.append(inside)
+    return mask
 
 
-def sentence_claim(article: Article, index: int, sent: Any, offset: int) -> Claim:
+def sentence_claim(
+    article: Article, index: int, sent: Any, offset: int, quoted: list[bool]
+) -> Claim:
     start = offset + sent.start_char
     text = sent.text.strip()
     start += len(sent.text) - len(sent.text.lstrip())
@@ -177,7 +183,7 @@ def sentence_claim(article: Article, index: int, sent: Any, offset: int) -> Clai
         quantities=quantities(sent),
         negated=any(is_negation(t) for t in sent),
         modal=modal,
-        is_quote=_quoted_share(text) > 0.6,
+        is_quote=sum(quoted[sent.start_char : sent.end_char]) >= 0.5 * max(len(text), 1),
         content_words=content,
     )
 
@@ -189,15 +195,16 @@ def article_claims(
     jobs = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
     claims: list[Claim] = []
     counters: dict[str, int] = {}
-    for (article, offset, _), doc in zip(
+    for (article, offset, para), doc in zip(
         jobs, nlp.pipe((p for _, _, p in jobs), batch_size=batch_size), strict=True
     ):
+        quoted = quote_mask(para)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             index = counters.get(article.id, 0)
             counters[article.id] = index + 1
-            claim = sentence_claim(article, index, sent, offset)
+            claim = sentence_claim(article, index, sent, offset, quoted)
             if claim.content_words >= min_content_words:
                 claims.append(claim)
     return claims

@@ -1,0 +1,82 @@
+"""Claims from the parser: offsets, roles, numbers, quotes; language id; embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storydesk.nlp.claims import quote_mask
+from storydesk.nlp.models import detect_language
+from storydesk.nlp.numbers import parse_number
+
+
+def test_claim_offsets_point_into_the_text(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "First paragraph has one sentence here.\n\nSecond one. It has two sentences, really."
+    claims = parse(text)
+    assert [c.index for c in claims] == [0, 1, 2]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+    assert claims[1].text == "Second one."
+
+
+def test_agent_is_inherited_from_the_governing_clause(parse) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = parse("China claimed the islands, while building up its naval forces near Japan.")
+    build = [r for r in claim.roles if r.predicate == "build up"]
+    assert build and build[0].agent == "China" and build[0].patient == "force"
+
+
+def test_passive_agent(parse) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = parse("The bridge was closed by the Port Authority on Tuesday.")
+    close = [r for r in claim.roles if r.predicate == "close"]
+    assert close and close[0].agent is not None and "Port Authority" in close[0].agent
+
+
+def test_quantities_carry_their_unit(parse) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = parse("Forty-one people were hurt and 3 ferries were cancelled.")
+    got = {(q.value, q.unit) for q in claim.quantities}
+    assert (41.0, "people") in got and (3.0, "ferry") in got
+
+
+def test_negation_and_hedge(parse) -> None:  # type: ignore[no-untyped-def]
+    neg, hedge, plain = parse(
+        "Officials did not confirm the figure.",
+        "The bridge may reopen next week.",
+        "Japan is not only a partner but a friend.",
+    )
+    assert neg.negated and not hedge.negated
+    assert hedge.modal == "may"
+    assert not plain.negated  # "not only" adds, it does not deny
+
+
+def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # type: ignore[no-untyped-def]
+    claims = parse("“We are talking. The world is unstable. We must act,” he said. Then he left.")
+    assert [c.is_quote for c in claims] == [True, True, True, False]
+    mask = quote_mask('He said "yes" twice.')
+    assert mask.count(True) == len('"yes')
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("41", 41), ("1,200", 1200), ("2.5 million", 2.5e6), ("fourteen", 14), ("31st", 31),
+     ("twenty-one", 21), ("a dozen", 12), ("several", None)],
+)  # fmt: skip
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_language_id() -> None:
+    assert detect_language("Japan is in talks to open a NATO liaison office in Tokyo.")[0] == "en"
+    assert (
+        detect_language("Japan verhandelt über die Eröffnung eines NATO-Büros in Tokio.")[0] == "de"
+    )
+
+
+def test_embeddings_are_normalised_and_multilingual(embed, parse) -> None:  # type: ignore[no-untyped-def]
+    claims = parse(
+        "Japan is in talks to open a NATO office.",
+        "Japón negocia la apertura de una oficina de la OTAN.",
+        "The football match ended in a draw on Saturday.",
+    )
+    e = embed(claims)
+    assert np.allclose(np.linalg.norm(e, axis=1), 1.0, atol=1e-4)
+    assert e[0] @ e[1] > e[0] @ e[2] + 0.2

@@ -1,0 +1,119 @@
+"""Structured contradiction checks, on sentences parsed by the real parser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from storydesk.model import Claim
+from storydesk.verify.checks import Context, normalise_name, same_name
+from storydesk.verify.stage import find_disputes
+
+CTX = Context(article_text={}, labels={"a": "Outlet A", "b": "Outlet B"})
+
+
+def disputes(parse: Callable[..., list[Claim]], embed: Callable[..., np.ndarray], a: str, b: str):  # type: ignore[no-untyped-def]
+    claims = parse(a, b)
+    emb = embed(claims)
+    ctx = Context(article_text={"a": a, "b": b}, labels=CTX.labels)
+    return find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
+
+
+def test_actor_swap_is_found_with_reason(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "China has claimed the islands, while building up its naval and air forces near Japan.",
+        "Japan announced a military buildup, including building up its navy and air force.",
+    )
+    assert [d.kind for d in found] == ["actor"]
+    assert "China" in found[0].reason and "Japan" in found[0].reason
+    assert "Outlet A" in found[0].reason
+
+
+def test_same_actor_different_wording_is_not_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The port authority ordered the closure of the bridge on Tuesday.",
+        "On Tuesday the Port Authority ordered the bridge's closure.",
+    )
+    assert found == []
+
+
+def test_number_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Fourteen people were injured when the crane collapsed at the harbour.",
+        "41 people were injured when the crane collapsed at the harbour.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    assert "Fourteen" in found[0].reason and "41" in found[0].reason
+
+
+def test_same_number_in_words_and_digits_agrees(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Fourteen people were injured when the crane collapsed at the harbour.",
+        "14 people were injured when the crane collapsed at the harbour.",
+    )
+    assert found == []
+
+
+def test_negation_flip(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "City officials confirmed that the bridge would stay closed for repairs.",
+        "City officials did not confirm that the bridge would stay closed for repairs.",
+    )
+    assert [d.kind for d in found] == ["negation"]
+
+
+def test_not_only_is_not_a_negation_flip(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The events in Eastern Europe are not confined to that region.",
+        "Something happening in East Europe is not only confined to the issue in East Europe.",
+    )
+    assert found == []
+
+
+def test_date_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The mayor announced the closure of the Kessel bridge on May 3.",
+        "The mayor announced the closure of the Kessel bridge on May 10.",
+    )
+    assert [d.kind for d in found] == ["date"]
+    assert "May 3" in found[0].reason and "May 10" in found[0].reason
+
+
+def test_unrelated_sentences_are_never_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Finland joined NATO in April, becoming its 31st member.",
+        "The mayor did not attend the ceremony on Friday, when 300 guests arrived.",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("Yoshimasa Hayashi", "Hayashi", True),
+        ("the Asia-Pacific region", "Asia Pacific", True),
+        ("Chinese", "China", True),
+        ("China", "Japan", False),
+    ],
+)
+def test_name_matching(x: str, y: str, same: bool) -> None:
+    assert same_name(x, y) is same
+    assert normalise_name("Japan’s") == "japan"
