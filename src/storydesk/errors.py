@@ -1,4 +1,4 @@
-"""Exceptions. Per-file problems are *not* exceptions: they are collected as InputProblem records."""
+"""Exceptions. Per-file problems are not raised: they are collected as InputProblem records."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Align claims across articles into facts.
 
-Two claims from different articles are linked when their embedding similarity, plus a bonus for
-shared named entities, clears `align_threshold`. Groups grow by average linkage (every member must
-be close to the group on average, which stops one vague sentence from chaining unrelated facts
-together), and a fact holds at most one claim per article: a fact's support is a set of articles.
+Two claims from different articles are linked when their embedding similarity (plus an optional
+bonus for shared named entities, off by default) clears `align_threshold`. Groups grow by average
+linkage (every member must be close to the group on average, which stops one vague sentence from
+chaining unrelated facts together), and a fact holds at most one claim per article: a fact's
+support is a set of articles.
 """
 
 from __future__ import annotations
@@ -36,15 +37,22 @@ def pair_scores(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> 
     scores = sims.astype(np.float32, copy=True)
     articles = np.array([c.article for c in claims])
     same = articles[:, None] == articles[None, :]
+    if options.align_entity_weight > 0:
+        _add_entity_bonus(claims, scores, ~same, options)
+    scores[same] = -1.0
+    return scores
+
+
+def _add_entity_bonus(
+    claims: Sequence[Claim], scores: np.ndarray, cross: np.ndarray, options: Options
+) -> None:
     low = options.align_threshold - options.align_entity_weight
     keys = [entity_keys(c) for c in claims]
-    for i, j in zip(*np.nonzero(np.triu(scores >= low, k=1) & ~np.triu(same, k=1)), strict=True):
+    for i, j in zip(*np.nonzero(np.triu(scores >= low, k=1) & cross), strict=True):
         a, b = keys[i], keys[j]
         if a or b:
             bonus = options.align_entity_weight * len(a & b) / len(a | b)
             scores[i, j] = scores[j, i] = scores[i, j] + bonus
-    scores[same] = -1.0
-    return scores
 
 
 def cluster(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> list[list[int]]:
