@@ -1,0 +1,7 @@
+"""`python -m storydesk`: the same as the `storydesk` script."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

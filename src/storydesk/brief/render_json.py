@@ -1,0 +1,164 @@
+"""The brief as JSON-ready data: the stable interchange format documented in docs/brief-schema.md.
+
+Also home to the small lookups the other renderers share (display names, locating a dispute's
+span), so that Markdown, HTML and JSON agree on what they show.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Article, Brief, Dispute, Fact, InputProblem, Side, SummarySentence
+
+SCHEMA_VERSION = "1"
+
+Span = tuple[int, int]
+
+# Strict on purpose: anything with spaces, quotes or angle brackets is shown as text, not linked.
+_HTTP_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$", re.IGNORECASE)
+
+
+def is_http_url(url: str | None) -> bool:
+    """Only plain http(s) URLs become links; `javascript:`, `data:` and odd strings stay text."""
+    return bool(url) and _HTTP_URL.match(url or "") is not None
+
+
+def display_names(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the name a reader sees; the id is added when two articles share an outlet."""
+    articles = tuple(articles)
+    counts = Counter(a.label for a in articles)
+    return {a.id: a.label if counts[a.label] == 1 else f"{a.label} ({a.id})" for a in articles}
+
+
+def valid_span(article: Article, start: int, end: int) -> bool:
+    return 0 <= start < end <= len(article.text)
+
+
+def side_span(brief: Brief, side: Side) -> Span | None:
+    """Where a dispute side sits in its article's cleaned text, or None when it cannot be found.
+
+    Sides carry only a claim id and text, so look the claim up first (exact offsets) and fall back
+    to searching the text, because a verifier may quote a claim the brief's claim list lacks.
+    """
+    try:
+        article = brief.article(side.article)
+    except KeyError:
+        return None
+    for claim in brief.claims:
+        if claim.id == side.claim and claim.article == side.article:
+            if valid_span(article, claim.start, claim.end):
+                return (claim.start, claim.end)
+            break
+    needle = side.text.strip()
+    at = article.text.find(needle) if needle else -1
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+def _number(value: float) -> float | None:
+    # NaN and infinities are not JSON; a missing score is more honest than an invalid file.
+    return round(value, 4) if math.isfinite(value) else None
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "label": article.label,
+        "title": article.title,
+        "dek": article.dek,
+        "published": article.published,
+        "url": article.url,
+        "language": article.language,
+        "words": article.words,
+        "path": article.path,
+        "format": article.format,
+        "removed": [r.text for r in article.removed],
+        "removed_reasons": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "text": article.text,
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "status": fact.status,
+        "sources": list(fact.sources),
+        "cohesion": _number(fact.cohesion),
+        "mentions": [
+            {"article": m.article, "claim": m.claim, "text": m.text, "start": m.start, "end": m.end}
+            for m in fact.mentions
+        ],
+    }
+
+
+def _side(brief: Brief, side: Side) -> dict[str, Any]:
+    span = side_span(brief, side)
+    return {
+        "article": side.article,
+        "claim": side.claim,
+        "text": side.text,
+        "start": span[0] if span else None,
+        "end": span[1] if span else None,
+    }
+
+
+def _dispute(brief: Brief, dispute: Dispute) -> dict[str, Any]:
+    return {
+        "a": _side(brief, dispute.a),
+        "b": _side(brief, dispute.b),
+        "kind": dispute.kind,
+        "reason": dispute.reason,
+        "confidence": _number(dispute.confidence),
+        "claims": [dispute.a.claim, dispute.b.claim],
+    }
+
+
+def _sentence(sentence: SummarySentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "cites": list(sentence.cites),
+        "fact": sentence.fact,
+        "claim": sentence.claim,
+    }
+
+
+def problem_to_dict(problem: InputProblem) -> dict[str, Any]:
+    return {"path": problem.path, "problem": problem.problem, "record": problem.record}
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as JSON-ready data. Key order is fixed, so equal briefs give identical files."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [article_to_dict(a) for a in brief.articles],
+        "facts": [_fact(f) for f in brief.facts],
+        "disputes": [_dispute(brief, d) for d in brief.disputes],
+        "summary": [_sentence(s) for s in brief.summary],
+        "problems": [problem_to_dict(p) for p in brief.problems],
+    }
+
+
+def extract_to_dict(
+    articles: Iterable[Article], problems: Iterable[InputProblem]
+) -> dict[str, Any]:
+    """What `storydesk extract` prints: cleaned articles (shaped as in a brief) and problems."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [article_to_dict(a) for a in articles],
+        "problems": [problem_to_dict(p) for p in problems],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    # allow_nan=False: _number already removed non-finite floats; anything left is a bug to surface.
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def to_json(brief: Brief) -> str:
+    return dumps(to_dict(brief))
