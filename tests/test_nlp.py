@@ -80,3 +80,12 @@ def test_embeddings_are_normalised_and_multilingual(embed, parse) -> None:  # ty
     e = embed(claims)
     assert np.allclose(np.linalg.norm(e, axis=1), 1.0, atol=1e-4)
     assert e[0] @ e[1] > e[0] @ e[2] + 0.2
+
+
+def test_dateline_is_not_part_of_the_claim(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "MARROWPORT, Oct 14 (Harbour Wire) - The port authority ordered the bridge closed."
+    (claim,) = parse(text)
+    assert claim.text.startswith("The port authority")
+    assert text[claim.start : claim.end] == claim.text
+    order = [r for r in claim.roles if r.predicate == "order"]
+    assert order[0].agent == "port authority" and order[0].patient == "bridge"

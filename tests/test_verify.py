@@ -117,3 +117,58 @@ def test_unrelated_sentences_are_never_disputed(parse, embed) -> None:  # type: 
 def test_name_matching(x: str, y: str, same: bool) -> None:
     assert same_name(x, y) is same
     assert normalise_name("Japan’s") == "japan"
+
+
+def test_dates_of_different_events_do_not_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The authority closed the bridge on Tuesday after inspectors found a crack.",
+        "A routine inspection on Monday found a crack in the bridge, which the authority closed.",
+    )
+    assert [d for d in found if d.kind == "date"] == []
+
+
+def test_wrong_weekday_is_checked_against_the_calendar(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    a, b = (
+        "Barriers went up at both ends of the bridge at 6 a.m. on Tuesday, October 14.",
+        "The barriers were placed at both ends of the bridge on Wednesday, 14 October.",
+    )
+    claims = parse(a, b)
+    emb = embed(claims)
+    ctx = Context(article_text={"a": a, "b": b}, labels={}, years={"a": 2025})
+    found = find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
+    assert [d.kind for d in found] == ["date"]
+    assert "14 October 2025 was a Tuesday" in found[0].reason
+
+
+def test_actor_in_small_clause_and_similar_org_names(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The Marrowport Port Authority ordered the bridge closed on Tuesday.",
+        "The Marrowport City Council ordered the bridge closed on Tuesday.",
+    )
+    assert [d.kind for d in found] == ["actor"]
+
+
+def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Mayor Tobias Fenwright urged residents to leave their cars at home where they could.",
+        "Mayor Tobias Fenwright urged residents to leave their cars at home.",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("Marrowport Port Authority", "Marrowport City Council", False),
+        ("Eastern Europe", "East Europe", True),
+        ("the port authority", "Marrowport Port Authority", True),
+    ],
+)
+def test_multiword_name_matching(x: str, y: str, same: bool) -> None:
+    assert same_name(x, y) is same

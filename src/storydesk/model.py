@@ -71,6 +71,9 @@ class Entity:
     label: str  # spaCy label: PERSON, ORG, GPE, DATE, CARDINAL, ...
     start: int
     end: int
+    governor: str | None = (
+        None  # predicate the entity attaches to ("close" for "closed on Tuesday")
+    )
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,32 @@ _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "ccomp", "do
 _OPENING = "“«„"
 _CLOSING = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# "MARROWPORT, Oct 14 (Harbour Wire) - " / "TOKYO (Reuters) — ": metadata, not part of the claim,
+# and a parser reads the city as the sentence's subject.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n\-–—]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+"
+)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) for each non-empty line; the parser never sees a sentence cross lines."""
+    """(offset, paragraph) for each non-empty line, datelines cut off; the parser never sees a
+    sentence cross lines."""
     for m in _PARAGRAPH.finditer(text):
-        if m.group().strip():
-            yield m.start(), m.group()
+        para, start = m.group(), m.start()
+        dateline = _DATELINE.match(para)
+        if dateline:
+            para, start = para[dateline.end() :], start + dateline.end()
+        if para.strip():
+            yield start, para
+
+
+def is_main_hedge(token: Any) -> bool:
+    """A hedging modal on the sentence's main verb (or a reported clause), not in a side clause
+    like "leave cars at home where they could"."""
+    if token.tag_ != "MD" or token.lower_ not in HEDGES:
+        return False
+    verb = token.head
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"))
 
 
 def is_negation(token: Any) -> bool:
@@ -93,6 +112,11 @@ def _patient(verb: Any) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd"):
             return str(child.lemma_.lower())
+    for child in verb.children:  # "ordered [the bridge closed]": the object is the clause subject
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ not in PRONOUN_POS:
+                return str(subj[0].lemma_.lower())
     for child in verb.children:
         if child.dep_ == "prep":
             for grandchild in child.children:
@@ -101,13 +125,28 @@ def _patient(verb: Any) -> str | None:
     return None
 
 
+def predicate_of(token: Any) -> str:
+    particle = [c.text.lower() for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.lemma_.lower(), *particle])
+
+
+def governor(token: Any) -> str | None:
+    """The predicate a phrase attaches to: the nearest verb above it (bounded climb)."""
+    for _ in range(6):
+        if token.pos_ == "VERB":
+            return predicate_of(token)
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
 def roles(sent: Any) -> tuple[Role, ...]:
     out: list[Role] = []
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
-        particle = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
-        predicate = " ".join([tok.lemma_.lower(), *particle])
+        predicate = predicate_of(tok)
         agent_tok = find_agent(tok)
         agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
         negated = any(is_negation(c) for c in tok.children)
@@ -164,12 +203,10 @@ def sentence_claim(
     text = sent.text.strip()
     start += len(sent.text) - len(sent.text.lstrip())
     ents = tuple(
-        Entity(e.text, e.label_, offset + e.start_char, offset + e.end_char) for e in sent.ents
+        Entity(e.text, e.label_, offset + e.start_char, offset + e.end_char, governor(e.root.head))
+        for e in sent.ents
     )
-    modal = next(
-        (t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in HEDGES),
-        None,
-    )
+    modal = next((t.lower_ for t in sent if is_main_hedge(t)), None)
     content = sum(1 for t in sent if t.is_alpha and not t.is_stop)
     return Claim(
         id=f"{article.id}:{index}",

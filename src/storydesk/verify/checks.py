@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import Claim, Dispute, Role, Side
 
@@ -37,6 +38,7 @@ class Context:
 
     article_text: dict[str, str]
     labels: dict[str, str]  # article id -> outlet name for reasons
+    years: dict[str, int] = field(default_factory=dict)  # article id -> publication year
 
     def name(self, article: str) -> str:
         return self.labels.get(article, article)
@@ -60,13 +62,24 @@ def normalise_name(name: str) -> str:
     return " ".join(_NAME_NOISE.sub(" ", name.lower()).split())
 
 
-def same_name(x: str, y: str) -> bool:
-    """'Yoshimasa Hayashi' = 'Hayashi'; 'Chinese' = 'China' (shared stem of a name)."""
-    nx, ny = normalise_name(x), normalise_name(y)
-    tx, ty = set(nx.split()), set(ny.split())
-    if tx <= ty or ty <= tx:
+def _same_word(x: str, y: str) -> bool:
+    """'east'/'eastern', 'china'/'chinese': one word is a form of the other (shared stem)."""
+    if x == y:
         return True
-    return len(nx) >= 4 and len(ny) >= 4 and nx[:4] == ny[:4]
+    common = next(
+        (i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y))
+    )
+    return common >= 4 and common >= min(len(x), len(y)) - 2
+
+
+def same_name(x: str, y: str) -> bool:
+    """'Yoshimasa Hayashi' = 'Hayashi', 'Eastern Europe' = 'East Europe', 'Chinese' = 'China';
+    but 'Marrowport Port Authority' != 'Marrowport City Council' (every word must find a match)."""
+    tx, ty = normalise_name(x).split(), normalise_name(y).split()
+    if not tx or not ty:
+        return False
+    small, big = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
+    return all(any(_same_word(w, v) for v in big) for w in small)
 
 
 def action_roles(claim: Claim) -> list[Role]:
@@ -120,42 +133,78 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
     return None
 
 
-def month_days(claim: Claim) -> set[tuple[int, int]]:
-    out = set()
-    for e in claim.entities:
-        if e.label != "DATE":
+DateMention = tuple[
+    str | None, tuple[int, int] | None, str | None
+]  # governor, (month, day), weekday
+
+
+def date_mentions(claim: Claim) -> list[DateMention]:
+    """Dated mentions; "Wednesday, 14 October" arrives as two entities and is joined into one."""
+    out: list[DateMention] = []
+    last_end = -10
+    for e in sorted((e for e in claim.entities if e.label == "DATE"), key=lambda e: e.start):
+        low = e.text.lower()
+        m = _MONTH_DAY.search(low)
+        md = (MONTHS[m.group(1) or m.group(4)], int(m.group(2) or m.group(3))) if m else None
+        weekday = next((w for w in WEEKDAYS if w in low), None)
+        if not (md or weekday):
             continue
-        for m in _MONTH_DAY.finditer(e.text.lower()):
-            month = m.group(1) or m.group(4)
-            day = m.group(2) or m.group(3)
-            out.add((MONTHS[month], int(day)))
+        if out and e.start - last_end <= 3 and (out[-1][1] is None) != (md is None):
+            gov, prev_md, prev_wd = out.pop()
+            md, weekday, governor = md or prev_md, weekday or prev_wd, gov or e.governor
+        else:
+            governor = e.governor
+        out.append((governor, md, weekday))
+        last_end = e.end
     return out
 
 
-def weekdays(claim: Claim) -> set[str]:
-    return {w for e in claim.entities if e.label == "DATE" for w in WEEKDAYS if w in e.text.lower()}
+def _same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -> bool:
+    """Two dates describe one event when they hang off the same predicate; when each sentence
+    dates a predicate the other does not mention at all, only near-identical sentences count."""
+    if ga is not None and ga == gb:
+        return True
+    preds_a = {r.predicate for r in a.roles}
+    preds_b = {r.predicate for r in b.roles}
+    if (ga is not None and ga in preds_b) or (gb is not None and gb in preds_a):
+        return False  # the other source mentions this event but dates something else
+    return sim >= 0.75
+
+
+def _calendar_note(md: tuple[int, int] | None, weekday: str | None, year: int | None) -> str:
+    if md is None or year is None:
+        return ""
+    try:
+        actual = WEEKDAYS[date(year, md[0], md[1]).weekday()]
+    except ValueError:
+        return ""
+    fact = f"{md[1]} {list(MONTHS)[md[0] - 1].title()} {year} was a {actual.title()}"
+    return f" ({fact})" if weekday != actual else ""
 
 
 def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same event dated differently: another calendar date, or another weekday."""
-    if sim < 0.62:
+    if sim < 0.55:
         return None
-    da, db = month_days(a), month_days(b)
-    if da and db and not da & db:
-        fa, fb = sorted(da)[0], sorted(db)[0]
-        names = list(MONTHS)
-        reason = (
-            f"different date: {ctx.name(a.article)} says {names[fa[0] - 1].title()} {fa[1]}, "
-            f"{ctx.name(b.article)} says {names[fb[0] - 1].title()} {fb[1]}"
-        )
-        return _dispute(a, b, "date", reason, 0.75)
-    wa, wb = weekdays(a), weekdays(b)
-    if wa and wb and not wa & wb:
-        reason = (
-            f"different day: {ctx.name(a.article)} says {'/'.join(sorted(wa)).title()}, "
-            f"{ctx.name(b.article)} says {'/'.join(sorted(wb)).title()}"
-        )
-        return _dispute(a, b, "date", reason, 0.7)
+    for ga, mda, wa in date_mentions(a):
+        for gb, mdb, wb in date_mentions(b):
+            if not _same_event(ga, gb, a, b, sim):
+                continue
+            if mda and mdb and mda != mdb:
+                what = "date"
+                xa = f"{list(MONTHS)[mda[0] - 1].title()} {mda[1]}"
+                xb = f"{list(MONTHS)[mdb[0] - 1].title()} {mdb[1]}"
+            elif wa and wb and wa != wb:
+                what, xa, xb = "day", wa.title(), wb.title()
+            else:
+                continue
+            year = ctx.years.get(a.article) or ctx.years.get(b.article)
+            note = _calendar_note(mda, wa, year) or _calendar_note(mdb, wb, year)
+            reason = (
+                f"different {what}: {ctx.name(a.article)} says {xa}, "
+                f"{ctx.name(b.article)} says {xb}{note}"
+            )
+            return _dispute(a, b, "date", reason, 0.75)
     return None
 
 

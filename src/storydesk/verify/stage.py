@@ -61,13 +61,19 @@ def with_status(facts: Sequence[Fact], disputes: Sequence[Dispute]) -> list[Fact
     return out
 
 
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
 @stage("verify", reads=["articles", "claims", "embeddings", "facts"], writes=["facts", "disputes"])
 def VERIFY(doc: Document, options: Options) -> Document:
     claims = doc.claims or ()
     emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
+    articles = doc.articles or ()
     ctx = Context(
-        article_text={a.id: a.text for a in doc.articles or ()},
-        labels={a.id: a.label for a in doc.articles or ()},
+        article_text={a.id: a.text for a in articles},
+        labels={a.id: a.label for a in articles},
+        years={a.id: y for a in articles if (y := _year(a.published)) is not None},
     )
     disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
     facts = with_status(doc.facts or (), disputes)
