@@ -16,7 +16,21 @@ from .numbers import parse_number
 # Modals that hedge a statement; "would" and "will" are left out because news uses them for
 # plain future and conditional reporting ("which would be the first of its kind").
 HEDGES = frozenset({"may", "might", "could"})
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+NEGATION_WORDS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "neither",
+        "nor",
+        "without",
+        "nothing",
+        "nobody",
+        "none",
+        "nowhere",
+    }
+)
 # Words that name people or groups in a role generically; an agent like this is too vague to
 # contradict a named one ("officials" vs "Hayashi" is not a conflict).
 PRONOUN_POS = frozenset({"PRON"})

@@ -57,9 +57,21 @@ _NOT_ONLY = re.compile(r"\b(not|n't)\s+(only|just|merely)\b", re.IGNORECASE)
 _NAME_NOISE = re.compile(r"[-‐–—'’.,]|\bthe\b|\bregion\b|\bs\b")
 
 
+# Common short forms of the same country or bloc: not a different place.
+_ALIASES = {
+    "us": "united states", "u s": "united states", "usa": "united states",
+    "u s a": "united states", "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "eu": "european union", "un": "united nations",
+    "uae": "united arab emirates", "prc": "china", "dprk": "north korea",
+}  # fmt: skip
+
+
 def normalise_name(name: str) -> str:
-    """'the Asia-Pacific region' -> 'asia pacific'; 'Japan’s' -> 'japan'."""
-    return " ".join(_NAME_NOISE.sub(" ", name.lower()).split())
+    """'the Asia-Pacific region' -> 'asia pacific'; 'Japan’s' -> 'japan'; 'US' -> 'united states'"""
+    plain = " ".join(_NAME_NOISE.sub(" ", name.lower()).split())
+    return _ALIASES.get(plain, plain)
 
 
 def _same_word(x: str, y: str) -> bool:
@@ -216,18 +228,16 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     if _NOT_ONLY.search(pos.text):
         return None  # "not only confined to" may deny or add; too ambiguous to call a conflict
     asserted = {r.predicate for r in pos.roles if not r.negated}
+    # Only a denial of the very predicate the other source asserts counts: without that anchor,
+    # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI).
     denied = [r for r in neg.roles if r.negated and r.predicate in asserted]
-    if denied:
-        pred = denied[0].predicate
-    elif sim >= 0.8:
-        pred = "the statement"  # copular negation ("is not") has no verb role to match
-    else:
+    if not denied:
         return None
     reason = (
-        f"negation: {ctx.name(neg.article)} says it did not happen ('{pred}' negated), "
+        f"negation: {ctx.name(neg.article)} says '{denied[0].predicate}' did not happen, "
         f"{ctx.name(pos.article)} says it did"
     )
-    return _dispute(a, b, "negation", reason, 0.75 if denied else 0.6)
+    return _dispute(a, b, "negation", reason, 0.75)
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
