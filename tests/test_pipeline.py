@@ -75,3 +75,11 @@ def test_options_are_checked() -> None:
     with pytest.raises(OptionsError, match="unknown option"):
         Options().with_(nope=1)
     assert Options().with_(summary_sentences=7).summary_sentences == 7
+
+
+def test_brief_function_survives_importing_the_renderers() -> None:
+    # A subpackage named like the API function would replace it on import; keep them apart.
+    import storydesk
+    import storydesk.briefing.render_json
+
+    assert callable(storydesk.brief)

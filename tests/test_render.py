@@ -9,9 +9,9 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from factories import HOSTILE, empty_brief, make_brief
-from storydesk.brief.render_html import to_html
-from storydesk.brief.render_json import SCHEMA_VERSION, extract_to_dict, to_dict, to_json
-from storydesk.brief.render_markdown import to_markdown
+from storydesk.briefing.render_html import to_html
+from storydesk.briefing.render_json import SCHEMA_VERSION, extract_to_dict, to_dict, to_json
+from storydesk.briefing.render_markdown import to_markdown
 from storydesk.model import Brief, Fact, Mention
 
 # ---------------------------------------------------------------------------------------- JSON

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from os import PathLike
 
-from .brief.build import SUMMARISE, assemble
+from .briefing.build import SUMMARISE, assemble
 from .clean import CLEAN
 from .errors import NoArticlesError
 from .facts.align import ALIGN

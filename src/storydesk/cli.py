@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from . import __version__
-from .brief.render_html import to_html
-from .brief.render_json import dumps, extract_to_dict, to_json
-from .brief.render_markdown import to_markdown
+from .briefing.render_html import to_html
+from .briefing.render_json import dumps, extract_to_dict, to_json
+from .briefing.render_markdown import to_markdown
 from .errors import InputError, NoArticlesError, OptionsError, StageError, StorydeskError
 from .model import Article, Brief, InputProblem
 from .options import Options

@@ -30,7 +30,7 @@ def _e(text: str | None) -> str:
 
 
 def _css() -> str:
-    return resources.files("storydesk.brief").joinpath("style.css").read_text(encoding="utf-8")
+    return resources.files("storydesk.briefing").joinpath("style.css").read_text(encoding="utf-8")
 
 
 def _slugs(articles: Iterable[Article]) -> dict[str, str]:
