@@ -1,0 +1,103 @@
+"""Small metric helpers shared by the benchmark scripts (no sklearn needed)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+_WORD = re.compile(r"\w+")
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Mann-Whitney U form of ROC AUC, with ties counted half."""
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    order = s.argsort(kind="mergesort")
+    ranks = np.empty(len(s))
+    sorted_s = s[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and sorted_s[j + 1] == sorted_s[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    pos, neg = int(y.sum()), int(len(y) - y.sum())
+    if pos == 0 or neg == 0:
+        return float("nan")
+    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def prf(pred: Sequence[bool], gold: Sequence[int]) -> tuple[float, float, float]:
+    tp = sum(1 for p, g in zip(pred, gold, strict=True) if p and g)
+    fp = sum(1 for p, g in zip(pred, gold, strict=True) if p and not g)
+    fn = sum(1 for p, g in zip(pred, gold, strict=True) if not p and g)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def best_f1(scores: Sequence[float], gold: Sequence[int]) -> tuple[float, float]:
+    """(best F1, its threshold) over all cut points: an oracle operating point for baselines."""
+    best = (0.0, 0.0)
+    for t in sorted(set(np.round(scores, 4))):
+        f1 = prf([s >= t for s in scores], gold)[2]
+        if f1 > best[0]:
+            best = (f1, float(t))
+    return best
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def tfidf_cosine(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """Bag-of-words TF-IDF cosine, IDF from all texts of the benchmark."""
+    docs = [Counter(words(t)) for pair in pairs for t in pair]
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs)
+    idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
+
+    def vec(d: Counter[str]) -> dict[str, float]:
+        return {w: c * idf[w] for w, c in d.items()}
+
+    out = []
+    for k in range(0, len(docs), 2):
+        a, b = vec(docs[k]), vec(docs[k + 1])
+        dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+        na = math.sqrt(sum(v * v for v in a.values()))
+        nb = math.sqrt(sum(v * v for v in b.values()))
+        out.append(dot / (na * nb) if na and nb else 0.0)
+    return out
+
+
+def jaccard(a: str, b: str) -> float:
+    x, y = set(words(a)), set(words(b))
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def write_json(path: str | None, metrics: dict[str, float]) -> None:
+    if path:
+        Path(path).write_text(json.dumps(metrics, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
+    cells = [
+        [str(c) for c in header],
+        *[[f"{c:.3f}" if isinstance(c, float) else str(c) for c in r] for r in rows],
+    ]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
