@@ -185,6 +185,7 @@ class SummarySentence:
     cites: tuple[str, ...]
     fact: str
     claim: str
+    contested_by: tuple[str, ...] = ()  # articles whose version of this fact conflicts with it
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..errors import NoArticlesError
-from ..model import Brief, Claim, Fact, SummarySentence
+from ..model import Brief, Claim, Dispute, Fact, SummarySentence
 from ..options import Options
 from ..pipeline import Document, stage
 
@@ -47,40 +47,90 @@ def _relative_position(fact: Fact, claims: dict[str, Claim], lengths: dict[str, 
     return float(np.mean(positions))
 
 
+def outliers(disputes: Sequence[Dispute]) -> dict[str, set[str]]:
+    """Claims on the losing side of a dispute, with the articles that contradict them.
+
+    In each dispute the side opposed by more distinct articles is the outlier ("City Council"
+    against three outlets saying "Port Authority"); on a tie neither side is, and the fact stays
+    out of the summary as genuinely contested.
+    """
+    opponents: dict[str, set[str]] = {}
+    for d in disputes:
+        opponents.setdefault(d.a.claim, set()).add(d.b.article)
+        opponents.setdefault(d.b.claim, set()).add(d.a.article)
+    out: dict[str, set[str]] = {}
+    for d in disputes:
+        na, nb = len(opponents[d.a.claim]), len(opponents[d.b.claim])
+        if na != nb:
+            loser = d.a if na > nb else d.b
+            out[loser.claim] = opponents[loser.claim]
+    return out
+
+
+def _majority_version(
+    fact: Fact, disputes: Sequence[Dispute], losers: dict[str, set[str]]
+) -> tuple[list[str], tuple[str, ...]] | None:
+    """The fact's claims that no dispute overrules, and the outlets that contest them.
+
+    None when the fact cannot be summarised safely: fewer than two agreeing sources, or a kept
+    claim caught in a dispute with no clear majority.
+    """
+    keep = [m.claim for m in fact.mentions if m.claim not in losers]
+    kept = set(keep)
+    contested: set[str] = set()
+    for d in disputes:
+        for mine, other in ((d.a, d.b), (d.b, d.a)):
+            if mine.claim in kept:
+                if other.claim not in losers:
+                    return None
+                contested.add(other.article)
+    if fact.status == "disputed" and len({m.article for m in fact.mentions if m.claim in kept}) < 2:
+        return None
+    return keep, tuple(sorted(contested))
+
+
 def choose_summary(
     facts: Sequence[Fact],
     claims: Sequence[Claim],
     embeddings: np.ndarray,
     want: int,
+    disputes: Sequence[Dispute] = (),
 ) -> list[SummarySentence]:
     by_id = {c.id: c for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
     lengths: dict[str, int] = {}
     for c in claims:
         lengths[c.article] = max(lengths.get(c.article, 0), c.index + 1)
-    ranked = sorted(
-        (f for f in facts if f.status != "disputed"),
-        key=lambda f: (-len(f.sources), -f.cohesion, f.id),
-    )
-    chosen: list[tuple[Fact, Claim]] = []
+    losers = outliers(disputes)
+    ranked = sorted(facts, key=lambda f: (-len(f.sources), -f.cohesion, f.id))
+    chosen: list[tuple[Fact, Claim, list[str], tuple[str, ...]]] = []
     for fact in ranked:
         if len(chosen) == want:
             break
-        best = max((by_id[m.claim] for m in fact.mentions), key=sentence_quality)
+        version = _majority_version(fact, disputes, losers)
+        if version is None:
+            continue
+        keep, contested_by = version
+        best = max((by_id[c] for c in keep), key=sentence_quality)
         if sentence_quality(best) <= -1.5:
             continue
         vec = embeddings[row[best.id]]
-        if any(float(vec @ embeddings[row[c.id]]) > _REDUNDANT for _, c in chosen):
+        if any(float(vec @ embeddings[row[c.id]]) > _REDUNDANT for _, c, _, _ in chosen):
             continue
-        chosen.append((fact, best))
-    chosen.sort(key=lambda fc: _relative_position(fc[0], by_id, lengths))
-    return [SummarySentence(c.text, fact.sources, fact.id, c.id) for fact, c in chosen]
+        chosen.append((fact, best, keep, contested_by))
+    chosen.sort(key=lambda item: _relative_position(item[0], by_id, lengths))
+    return [
+        SummarySentence(c.text, tuple(by_id[k].article for k in keep), fact.id, c.id, contested)
+        for fact, c, keep, contested in chosen
+    ]
 
 
-@stage("summarise", reads=["facts", "claims", "embeddings"], writes=["summary"])
+@stage("summarise", reads=["facts", "claims", "embeddings", "disputes"], writes=["summary"])
 def SUMMARISE(doc: Document, options: Options) -> Document:
     emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
-    summary = choose_summary(doc.facts or (), doc.claims or (), emb, options.summary_sentences)
+    summary = choose_summary(
+        doc.facts or (), doc.claims or (), emb, options.summary_sentences, doc.disputes or ()
+    )
     return doc.update(summary=tuple(summary))
 
 

@@ -144,7 +144,11 @@ def _summary(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     items = []
     for s in brief.summary:
         cites = "".join(_cite(anchors, names, a, anchors.summary_span(s, a)) for a in s.cites)
-        items.append(f'<li>{_e(s.text)} <span class="cites">{cites}</span></li>')
+        note = ""
+        if s.contested_by:
+            who = ", ".join(_e(names.get(a, a)) for a in s.contested_by)
+            note = f' <a class="contested" href="#disputed">contested by {who}</a>'
+        items.append(f'<li>{_e(s.text)} <span class="cites">{cites}</span>{note}</li>')
     return _section("summary", "Summary", '<ol class="items">\n' + "\n".join(items) + "\n</ol>")
 
 

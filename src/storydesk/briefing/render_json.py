@@ -125,6 +125,7 @@ def _sentence(sentence: SummarySentence) -> dict[str, Any]:
         "cites": list(sentence.cites),
         "fact": sentence.fact,
         "claim": sentence.claim,
+        "contested_by": list(sentence.contested_by),
     }
 
 

@@ -45,7 +45,10 @@ def _summary(brief: Brief, names: dict[str, str]) -> list[str]:
     if not brief.summary:
         return [*lines, "_No summary could be written._", ""]
     for s in brief.summary:
-        lines.append(f"- {_inline(s.text)} {_cites(s.cites, names)}".rstrip())
+        line = f"- {_inline(s.text)} {_cites(s.cites, names)}".rstrip()
+        if s.contested_by:
+            line += f" _(contested by {_cites(s.contested_by, names)}: see Disputed)_"
+        lines.append(line)
     return [*lines, ""]
 
 
