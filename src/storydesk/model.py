@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FactStatus = Literal["confirmed", "single_source", "disputed"]
+QuoteRelation = Literal["verbatim", "trimmed", "edited", "paraphrased", "altered"]
 VerdictLabel = Literal["supported", "contradicted", "unverified"]
 
 
@@ -141,6 +142,7 @@ class Fact:
     mentions: tuple[Mention, ...]
     status: FactStatus = "single_source"
     cohesion: float = 1.0  # mean pairwise similarity of the mentions
+    independent_sources: int = 0  # independence groups among the sources (0: not computed)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -148,6 +150,59 @@ class Fact:
         for m in self.mentions:
             seen.setdefault(m.article, None)
         return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the words inside the marks, who said them, and the cue that says so."""
+
+    id: str  # "<article id>:q<n>"
+    article: str
+    text: str  # content between the quotation marks (or to the end of the paragraph if unclosed)
+    start: int  # offsets of `text` in Article.text
+    end: int
+    speaker: str | None = None  # normalised name ("Hayashi"), None when unknown
+    speaker_text: str | None = None  # as written ("Foreign Minister Yoshimasa Hayashi", "he")
+    cue: str | None = None  # "told", "said", "according to", ...
+    partial: bool = False  # a fragment quoted inside the reporter's own sentence
+    closed: bool = True  # False when the closing mark never came
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    """One outlet's wording of a quotation, compared with the group's canonical wording."""
+
+    quote: str  # Quote.id
+    article: str
+    text: str
+    relation: QuoteRelation
+    similarity: float  # 0..1, meaning-level similarity to the canonical wording
+    diff: tuple[
+        tuple[str, str], ...
+    ] = ()  # word-level ops: ("=", "same words"), ("-", ...), ("+", ...)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The same quotation as reported by several outlets."""
+
+    id: str
+    speaker: str | None
+    canonical: str  # best-attested wording
+    canonical_quote: str  # Quote.id of that wording
+    variants: tuple[QuoteVariant, ...]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Evidence that one article derives from another ("target" rewrote "source")."""
+
+    source: str  # article id of the origin (or one end, when undirected)
+    target: str
+    score: float  # 0..1 strength of derivation
+    directed: bool  # False when the evidence cannot tell which came first
+    evidence: tuple[str, ...]  # human-readable reasons, strongest first
+    features: tuple[tuple[str, float], ...] = ()  # the raw signals, for audit and tuning
 
 
 @dataclass(frozen=True)
@@ -198,6 +253,15 @@ class Brief:
     summary: tuple[SummarySentence, ...]
     problems: tuple[InputProblem, ...] = ()
     claims: tuple[Claim, ...] = field(default=(), repr=False)
+    quotes: tuple[QuoteGroup, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
+    groups: tuple[tuple[str, ...], ...] = ()  # independence groups of article ids
+
+    def group_of(self, article_id: str) -> int | None:
+        for i, group in enumerate(self.groups):
+            if article_id in group:
+                return i
+        return None
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -16,7 +16,17 @@ from typing import Any
 import numpy as np
 
 from .errors import StageError, StorydeskError
-from .model import Article, Claim, Dispute, Fact, InputProblem, SummarySentence
+from .model import (
+    Article,
+    Claim,
+    Derivation,
+    Dispute,
+    Fact,
+    InputProblem,
+    Quote,
+    QuoteGroup,
+    SummarySentence,
+)
 from .options import Options
 
 
@@ -29,7 +39,11 @@ class Document:
     articles: tuple[Article, ...] | None = None
     claims: tuple[Claim, ...] | None = None
     embeddings: np.ndarray | None = field(default=None, repr=False)  # row i embeds claims[i]
+    quotes: tuple[Quote, ...] | None = None
+    quote_groups: tuple[QuoteGroup, ...] | None = None
     facts: tuple[Fact, ...] | None = None
+    derivations: tuple[Derivation, ...] | None = None
+    groups: tuple[tuple[str, ...], ...] | None = None  # independence groups of article ids
     disputes: tuple[Dispute, ...] | None = None
     summary: tuple[SummarySentence, ...] | None = None
 
