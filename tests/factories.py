@@ -1,11 +1,15 @@
-"""Hand-built model objects for renderer and CLI tests, so they need no NLP stage.
+"""Shared test data: hand-built model objects (so renderer and CLI tests need no NLP stage),
+sample article bodies, and where the reference seeds live.
 
 Offsets are computed from the article text, the same contract the pipeline keeps.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from storydesk.model import (
     Article,
@@ -18,6 +22,20 @@ from storydesk.model import (
     Removed,
     Side,
     SummarySentence,
+)
+from storydesk.options import Options
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
+
+OPTS = Options()
+BODY = (
+    "Japan is in talks to open a NATO liaison office, the first of its kind in Asia, the foreign "
+    "minister said on Wednesday. He said the war in Ukraine had made the world less stable."
+)
+BODY2 = (
+    "China responded angrily to reports of the possible office and warned NATO against expanding "
+    "into Asia. A spokesperson said the region should not become a platform for bloc politics."
 )
 
 HOSTILE = '<script>alert(1)</script> "quotes" & ampersands'

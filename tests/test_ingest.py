@@ -10,24 +10,12 @@ from typing import Any
 
 import pytest
 
+from factories import BODY, BODY2, OPTS, SEEDS, needs_seeds
 from storydesk.ingest import INGEST, read_inputs
 from storydesk.ingest.text import split_text
 from storydesk.model import Article, InputProblem
 from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
-
-OPTS = Options()
-BODY = (
-    "Japan is in talks to open a NATO liaison office, the first of its kind in Asia, the foreign "
-    "minister said on Wednesday. He said the war in Ukraine had made the world less stable."
-)
-BODY2 = (
-    "China responded angrily to reports of the possible office and warned NATO against expanding "
-    "into Asia. A spokesperson said the region should not become a platform for bloc politics."
-)
 
 
 def write(path: Path, content: str | bytes) -> Path:
