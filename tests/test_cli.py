@@ -269,3 +269,49 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("storydesk ")
+
+
+# ---------------------------------------------------------------------------------------- quotes
+
+
+@dataclass
+class FakeQuotesApi(FakeApi):
+    def run_quotes(
+        self, paths: Sequence[str], options: Options | None = None
+    ) -> tuple[tuple[Article, ...], tuple[Any, ...], tuple[InputProblem, ...]]:
+        from storydesk.model import QuoteGroup, QuoteVariant
+
+        self.calls.append((paths, options))
+        if self.error is not None:
+            raise self.error
+        a = self.brief.articles[0]
+        v = QuoteVariant("a1:q1", a.id, "We will <reopen>", "verbatim", 1.0, (("=", "x"),), 0, 5)
+        return self.brief.articles, (QuoteGroup("qg1", "Rusk", v.text, v.quote, (v,)),), ()
+
+
+@pytest.fixture
+def qapi(monkeypatch: pytest.MonkeyPatch) -> FakeQuotesApi:
+    fake = FakeQuotesApi()
+    monkeypatch.setattr(cli, "load_api", lambda: fake)
+    return fake
+
+
+def test_quotes_json_and_markdown(qapi: FakeQuotesApi, inputs: list[str], run: Run) -> None:
+    code, out, _ = run("quotes", *inputs)
+    assert code == 0
+    data = json.loads(out)
+    assert data["quotes"][0]["speaker"] == "Rusk"
+    assert data["quotes"][0]["variants"][0]["relation"] == "verbatim"
+    code, out, _ = run("quotes", *inputs, "--format", "md")
+    assert code == 0 and out.startswith("# Quotes") and r"\<reopen\>" in out
+
+
+def test_quotes_output_file_and_errors(
+    qapi: FakeQuotesApi, inputs: list[str], run: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "q.md"
+    assert run("quotes", *inputs, "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# Quotes")
+    assert run("quotes", *inputs, "--format", "html")[0] == 2
+    qapi.error = NoArticlesError("no usable articles")
+    assert run("quotes", *inputs)[0] == 3

@@ -12,7 +12,7 @@ from factories import HOSTILE, empty_brief, make_brief
 from storydesk.briefing.render_html import to_html
 from storydesk.briefing.render_json import SCHEMA_VERSION, extract_to_dict, to_dict, to_json
 from storydesk.briefing.render_markdown import to_markdown
-from storydesk.model import Brief, Fact, Mention
+from storydesk.model import Brief, Derivation, Fact, Mention
 
 # ---------------------------------------------------------------------------------------- JSON
 
@@ -29,6 +29,9 @@ def test_json_round_trips_and_is_deterministic() -> None:
         "disputes",
         "summary",
         "problems",
+        "quotes",
+        "provenance",
+        "groups",
     ]
     assert "Zürich" in text  # ensure_ascii=False
     assert text.endswith("\n")
@@ -103,6 +106,8 @@ def test_markdown_sections_in_order() -> None:
         "## Confirmed",
         "## Single source",
         "## Disputed",
+        "## Quotes",
+        "## Provenance",
         "## Sources",
         "## Problems",
     ]
@@ -300,3 +305,101 @@ def test_html_id_collisions_after_sanitising() -> None:
 
 def test_hostile_constant_is_really_hostile() -> None:
     assert "<script>" in HOSTILE and '"' in HOSTILE and "&" in HOSTILE
+
+
+# ---------------------------------------------------------------------------------------- Quotes
+
+
+def _quote_brief() -> Brief:
+    from storydesk.model import QuoteGroup, QuoteVariant
+
+    brief = make_brief()
+    a, b = brief.articles[0], brief.articles[1]
+    at = a.text.find(HOSTILE)
+    variants = (
+        QuoteVariant(
+            "a1:q1", a.id, HOSTILE, "verbatim", 1.0, (("=", HOSTILE),), at, at + len(HOSTILE)
+        ),
+        QuoteVariant(
+            "b.2:q1", b.id, "<b>not</b> & safe", "altered", 0.8,
+            (("=", "<b>"), ("-", "<i>never</i>"), ("+", "not & safe")), None, None,
+            "negation differs <script>",
+        ),
+    )  # fmt: skip
+    group = QuoteGroup("qg1", "<Rusk>", HOSTILE, "a1:q1", variants)
+    return replace(brief, quotes=(group,))
+
+
+def test_json_quotes_section() -> None:
+    data = to_dict(_quote_brief())
+    (g,) = data["quotes"]
+    assert {"id", "speaker", "canonical", "variants"} <= set(g)
+    v0, v1 = g["variants"]
+    assert {"article", "quote", "text", "relation", "similarity", "diff"} <= set(v0)
+    assert v1["relation"] == "altered" and v1["diff"][1] == ["-", "<i>never</i>"]
+    article = data["articles"][0]
+    assert article["text"][v0["start"] : v0["end"]] == v0["text"]
+    assert to_dict(make_brief())["quotes"] == []
+
+
+def test_markdown_quotes_section_escapes() -> None:
+    md = to_markdown(_quote_brief())
+    assert "## Quotes" in md
+    section = md[md.index("## Quotes") : md.index("## Sources")]
+    assert "<script>" not in section and "<b>" not in section and "<i>" not in section
+    assert "ALTERED" in section and "~~" in section
+    assert "_No direct quotations found._" in to_markdown(make_brief())
+
+
+def test_html_quotes_section_escapes_and_marks_diff() -> None:
+    page = to_html(_quote_brief())
+    section = page[page.index('<section id="quotes">') : page.index('<section id="sources">')]
+    assert "<script>" not in section and "<b>not" not in section and "<i>never" not in section
+    assert "&lt;script&gt;" in section and "&lt;Rusk&gt;" in section
+    assert '<span class="rel altered"' in section
+    assert (
+        "<del>&lt;i&gt;never&lt;/i&gt;</del>" in section and "<ins>not &amp; safe</ins>" in section
+    )
+    assert 'href="#src-a1' in section or 'href="#m-a1' in section
+    assert '<a href="#quotes">Quotes</a>' in page
+    empty = to_html(make_brief())
+    assert "No direct quotations found." in empty
+
+
+# ---------------------------------------------------------------------------------- Provenance
+
+
+def _derived_brief():  # type: ignore[no-untyped-def]
+    brief = make_brief()
+    a, b = brief.articles[0].id, brief.articles[1].id
+    d = Derivation(
+        a, b, 0.93, True, (f"80% of {HOSTILE} sentences follow in order",), (("o", 0.8),)
+    )
+    return replace(brief, derivations=(d,), groups=((a, b),)), a, b
+
+
+def test_provenance_in_json() -> None:
+    brief, a, b = _derived_brief()
+    data = json.loads(to_json(brief))
+    assert data["provenance"][0]["from"] == a and data["provenance"][0]["to"] == b
+    assert data["provenance"][0]["directed"] is True
+    assert data["groups"] == [[a, b]]
+    assert {x["id"]: x["group"] for x in data["articles"]}[a] == 0
+    assert all("independent_sources" in f for f in data["facts"])
+
+
+def test_provenance_in_html_is_escaped_and_self_contained() -> None:
+    brief, _, _ = _derived_brief()
+    page = to_html(brief)
+    section = page[page.index('<section id="provenance">') :]
+    section = section[: section.index("</section>")]
+    assert "<svg" in section and "derives from" in section
+    assert "<script>" not in section and "&lt;script&gt;" in section
+    assert 'href="http' not in section and "<link" not in section
+
+
+def test_provenance_in_markdown() -> None:
+    brief, _, _ = _derived_brief()
+    md = to_markdown(brief)
+    part = md[md.index("## Provenance") : md.index("## Sources")]
+    assert "derives from" in part and "counted once" in part

@@ -10,14 +10,26 @@ from .clean import CLEAN
 from .errors import NoArticlesError
 from .facts.align import ALIGN
 from .ingest import INGEST
-from .model import Article, Brief, InputProblem
+from .model import Article, Brief, InputProblem, QuoteGroup
 from .nlp.stages import EMBED, LANGUAGE, PARSE
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import Document, ProgressHook, Stage, Timings, run
+from .provenance import PROVENANCE
+from .quotes.stage import QUOTES
 from .verify.stage import VERIFY
 
 EXTRACT_STAGES: tuple[Stage, ...] = (INGEST, CLEAN, LANGUAGE)
-BRIEF_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, PARSE, EMBED, ALIGN, VERIFY, SUMMARISE)
+BRIEF_STAGES: tuple[Stage, ...] = (
+    *EXTRACT_STAGES,
+    PARSE,
+    EMBED,
+    QUOTES,
+    ALIGN,
+    PROVENANCE,  # before VERIFY: corroboration counts its independence groups
+    VERIFY,
+    SUMMARISE,
+)
+QUOTE_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, QUOTES)
 
 PathArg = str | PathLike[str]
 
@@ -56,4 +68,35 @@ def brief(paths: PathArg | Iterable[PathArg], options: Options | None = None) ->
     return run_brief(paths, options)
 
 
-__all__ = ["BRIEF_STAGES", "EXTRACT_STAGES", "NoArticlesError", "brief", "extract", "run_brief"]
+def run_quotes(
+    paths: PathArg | Iterable[PathArg], options: Options | None = None
+) -> tuple[tuple[Article, ...], tuple[QuoteGroup, ...], tuple[InputProblem, ...]]:
+    """Articles, their quotation groups and the input problems: what `storydesk quotes` prints.
+
+    Raises NoArticlesError when no input yields a usable article.
+    """
+    doc = run(QUOTE_STAGES, Document(inputs=_inputs(paths)), options or DEFAULT_OPTIONS)
+    if not doc.articles:
+        detail = "; ".join(str(p) for p in doc.problems[:10]) or "no input files"
+        raise NoArticlesError(f"no usable articles ({detail})")
+    return doc.articles, doc.quote_groups or (), doc.problems
+
+
+def quotes(
+    paths: PathArg | Iterable[PathArg], options: Options | None = None
+) -> tuple[QuoteGroup, ...]:
+    """Direct quotations of a story, each grouped with the other outlets' wordings of it."""
+    return run_quotes(paths, options)[1]
+
+
+__all__ = [
+    "BRIEF_STAGES",
+    "EXTRACT_STAGES",
+    "QUOTE_STAGES",
+    "NoArticlesError",
+    "brief",
+    "extract",
+    "quotes",
+    "run_brief",
+    "run_quotes",
+]

@@ -19,8 +19,9 @@ from . import __version__
 from .briefing.render_html import to_html
 from .briefing.render_json import dumps, extract_to_dict, to_json
 from .briefing.render_markdown import to_markdown
+from .briefing.render_quotes import quotes_to_dict, to_quotes_markdown
 from .errors import InputError, NoArticlesError, OptionsError, StageError, StorydeskError
-from .model import Article, Brief, InputProblem
+from .model import Article, Brief, InputProblem, QuoteGroup
 from .options import Options
 from .pipeline import ProgressHook, Timings
 
@@ -60,6 +61,10 @@ class Api(Protocol):
     def extract(
         self, paths: Sequence[str], options: Options | None = ...
     ) -> tuple[tuple[Article, ...], tuple[InputProblem, ...]]: ...
+
+    def run_quotes(
+        self, paths: Sequence[str], options: Options | None = ...
+    ) -> tuple[tuple[Article, ...], tuple[QuoteGroup, ...], tuple[InputProblem, ...]]: ...
 
 
 def load_api() -> Api:
@@ -147,6 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(e)
     e.set_defaults(func=_cmd_extract)
+    q = sub.add_parser(
+        "quotes",
+        help="list direct quotations with speakers, compared across outlets",
+        epilog=EPILOG,
+        formatter_class=raw,
+    )
+    _common(q)
+    q.add_argument(
+        "--format",
+        choices=["json", "md"],
+        help="output format (default: from OUT's extension .json/.md, else json)",
+    )
+    q.set_defaults(func=_cmd_quotes)
     return parser
 
 
@@ -239,6 +257,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     _write(args.output, dumps(extract_to_dict(articles, problems)))
     if not articles:
         raise NoArticlesError("no usable articles in the inputs")
+    return EXIT_OK
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    fmt = output_format(args.output, args.format)
+    fmt = fmt if fmt in ("json", "md") else "json"
+    options = _options(args)
+    _check_paths(args.paths, args.output)
+    articles, groups, problems = load_api().run_quotes(args.paths, options)
+    _warn(problems, args.quiet)
+    if fmt == "md":
+        _write(args.output, to_quotes_markdown(articles, groups))
+    else:
+        _write(args.output, dumps(quotes_to_dict(articles, groups, problems)))
     return EXIT_OK
 
 

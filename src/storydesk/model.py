@@ -166,6 +166,8 @@ class Quote:
     cue: str | None = None  # "told", "said", "according to", ...
     partial: bool = False  # a fragment quoted inside the reporter's own sentence
     closed: bool = True  # False when the closing mark never came
+    speaker_start: int | None = None  # offsets of `speaker_text` as written at the cue ("he")
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ class QuoteVariant:
     diff: tuple[
         tuple[str, str], ...
     ] = ()  # word-level ops: ("=", "same words"), ("-", ...), ("+", ...)
+    start: int | None = None  # offsets of `text` in its article's Article.text
+    end: int | None = None
+    reason: str = ""  # the measured signals the relation follows from, in words
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,11 @@ def choose_summary(
     for c in claims:
         lengths[c.article] = max(lengths.get(c.article, 0), c.index + 1)
     losers = outliers(disputes)
-    ranked = sorted(facts, key=lambda f: (-len(f.sources), -f.cohesion, f.id))
+    # Independent corroboration first: a fact from two unrelated outlets outranks one repeated by
+    # an article and its three copies; 0 (provenance not run) falls back to the source count.
+    ranked = sorted(
+        facts, key=lambda f: (-f.independent_sources, -len(f.sources), -f.cohesion, f.id)
+    )
     chosen: list[tuple[Fact, Claim, list[str], tuple[str, ...]]] = []
     for fact in ranked:
         if len(chosen) == want:
@@ -146,4 +150,7 @@ def assemble(doc: Document) -> Brief:
         summary=doc.summary or (),
         problems=doc.problems,
         claims=doc.claims or (),
+        quotes=doc.quote_groups or (),
+        derivations=doc.derivations or (),
+        groups=doc.groups or (),
     )

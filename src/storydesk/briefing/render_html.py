@@ -14,8 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..model import Article, Brief, Dispute, Fact, FactStatus, Mention, Side, SummarySentence
+from ..model import (
+    Article,
+    Brief,
+    Dispute,
+    Fact,
+    FactStatus,
+    Mention,
+    QuoteVariant,
+    Side,
+    SummarySentence,
+)
 from .render_json import Span, display_names, is_http_url, side_span, valid_span
+from .render_provenance import provenance_section
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _STATUS_NAMES: dict[FactStatus, str] = {
@@ -168,6 +179,8 @@ def _facts(brief: Brief, status: FactStatus, anchors: _Anchors, names: dict[str,
     for f in facts:
         cites = _fact_cites(f, anchors, names)
         lead = "only " if status == "single_source" and len(f.sources) == 1 else ""
+        if 0 < f.independent_sources < len(f.sources):
+            lead = f"{f.independent_sources} independent of {len(f.sources)}: " + lead
         items.append(
             f'<li>{_badge(status)}{_e(f.text)} <span class="cites">{lead}{cites}</span></li>'
         )
@@ -201,12 +214,47 @@ def _disputed(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     return _section("disputed", "Disputed", body, len(brief.disputes))
 
 
+def _diff_html(v: QuoteVariant) -> str:
+    tags = {"=": "span", "-": "del", "+": "ins"}
+    return " ".join(f"<{tags[op]}>{_e(text)}</{tags[op]}>" for op, text in v.diff if op in tags)
+
+
+def _quote_variant(v: QuoteVariant, anchors: _Anchors, names: dict[str, str]) -> str:
+    span = (v.start, v.end) if v.start is not None and v.end is not None else None
+    cite = _cite(anchors, names, v.article, span)
+    rel = _e(v.relation)
+    diff = ""
+    if v.relation != "verbatim" and v.diff:
+        diff = f'\n<p class="quote-diff">{_diff_html(v)}</p>'
+    return (
+        f'<li><span class="rel {rel}" title="{_e(v.reason)}">{rel}</span> {cite} '
+        f'<span class="meta">similarity {v.similarity:.2f}</span>'
+        f"<blockquote><p>“{_e(v.text)}”</p></blockquote>{diff}</li>"
+    )
+
+
+def _quotes(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
+    if not brief.quotes:
+        return _section("quotes", "Quotes", _empty("No direct quotations found."), 0)
+    parts = []
+    for g in brief.quotes:
+        items = "\n".join(_quote_variant(v, anchors, names) for v in g.variants)
+        parts.append(
+            f'<div class="quote-group" id="{_e(_UNSAFE_ID.sub("_", g.id))}">\n'
+            f"<h3>{_e(g.speaker or 'Unknown speaker')}</h3>\n"
+            f'<p class="canonical">“{_e(g.canonical)}”</p>\n'
+            f'<ul class="variants">\n{items}\n</ul>\n</div>'
+        )
+    return _section("quotes", "Quotes", "\n".join(parts), len(brief.quotes))
+
+
 def _sources_table(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     rows = []
     for a in brief.articles:
         cells = [
             f'<td><a href="#src-{anchors.slugs[a.id]}"><code>{_e(a.id)}</code></a></td>',
             f"<td>{_e(names[a.id])}</td>",
+            f'<td class="num">{_group_label(brief, a.id)}</td>',
             f"<td>{_e(a.title or '—')}</td>",
             f"<td>{_e(a.published or '—')}</td>",
             f'<td class="num">{a.words}</td>',
@@ -221,6 +269,11 @@ def _sources_table(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> st
         '<div class="table-wrap"><table>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>"
     )
+
+
+def _group_label(brief: Brief, article_id: str) -> str:
+    group = brief.group_of(article_id)
+    return "—" if group is None else str(group + 1)
 
 
 def _marked_text(article: Article, spans: list[Span], slug: str) -> str:
@@ -307,6 +360,8 @@ def _header(brief: Brief) -> str:
             ("confirmed", "Confirmed"),
             ("single-source", "Single source"),
             ("disputed", "Disputed"),
+            ("quotes", "Quotes"),
+            ("provenance", "Provenance"),
             ("sources", "Sources"),
             ("problems", "Problems"),
         ]
@@ -330,6 +385,8 @@ def to_html(brief: Brief) -> str:
             _facts(brief, "confirmed", anchors, names),
             _facts(brief, "single_source", anchors, names),
             _disputed(brief, anchors, names),
+            _quotes(brief, anchors, names),
+            provenance_section(brief, names),
             _sources(brief, anchors, names),
             _problems(brief),
         ]

@@ -13,7 +13,16 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Article, Brief, Dispute, Fact, InputProblem, Side, SummarySentence
+from ..model import (
+    Article,
+    Brief,
+    Derivation,
+    Dispute,
+    Fact,
+    InputProblem,
+    Side,
+    SummarySentence,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -89,6 +98,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "text": fact.text,
         "status": fact.status,
         "sources": list(fact.sources),
+        "independent_sources": fact.independent_sources,
         "cohesion": _number(fact.cohesion),
         "mentions": [
             {"article": m.article, "claim": m.claim, "text": m.text, "start": m.start, "end": m.end}
@@ -137,12 +147,32 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as JSON-ready data. Key order is fixed, so equal briefs give identical files."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [article_to_dict(a) for a in brief.articles],
+        "articles": [{**article_to_dict(a), "group": brief.group_of(a.id)} for a in brief.articles],
         "facts": [_fact(f) for f in brief.facts],
         "disputes": [_dispute(brief, d) for d in brief.disputes],
         "summary": [_sentence(s) for s in brief.summary],
         "problems": [problem_to_dict(p) for p in brief.problems],
+        "quotes": _quotes(brief),
+        "provenance": [_derivation(d) for d in brief.derivations],
+        "groups": [list(g) for g in brief.groups],
     }
+
+
+def _derivation(d: Derivation) -> dict[str, Any]:
+    return {
+        "from": d.source,
+        "to": d.target,
+        "score": _number(d.score),
+        "directed": d.directed,
+        "evidence": list(d.evidence),
+        "features": {name: _number(value) for name, value in d.features},
+    }
+
+
+def _quotes(brief: Brief) -> list[dict[str, Any]]:
+    from .render_quotes import group_to_dict  # render_quotes imports this module
+
+    return [group_to_dict(g) for g in brief.quotes]
 
 
 def extract_to_dict(

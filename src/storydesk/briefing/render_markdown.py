@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Brief, Dispute, Fact, FactStatus
 from .render_json import display_names, is_http_url
+from .render_quotes import quotes_markdown
 
 # ASCII punctuation that means something inline in CommonMark/GFM. Backslash-escaping any ASCII
 # punctuation is always allowed, so over-escaping is harmless; `&` stops entity decoding (&lt;).
@@ -143,10 +144,29 @@ def _heading(brief: Brief) -> list[str]:
     return [head, "", f"{len(brief.articles)} articles; facts: {counts}.", ""]
 
 
+def _provenance(brief: Brief, names: dict[str, str]) -> list[str]:
+    lines = ["## Provenance", ""]
+    groups = [g for g in brief.groups if len(g) > 1]
+    if not brief.derivations:
+        return [*lines, "_No article derives from another._", ""]
+    for g in groups:
+        lines.append(f"- one source, counted once: {_cites(g, names)}")
+    lines.append("")
+    for d in brief.derivations:
+        a, b = _cites([d.source], names), _cites([d.target], names)
+        link = f"{b} derives from {a}" if d.directed else f"{a} and {b} are linked"
+        lines.append(
+            f"- {link} (score {d.score:.2f}): " + "; ".join(_inline(e) for e in d.evidence)
+        )
+    return [*lines, ""]
+
+
 def to_markdown(brief: Brief) -> str:
     names = display_names(brief.articles)
     lines = [*_heading(brief), *_summary(brief, names)]
     lines += ["## Confirmed", "", *_fact_lines(brief.facts_with("confirmed"), names, False), ""]
     lines += ["## Single source", "", *_fact_lines(brief.facts_with("single_source"), names, True)]
-    lines += ["", *_disputed(brief, names), *_sources(brief, names), *_problems(brief)]
+    lines += ["", *_disputed(brief, names), *quotes_markdown(brief.quotes, names)]
+    lines += _provenance(brief, names)
+    lines += [*_sources(brief, names), *_problems(brief)]
     return "\n".join(lines).rstrip("\n") + "\n"

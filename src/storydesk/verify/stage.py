@@ -49,15 +49,33 @@ def find_disputes(
     return found
 
 
-def with_status(facts: Sequence[Fact], disputes: Sequence[Dispute]) -> list[Fact]:
+def independent_count(sources: Sequence[str], groups: Sequence[Sequence[str]]) -> int:
+    """Distinct independence groups among a fact's sources; an ungrouped article is its own."""
+    group_of = {a: i for i, g in enumerate(groups) for a in g}
+    return len({group_of.get(a, f"solo:{a}") for a in sources})
+
+
+def with_status(
+    facts: Sequence[Fact],
+    disputes: Sequence[Dispute],
+    groups: Sequence[Sequence[str]] | None = None,
+) -> list[Fact]:
+    """Disputed, else confirmed when two independent sources state the fact, else single source.
+
+    With `groups` (the provenance stage's independence groups) an article and its copies count
+    once, so a fact stated only by an article and its rewrites stays single_source (its `sources`
+    still list them all). Without groups every article counts as independent.
+    """
     disputed = {s.claim for d in disputes for s in (d.a, d.b)}
     out = []
     for fact in facts:
+        independent = independent_count(fact.sources, groups) if groups is not None else 0
+        support = independent if groups is not None else len(fact.sources)
         if any(m.claim in disputed for m in fact.mentions):
-            out.append(replace(fact, status="disputed"))
+            status: FactStatus = "disputed"
         else:
-            status: FactStatus = "confirmed" if len(fact.sources) > 1 else "single_source"
-            out.append(replace(fact, status=status))
+            status = "confirmed" if support > 1 else "single_source"
+        out.append(replace(fact, status=status, independent_sources=independent))
     return out
 
 
@@ -65,7 +83,11 @@ def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
-@stage("verify", reads=["articles", "claims", "embeddings", "facts"], writes=["facts", "disputes"])
+@stage(
+    "verify",
+    reads=["articles", "claims", "embeddings", "facts", "groups"],
+    writes=["facts", "disputes"],
+)
 def VERIFY(doc: Document, options: Options) -> Document:
     claims = doc.claims or ()
     emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
@@ -76,5 +98,5 @@ def VERIFY(doc: Document, options: Options) -> Document:
         years={a.id: y for a in articles if (y := _year(a.published)) is not None},
     )
     disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
-    facts = with_status(doc.facts or (), disputes)
+    facts = with_status(doc.facts or (), disputes, doc.groups)
     return doc.update(facts=tuple(facts), disputes=tuple(disputes))

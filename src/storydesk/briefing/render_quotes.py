@@ -1,0 +1,103 @@
+"""The Quotes section shared by the renderers and `storydesk quotes`: who said what, and how each
+outlet's wording compares with the best-attested one.
+
+Markdown escaping is render_markdown's `_inline` (imported lazily to keep one escaping rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..model import Article, InputProblem, QuoteGroup, QuoteVariant
+from .render_json import SCHEMA_VERSION, _number, display_names, problem_to_dict
+
+RELATION_NAMES = {
+    "verbatim": "verbatim",
+    "trimmed": "trimmed",
+    "edited": "edited",
+    "paraphrased": "paraphrased",
+    "altered": "ALTERED",
+}
+
+
+def variant_to_dict(v: QuoteVariant) -> dict[str, Any]:
+    return {
+        "article": v.article,
+        "quote": v.quote,
+        "text": v.text,
+        "start": v.start,
+        "end": v.end,
+        "relation": v.relation,
+        "similarity": _number(v.similarity),
+        "reason": v.reason,
+        "diff": [[op, text] for op, text in v.diff],
+    }
+
+
+def group_to_dict(g: QuoteGroup) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "speaker": g.speaker,
+        "canonical": g.canonical,
+        "canonical_quote": g.canonical_quote,
+        "variants": [variant_to_dict(v) for v in g.variants],
+    }
+
+
+def quotes_to_dict(
+    articles: Iterable[Article], groups: Iterable[QuoteGroup], problems: Iterable[InputProblem]
+) -> dict[str, Any]:
+    """What `storydesk quotes --format json` prints. Offsets point into each article's cleaned
+    text (`storydesk extract` prints it)."""
+    articles = tuple(articles)
+    names = display_names(articles)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [{"id": a.id, "label": names[a.id], "title": a.title} for a in articles],
+        "quotes": [group_to_dict(g) for g in groups],
+        "problems": [problem_to_dict(p) for p in problems],
+    }
+
+
+def _diff_md(v: QuoteVariant) -> str:
+    from .render_markdown import _inline
+
+    parts = []
+    for op, text in v.diff:
+        if op == "=":
+            parts.append(_inline(text, ""))
+        elif op == "-":
+            parts.append(f"~~{_inline(text, '')}~~")
+        else:
+            parts.append(f"**{_inline(text, '')}**")
+    return " ".join(p for p in parts if p)
+
+
+def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list[str]:
+    """The `## Quotes` section as Markdown lines."""
+    from .render_markdown import _inline
+
+    lines = ["## Quotes", ""]
+    if not groups:
+        return [*lines, "_No direct quotations found._", ""]
+    for i, g in enumerate(groups, start=1):
+        outlets = len({v.article for v in g.variants})
+        lines += [f"### {i}. {_inline(g.speaker or 'unknown speaker')}", ""]
+        lines += [f"“{_inline(g.canonical)}” — {outlets} outlet(s)", ""]
+        for v in g.variants:
+            who = _inline(names.get(v.article, v.article))
+            rel = f"{RELATION_NAMES[v.relation]}, {v.similarity:.2f}"
+            line = f"- **{who}** ({rel}): “{_inline(v.text)}”"
+            if v.relation != "verbatim" and v.diff:
+                line += f"  \n  diff: {_diff_md(v)}"
+            lines.append(line)
+        lines.append("")
+    return lines
+
+
+def to_quotes_markdown(articles: Sequence[Article], groups: Sequence[QuoteGroup]) -> str:
+    """What `storydesk quotes --format md` prints."""
+    lines = quotes_markdown(groups, display_names(articles))
+    lines[0] = "# Quotes"  # a page of its own: the section heading becomes the title
+    return "\n".join(lines).rstrip("\n") + "\n"

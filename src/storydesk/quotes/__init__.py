@@ -1,0 +1,1 @@
+"""Direct quotations: extraction with speakers, cross-outlet grouping, wording comparison."""

@@ -1,0 +1,194 @@
+"""Cue rules: where a quotation's attribution is, and the speaker its subject names.
+
+The rules, in the order tried, mirror how news attributes speech: an attribution right after the
+quotation (`"...," he said`), a speech verb the quotation hangs from (`He added that they are
+"engaging..."`), one before it in the same sentence (`Rusk told reporters: "..."`), then the
+previous quotation's speaker (split and multi-paragraph quotations), then the nearest person
+mentioned before a stand-alone quotation. A fragment tries the sentence it sits in first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..nlp.claims import find_agent
+from .speakers import (
+    _DEFINITE,
+    _ORG_LABELS,
+    _PRONOUNS,
+    ROLE_NOUNS,
+    ArticleParse,
+    Attribution,
+    _ent_of,
+    _person_of,
+    _role_words,
+    _speech,
+    _title_start,
+    person_norm,
+)
+
+_MAX_TRAILING_TOKENS = 20
+_MAX_CLIMB = 8
+_MAX_GAP_WORDS = 12  # reporter words allowed between a quotation and the one it continues
+
+
+def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
+    """The speaker a cue's subject token names, resolved and normalised."""
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "Rusk, who told reporters ..."
+    at = off + tok.idx
+    if tok.lower_ in _PRONOUNS:
+        m = parse.resolve(at, tok.lower_)
+        names = m.names if m else frozenset()
+        return Attribution(m.norm if m else None, tok.text, at, at + len(tok), cue, names)
+    person = _person_of(tok)
+    if person is not None:
+        words = [t.text for t in person]
+        norm, names = person_norm(words)
+        span = tok.doc[min(_title_start(person), person.start) : person.end]
+        start = off + span.start_char
+        return Attribution(norm, span.text, start, start + len(span.text), cue, names)
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ in _ORG_LABELS:
+        norm = ent.text.removeprefix("the ").removeprefix("The ")
+        start = off + ent.start_char
+        return Attribution(norm, ent.text, start, start + len(ent.text), cue, frozenset())
+    words = _role_words(tok)
+    text = tok.doc[words[0].i : words[-1].i + 1].text
+    start = off + words[0].idx
+    head = tok.lemma_.lower()
+    definite = tok.doc[tok.left_edge.i].lower_ in _DEFINITE
+    if definite and (head in ROLE_NOUNS):
+        m = parse.resolve_definite(at, head)
+        if m is not None:
+            return Attribution(m.norm, text, start, start + len(text), cue, m.names)
+    return Attribution(text, text, start, start + len(text), cue, frozenset({text.lower()}))
+
+
+def _according_to(tok: Any) -> Any:
+    """The object of "according to X" / "as per X" when `tok` is "according" or "per"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        prep = nxt
+    elif tok.lower_ == "per" and tok.i > 0 and tok.nbor(-1).lower_ == "as":
+        prep = tok
+    else:
+        return None
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs:
+        return objs[0]
+    return nxt if tok.lower_ == "per" else (prep.nbor(1) if prep.i + 1 < len(tok.doc) else None)
+
+
+def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
+    if tok.lower_ in ("according", "per"):
+        obj = _according_to(tok)
+        cue = "according to" if tok.lower_ == "according" else "as per"
+        return _describe(parse, off, obj, cue) if obj is not None else None
+    subj = find_agent(tok)
+    if subj is None or parse.inside_quote(off + subj.idx):
+        # Inverted or badly parsed: "..., said Hayashi": the first name after the verb.
+        after = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.ent_type_ == "PERSON"]
+        subj = after[0] if after else None
+    if subj is None or parse.inside_quote(off + subj.idx):
+        return None
+    return _describe(parse, off, subj, tok.lemma_.lower() if _speech(tok) else tok.lower_)
+
+
+def _is_cue(tok: Any) -> bool:
+    return _speech(tok) or _according_to(tok) is not None
+
+
+def _tokens_between(parse: ArticleParse, start: int, end: int) -> list[tuple[int, Any]]:
+    loc = parse.locate(start)
+    if loc is None:
+        return []
+    off, doc = loc
+    return [
+        (off, t) for t in doc if start <= off + t.idx < end and not parse.inside_quote(off + t.idx)
+    ]
+
+
+def _trailing(parse: ArticleParse, end: int) -> Attribution | None:
+    """`"...," he said.`: a cue after the closing mark, before the sentence or next quote ends."""
+    text = parse.text
+    if text[end - 1 : end] == "." and not text[end + 1 : end + 3].strip()[:1].islower():
+        return None  # the quotation ended its sentence; what follows is a new one
+    stop = len(text)
+    for i in range(end + 1, len(text)):
+        if text[i] in ".!?\n" or parse.inside_quote(i):
+            stop = i
+            break
+    for off, tok in _tokens_between(parse, end, stop)[:_MAX_TRAILING_TOKENS]:
+        if _is_cue(tok):
+            return _from_cue(parse, off, tok)
+    return None
+
+
+def _leading(parse: ArticleParse, start: int) -> Attribution | None:
+    """`Rusk told reporters: "..."`: the cue nearest before the opening mark, same sentence."""
+    text, i = parse.text, start - 1
+    while i > 0 and text[i - 1] != "\n":
+        if text[i - 1] in ".!?" and text[i].isspace() and not parse.inside_quote(i - 1):
+            break
+        i -= 1
+    for off, tok in reversed(_tokens_between(parse, i, start - 1)):
+        if _is_cue(tok):
+            return _from_cue(parse, off, tok)
+    return None
+
+
+def _governing(parse: ArticleParse, start: int, end: int) -> Attribution | None:
+    """`He added that ... are "engaging ..."`: a speech verb the quotation's words hang from."""
+    loc = parse.locate(start)
+    if loc is None:
+        return None
+    off, doc = loc
+    inside = [t for t in doc if start <= off + t.idx < end]
+    roots = [t for t in inside if not start <= off + t.head.idx < end]
+    for tok in roots[:1]:
+        for _ in range(_MAX_CLIMB):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if not start <= off + tok.idx < end and _is_cue(tok):
+                return _from_cue(parse, off, tok)
+    return None
+
+
+def _known(who: Attribution | None) -> bool:
+    return who is not None and who.speaker is not None
+
+
+def attribute(
+    parse: ArticleParse,
+    start: int,
+    end: int,
+    partial: bool,
+    previous: tuple[Any, Attribution | None] | None,
+) -> Attribution | None:
+    """The attribution of the quotation whose content is text[start:end]."""
+    found = {
+        "trailing": lambda: _trailing(parse, end),
+        "leading": lambda: _leading(parse, start),
+        "governing": lambda: _governing(parse, start, end),
+    }
+    # A fragment belongs to the sentence it sits in; a full quotation's attribution follows it.
+    order = (
+        ("governing", "leading", "trailing") if partial else ("trailing", "leading", "governing")
+    )
+    for name in order:
+        who: Attribution | None = found[name]()
+        if _known(who):
+            return who
+    if not partial and previous is not None and _known(previous[1]):
+        # Split and multi-paragraph quotations: little reporter text since the last quotation.
+        gap = parse.text[previous[0].end : start]
+        if len(gap.split()) <= _MAX_GAP_WORDS:
+            return previous[1]
+    if partial:
+        return None
+    m = parse.resolve(start, "he")
+    if m is None:
+        return None
+    return Attribution(m.norm, m.text, m.start, m.end, None, m.names)

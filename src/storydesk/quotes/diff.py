@@ -1,0 +1,182 @@
+"""Word-level comparison of two wordings of a quotation: tokens, diff, and the measurable signals
+(overlap, containment, negation, numbers and time) that the relation classifier reads.
+
+Everything here is plain string work, so each relation a reader sees can be recomputed by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+# Words, with inner apostrophes kept ("don't", "Japan's"); "[has]" loses its brackets but keeps
+# the word, because an editor's bracketed insertion stands for words the speaker did say.
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|…|\.\.\.")
+_ELLIPSIS = frozenset({"…", "..."})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"}
+)
+_NEGATED_SUFFIX = ("n't", "n’t")
+NUMBER_WORDS = _wordset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion dozen half first third twice"
+)
+# Time units and deictic days: "within weeks" against "however long that takes" changes a promise.
+# ("May" is left out: in quotes it is far more often the modal than the month.)
+TIME_WORDS = _wordset(
+    "minute hour day week month year decade century today tomorrow yesterday tonight "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december"
+)
+STOPWORDS = _wordset(
+    "a an the and or but of to in on at for with by from as is are was were be been being am it "
+    "its this that these those we i you he she they us our my your his her their them there here "
+    "will would can could should do does did has have had so very more most than then also just "
+    "about into over such what which who whom whose why how when where while if because"
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words and ellipsis marks; punctuation, case and brackets do not count."""
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def words(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in _ELLIPSIS]
+
+
+def content_words(toks: list[str]) -> list[str]:
+    return [t for t in toks if t not in STOPWORDS and t not in _ELLIPSIS]
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Ops that turn wording `a` (canonical) into `b` (variant): "=" kept, "-" dropped, "+" added.
+
+    Diffed on normalised tokens so case and punctuation never show up as edits; the text of each
+    op is the normalised words, joined by spaces.
+    """
+    ta, tb = words(a), words(b)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("=", " ".join(ta[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(("-", " ".join(ta[i1:i2])))
+        if j2 > j1:
+            ops.append(("+", " ".join(tb[j1:j2])))
+    return tuple(ops)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def negation_count(toks: list[str]) -> int:
+    """Negation cues; "not only" adds to a statement rather than denying it: not counted."""
+    count = 0
+    for i, t in enumerate(toks):
+        if t in NEGATIONS or t.endswith(_NEGATED_SUFFIX):
+            count += not (t == "not" and toks[i + 1 : i + 2] in (["only"], ["just"], ["merely"]))
+    return count
+
+
+def numbers_and_times(toks: list[str]) -> set[str]:
+    out = set()
+    for t in toks:
+        stem = _stem(t)
+        if any(c.isdigit() for c in t) or t in NUMBER_WORDS or stem in TIME_WORDS:
+            out.add(stem)
+    return out
+
+
+ALIGNED_RATIO = 0.5
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Measured relation between a variant and the canonical wording (token level)."""
+
+    ratio: float  # difflib ratio on words: 2 * matched / (len(a) + len(b))
+    containment: float  # share of the variant's words found, in order, in the canonical
+    contiguous: bool  # the variant (pieces split at ellipses) is a run of the canonical
+    negation_flip: bool  # negation count differs inside the part of the canonical it covers
+    changed_numbers: tuple[str, ...]  # numbers / time words present on one side only
+
+    both_numbered: bool = False  # each side has a number or time word of its own
+
+    @property
+    def meaning_flag(self) -> bool:
+        """Evidence the meaning changed. Negation and number differences only count where the
+        wording otherwise lines up (ratio >= 0.5): in a loose paraphrase, "not only confined" vs
+        "not confined" is rewording, not a flip. A number replaced by another always counts."""
+        aligned = self.ratio >= ALIGNED_RATIO
+        value_changed = self.both_numbered and bool(self.changed_numbers)
+        return (aligned and (self.negation_flip or bool(self.changed_numbers))) or value_changed
+
+
+def _contiguous(canon: list[str], variant_tokens: list[str]) -> bool:
+    """Each ellipsis-separated piece of the variant occurs as a run of the canonical, in order."""
+    pieces: list[list[str]] = [[]]
+    for t in variant_tokens:
+        if t in _ELLIPSIS:
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    pos = 0
+    for piece in (p for p in pieces if p):
+        found = next(
+            (
+                i
+                for i in range(pos, len(canon) - len(piece) + 1)
+                if canon[i : i + len(piece)] == piece
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        pos = found + len(piece)
+    return True
+
+
+def compare(canonical: str, variant: str) -> Comparison:
+    ca, va_all = words(canonical), tokens(variant)
+    va = [t for t in va_all if t not in _ELLIPSIS]
+    matcher = SequenceMatcher(None, ca, va, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    # Compare meaning markers only inside the stretch of the canonical the variant covers, so a
+    # trimmed quote that leaves out a clause with "not" or "2019" is not called altered.
+    lo = blocks[0].a if blocks else 0
+    hi = blocks[-1].a + blocks[-1].size if blocks else len(ca)
+    region = ca[lo:hi] if blocks else ca
+    region_nums, variant_nums = numbers_and_times(region), numbers_and_times(va)
+    nums = region_nums ^ variant_nums
+    return Comparison(
+        ratio=2 * matched / max(len(ca) + len(va), 1),
+        containment=matched / max(len(va), 1),
+        contiguous=bool(va) and _contiguous(ca, va_all),
+        negation_flip=negation_count(region) != negation_count(va),
+        changed_numbers=tuple(sorted(nums)),
+        both_numbered=bool(region_nums - variant_nums) and bool(variant_nums - region_nums),
+    )
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter wording's content words that the other also uses (0..1)."""
+    ca, cb = set(content_words(words(a))), set(content_words(words(b)))
+    if not ca or not cb:
+        ca, cb = set(words(a)), set(words(b))
+    if not ca or not cb:
+        return 0.0
+    # Against the shorter side, except for very short ones: one shared word of two proves little.
+    shorter = min(len(ca), len(cb))
+    return len(ca & cb) / (shorter if shorter >= 3 else max(len(ca), len(cb)))

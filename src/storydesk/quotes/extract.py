@@ -1,0 +1,241 @@
+"""Find direct quotations in an article's cleaned text and turn them into Quote records.
+
+Quotation marks are paired by a small state machine over paragraphs (the parser never sees a
+sentence cross lines, see nlp.claims.paragraphs), because marks follow typographic conventions a
+tokenizer does not know: a quotation that runs over paragraphs reopens each paragraph without
+closing the previous one, an unclosed quotation ends where the next one opens, and apostrophes
+(don't, Japan’s) are never quotation marks. Speakers are found by quotes.cues on the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Quote
+from ..nlp.claims import paragraphs
+from .cues import attribute
+from .speakers import ArticleParse, Attribution
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_STRAIGHT = '"'
+_ALL_DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+_BEFORE_OPENER = "([{—–-/"
+# An unclosed quotation often swallows its own attribution ("... development, Mao Ning said in a
+# briefing last week. "It should..."): a trailing ", <= 25 words with a speech verb." is cut off.
+_EMBEDDED_CUE = re.compile(
+    r"\b(said|says|told|tells|added|adds|stated|explained|noted|wrote|stressed|insisted|argued|"
+    r"declared|asked|continued|according)\b",
+    re.IGNORECASE,
+)
+_MAX_CUE_WORDS = 25
+_MIN_PARTIAL_WORDS = 3  # shorter fragments inside a sentence are scare quotes, names or titles
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QSpan:
+    """Content of one quotation (article offsets, marks excluded) and how it ended."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def _shape(text: str, i: int) -> tuple[bool, bool]:
+    """(looks like an opener, looks like a closer) from the characters around position i."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opener = (prev.isspace() or prev in _BEFORE_OPENER) and not nxt.isspace()
+    closer = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    return opener, closer
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in (".", "!", "?", "…")
+
+
+@dataclass
+class _Scanner:
+    """Pairs double quotation marks over an article's paragraphs (see module docstring)."""
+
+    text: str
+    spans: list[QSpan]
+    open_at: int | None = None  # offset just after the current opening mark
+    opener: str = ""
+    depth: int = 0
+    skip: int | None = None  # the re-opening mark of a continued paragraph
+
+    def emit(self, end: int, closed: bool) -> None:
+        if self.open_at is not None and end > self.open_at:
+            self.spans.append(QSpan(self.open_at, end, closed))
+        self.open_at, self.depth = None, 0
+
+    def open(self, pos: int, ch: str) -> None:
+        self.open_at, self.opener, self.depth = pos + 1, ch, 1
+
+    def mark(self, para: str, i: int, pos: int) -> None:
+        ch = para[i]
+        looks_open, looks_close = _shape(para, i)
+        if self.open_at is None:
+            # A closer with nothing open, or a straight mark glued to a word (5'10"), opens nothing.
+            if ch in _DOUBLE_CLOSE + _STRAIGHT and not looks_open:
+                return
+            self.open(pos, ch)
+            return
+        closes_german = self.opener == "„" and ch == "“"
+        if not closes_german and (ch in _DOUBLE_OPEN or (looks_open and not looks_close)):
+            if _ends_sentence(self.text[self.open_at : pos]):
+                self.emit(pos, closed=False)  # the previous quotation never closed
+                self.open(pos, ch)
+            elif ch in _DOUBLE_OPEN:
+                self.depth += 1  # a quotation inside the quotation
+            else:
+                self.emit(pos, closed=True)
+            return
+        if self.depth > 1:
+            self.depth -= 1
+            return
+        self.emit(pos, closed=True)
+
+    def paragraph(self, off: int, para: str, nxt: tuple[int, str] | None) -> None:
+        for i, ch in enumerate(para):
+            if ch in _ALL_DOUBLE and off + i != self.skip:
+                self.mark(para, i, off + i)
+        if self.open_at is None:
+            return
+        lead = nxt[1].lstrip() if nxt else ""
+        if nxt is not None and lead[:1] and lead[0] in _DOUBLE_OPEN + _STRAIGHT:
+            # Journalistic convention: a quotation continuing into the next paragraph reopens it
+            # without closing this one; that reopening mark is not a new quotation.
+            self.skip = nxt[0] + len(nxt[1]) - len(lead)
+            return
+        self.emit(off + len(para.rstrip()), closed=False)
+
+
+def _single_spans(off: int, para: str) -> Iterator[QSpan]:
+    """Top-level single quotation marks, only in paragraphs without double marks ('Yes,' she
+    said). Apostrophes sit between letters or after one, so they never open a quotation."""
+    open_at: int | None = None
+    for i, ch in enumerate(para):
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < len(para) else " "
+        if open_at is None and ch in _SINGLE_OPEN:
+            if (prev.isspace() or prev in _BEFORE_OPENER) and nxt.isalpha():
+                open_at = i + 1
+        elif open_at is not None and ch in _SINGLE_CLOSE:
+            if prev.isalpha() and nxt.isalpha():
+                continue  # don't, it’s
+            if not prev.isspace() and not nxt.isalnum():
+                if len(_WORD.findall(para[open_at:i])) >= 2:
+                    yield QSpan(off + open_at, off + i, True)
+                open_at = None
+
+
+def _cut_embedded_cue(text: str, span: QSpan) -> QSpan:
+    """Cut ", <attribution clause>." off the end of an unclosed quotation."""
+    segment = text[span.start : span.end]
+    if not _ends_sentence(segment):
+        return span
+    for m in reversed(list(re.finditer(r",\s", segment))):
+        rest = segment[m.end() :]
+        if len(rest.split()) > _MAX_CUE_WORDS:
+            break
+        if _EMBEDDED_CUE.search(rest) and not re.search(r"[.!?]\s", rest.rstrip()):
+            return QSpan(span.start, span.start + m.start(), span.closed)
+    return span
+
+
+def find_spans(text: str) -> list[QSpan]:
+    """Every quotation's content span in `text`, in order. Never raises on odd marks."""
+    paras = list(paragraphs(text))
+    spans: list[QSpan] = []
+    scanner = _Scanner(text, spans)
+    for k, (off, para) in enumerate(paras):
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        if not any(c in _ALL_DOUBLE for c in para) and scanner.open_at is None:
+            spans.extend(_single_spans(off, para))
+            continue
+        scanner.paragraph(off, para, nxt)
+    if scanner.open_at is not None:  # defensive: the text ended inside a quotation
+        scanner.emit(len(text.rstrip()), closed=False)
+    out = []
+    for span in spans:
+        span = _cut_embedded_cue(text, span) if not span.closed else span
+        raw = text[span.start : span.end]
+        start = span.start + len(raw) - len(raw.lstrip())
+        # The comma before a closing mark is the reporter's sentence punctuation ("...takes," she
+        # said), not the speaker's words.
+        end = span.start + len(raw.rstrip().rstrip(",").rstrip())
+        if end > start and _WORD.search(text[start:end]):
+            out.append(QSpan(start, end, span.closed))
+    return out
+
+
+def is_partial(text: str, span: QSpan) -> bool:
+    """A fragment inside the reporter's own sentence: starts lower-case after a word."""
+    first = next((c for c in text[span.start : span.end] if c.isalpha()), "")
+    before = text[: span.start - 1].rstrip()
+    after_word = bool(before) and before[-1] not in ".!?:,;—–-\n" and not before.endswith("\n")
+    return first.islower() and after_word
+
+
+def _quote(article: Article, n: int, span: QSpan, who: Attribution | None, partial: bool) -> Quote:
+    return Quote(
+        id=f"{article.id}:q{n}",
+        article=article.id,
+        text=article.text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        speaker=who.speaker if who else None,
+        speaker_text=who.speaker_text if who else None,
+        cue=who.cue if who else None,
+        partial=partial,
+        closed=span.closed,
+        speaker_start=who.start if who else None,
+        speaker_end=who.end if who else None,
+    )
+
+
+@dataclass(frozen=True)
+class Extracted:
+    quote: Quote
+    names: frozenset[str]  # every name word of the speaker ("yoshimasa", "hayashi")
+
+
+def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
+    spans = find_spans(article.text)
+    parse.quote_spans = [(s.start, s.end) for s in spans]
+    out: list[Extracted] = []
+    previous: tuple[QSpan, Attribution | None] | None = None
+    for span in spans:
+        partial = is_partial(article.text, span)
+        who = attribute(parse, span.start, span.end, partial, previous)
+        previous = (span, who)
+        if partial and (
+            who is None
+            or len(_WORD.findall(article.text[span.start : span.end])) < _MIN_PARTIAL_WORDS
+        ):
+            continue  # scare quotes and titles: a fragment nobody is said to have spoken
+        quote = _quote(article, len(out) + 1, span, who, partial)
+        out.append(Extracted(quote, who.names if who else frozenset()))
+    return out
+
+
+def extract(nlp: Any, articles: Iterable[Article], batch_size: int = 64) -> list[Extracted]:
+    """Quotations of all articles; paragraphs are parsed in one batched pass."""
+    articles = tuple(articles)
+    jobs = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
+    docs = nlp.pipe((p for _, _, p in jobs), batch_size=batch_size)
+    parses = {a.id: ArticleParse(a.text) for a in articles}
+    for (article, off, _), doc in zip(jobs, docs, strict=True):
+        parses[article.id].paras.append((off, doc))
+    out: list[Extracted] = []
+    for article in articles:
+        out.extend(article_quotes(article, parses[article.id]))
+    return out

@@ -1,0 +1,251 @@
+"""Who said a quotation: the cue ("told", "according to"), its subject, and that subject resolved
+to a normalised speaker ("Foreign Minister Yoshimasa Hayashi" and "he" both become "Hayashi").
+
+Mentions (people, roles, organisations outside quotation marks) are what pronouns and definite
+roles ("the minister") resolve to; normalisation keeps one name per person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diff import _wordset
+
+SPEECH_LEMMAS = _wordset(
+    "say tell add state stress note explain argue insist claim declare write tweet ask reply "
+    "respond continue recall emphasize emphasise warn announce acknowledge admit comment remark "
+    "suggest articulate underline conclude contend maintain observe predict promise vow pledge "
+    "joke quip complain urge describe report confirm deny testify recount posit shout yell "
+    "exclaim whisper concede assert mention caution counter agree reiterate boast lament"
+)
+# Forms accepted even when the tagger gets the part of speech wrong ("said" as an adjective).
+SPEECH_FORMS = _wordset("said says told tells added adds stated wrote asked noted")
+ROLE_NOUNS = _wordset(
+    "spokesperson spokesman spokeswoman minister president secretary official officer executive "
+    "chief director mayor governor senator representative lawmaker chairman chairwoman chair "
+    "leader adviser advisor aide source analyst expert engineer driver ambassador general "
+    "commander prosecutor judge lawyer attorney candidate nominee manager founder professor "
+    "researcher economist resident witness head member premier chancellor strategist "
+    "spokespeople officials sources experts analysts residents campaign agency authority"
+)
+_GENERIC = frozenset({"source", "official", "spokesperson", "spokesman", "spokeswoman"})
+TITLES = _wordset(
+    "mr mrs ms miss dr prof president minister secretary senator sen rep gov governor mayor sir "
+    "lord lady gen general judge justice foreign prime chief"
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = _PERSONAL | {"they", "them"}
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None  # normalised ("Hayashi", "NATO spokesperson"), None when unresolved
+    speaker_text: str | None  # as written at the cue ("he", "Foreign Minister Yoshimasa Hayashi")
+    start: int | None  # offsets of speaker_text in the article
+    end: int | None
+    cue: str | None
+    names: frozenset[str] = frozenset()  # all name words of the resolved person
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, role or organisation mentioned outside quotation marks: pronoun antecedents."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # "person" | "role" | "org"
+    subject: bool
+    sent: int  # article offset of its sentence, to find the nearest sentence with a candidate
+    names: frozenset[str]
+    titles: frozenset[str]
+    head: str
+    speech: bool  # subject of a speech verb
+
+
+def person_norm(words: list[str]) -> tuple[str, frozenset[str]]:
+    """Surname-ish last word without titles, suffixes or possessive 's, and all name words."""
+    kept = []
+    for w in words:
+        w = w.removesuffix("'s").removesuffix("’s")
+        bare = w.strip(".,").lower()
+        if bare and bare not in TITLES and bare not in _SUFFIXES and any(c.isalpha() for c in w):
+            kept.append(w.strip(".,"))
+    if not kept:
+        kept = [words[-1]] if words else [""]
+    return kept[-1], frozenset(w.lower() for w in kept)
+
+
+def _ent_of(token: Any) -> Any:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+_ORG_WORDS = _wordset(
+    "authority council ministry department union party committee inc corp company agency office "
+    "association house court police university times post news network group bank commission "
+    "government administration campaign foundation institute center centre service"
+)
+
+
+def _name_chain(token: Any) -> Any:
+    """The proper-noun compound ending at `token` ("Callum Brisk")."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+        i -= 1
+    return doc[i : token.i + 1]
+
+
+def _personish(token: Any) -> bool:
+    """A proper-noun subject the small NER model missed or called an ORG ("Nadia Ferrant"):
+    Title-case words, none of them an organisation word, not a place or nationality."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE"):
+        return False
+    chain = _name_chain(token)
+    return all(
+        t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in _ORG_WORDS for t in chain
+    )
+
+
+def _person_of(token: Any) -> Any:
+    """The person naming this subject: itself, or in apposition ("the chief, Rusk")."""
+    rels = [token, *(c for c in token.children if c.dep_ == "appos")]
+    if token.dep_ == "appos":
+        rels.append(token.head)
+    for t in rels:
+        ent = _ent_of(t)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+    for t in rels:
+        if t.dep_ in (*_SUBJ, "appos") and _personish(t):
+            return _name_chain(t)
+    return None
+
+
+def _title_start(ent: Any) -> int:
+    """Index where the titles before a name begin ("Foreign Minister Yoshimasa Hayashi")."""
+    doc, i = ent.doc, ent.start
+    while i > 0 and doc[i - 1].dep_ in ("compound", "amod") and i <= doc[i - 1].head.i < ent.end:
+        i -= 1
+    return int(i)
+
+
+def _speech(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    verbal = token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT"  # "posit" tagged a noun
+    return bool((lemma in SPEECH_LEMMAS and verbal) or token.lower_ in SPEECH_FORMS)
+
+
+def _role_words(token: Any) -> list[Any]:
+    """The role phrase of a noun subject, determiners and possessive pronouns left out."""
+    phrase = list(token.doc[token.left_edge.i : token.i + 1])
+    while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].tag_ == "PRP$"):
+        phrase = phrase[1:]
+    return [t for t in phrase if not t.is_punct] or [token]
+
+
+def _mention(off: int, ent_or_tok: Any, kind: str, root: Any) -> Mention:
+    if kind == "person":
+        first = _title_start(ent_or_tok)
+        words = [t.text for t in ent_or_tok]
+        titles = {t.lemma_.lower() for t in root.doc[first : ent_or_tok.start]}
+        for rel in (*(c for c in root.children if c.dep_ == "appos"), root.head):
+            if rel.dep_ == "appos" or (rel is root.head and root.dep_ == "appos"):
+                titles |= {t.lemma_.lower() for t in rel.subtree if t.is_alpha}
+        norm, names = person_norm(words)
+        start, end, text = ent_or_tok.start_char, ent_or_tok.end_char, ent_or_tok.text
+    else:
+        words_ = _role_words(root) if kind == "role" else list(ent_or_tok)
+        text = " ".join(t.text for t in words_)
+        norm = text.removeprefix("the ").removeprefix("The ")
+        names, titles = frozenset({norm.lower()}), set()
+        start, end = words_[0].idx, words_[-1].idx + len(words_[-1])
+    subject = root.dep_ in _SUBJ or (root.dep_ == "appos" and root.head.dep_ in _SUBJ)
+    verb = root.head if root.dep_ in _SUBJ else root.head.head
+    return Mention(
+        off + start, off + end, text, norm, kind, subject, off + root.sent.start_char,
+        names, frozenset(titles), root.lemma_.lower(), subject and _speech(verb),
+    )  # fmt: skip
+
+
+def paragraph_mentions(off: int, doc: Any) -> list[Mention]:
+    out = []
+    in_person: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            out.append(_mention(off, ent, "person", ent.root))
+            in_person.update(range(ent.start, ent.end))
+        elif ent.label_ in _ORG_LABELS and ent.root.dep_ in _SUBJ:
+            out.append(_mention(off, ent, "org", ent.root))
+    for tok in doc:
+        if tok.dep_ not in _SUBJ or tok.i in in_person:
+            continue
+        if _personish(tok):
+            out.append(_mention(off, _name_chain(tok), "person", tok))
+        elif tok.lemma_.lower() in ROLE_NOUNS and _person_of(tok) is None and _ent_of(tok) is None:
+            out.append(_mention(off, tok, "role", tok))
+    return sorted(out, key=lambda m: m.start)
+
+
+@dataclass
+class ArticleParse:
+    """One article's parsed paragraphs (offset, spaCy Doc) and its quotation spans."""
+
+    text: str
+    paras: list[tuple[int, Any]] = field(default_factory=list)
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    _mentions: list[Mention] | None = None
+
+    def locate(self, pos: int) -> tuple[int, Any] | None:
+        for off, doc in self.paras:
+            if off <= pos <= off + len(doc.text):
+                return off, doc
+        return None
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quote_spans)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None:
+            found = [m for off, doc in self.paras for m in paragraph_mentions(off, doc)]
+            # A title given once ("Foreign Minister Yoshimasa Hayashi") holds for later "Hayashi".
+            titles: dict[str, set[str]] = {}
+            for m in found:
+                titles.setdefault(m.norm, set()).update(m.titles)
+            self._mentions = [
+                Mention(**{**m.__dict__, "titles": frozenset(titles[m.norm])}) for m in found
+            ]
+        return self._mentions
+
+    def before(self, pos: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= pos and not self.inside_quote(m.start)]
+
+    def resolve(self, pos: int, pronoun: str) -> Mention | None:
+        """Nearest fitting antecedent: the closest sentence with a candidate, its subject first."""
+        kinds = {"person", "role"} if pronoun in _PERSONAL else {"person", "role", "org"}
+        cands = [m for m in self.before(pos) if m.kind in kinds]
+        if not cands:
+            return None
+        latest = max(m.sent for m in cands)
+        in_sent = [m for m in cands if m.sent == latest]
+        return ([m for m in in_sent if m.subject] or in_sent)[-1]
+
+    def resolve_definite(self, pos: int, noun: str) -> Mention | None:
+        """ "the minister" -> the last person titled minister; "the source" -> the last speaker."""
+        for m in reversed(self.before(pos)):
+            if m.kind == "person" and noun in m.titles:
+                return m
+            if m.kind == "role" and m.head == noun:
+                return m
+            if noun in _GENERIC and m.speech:
+                return m
+        return None

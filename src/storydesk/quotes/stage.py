@@ -1,0 +1,55 @@
+"""The quotes stage: direct quotations with speakers, grouped across outlets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from ..options import Options
+from ..pipeline import Document, stage
+from .diff import words
+from .extract import Extracted, extract
+from .group import build_groups
+
+
+def harmonise_speakers(items: Sequence[Extracted]) -> list[Extracted]:
+    """One name per person across outlets: "Hayashi Yoshimasa" (family name first) becomes
+    "Hayashi" when other quotations already go by "Hayashi", the more common normalised form."""
+    counts = Counter(e.quote.speaker.lower() for e in items if e.quote.speaker)
+    spelled = {e.quote.speaker.lower(): e.quote.speaker for e in items if e.quote.speaker}
+    out = []
+    for e in items:
+        speaker = e.quote.speaker
+        if speaker and len(e.names) >= 2:
+            best = max(sorted(e.names), key=lambda n: counts.get(n, 0))
+            if counts.get(best, 0) > counts[speaker.lower()]:
+                e = Extracted(replace(e.quote, speaker=spelled[best]), e.names)
+        out.append(e)
+    return out
+
+
+def similarities(texts: list[str], options: Options) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    from ..nlp.models import embedder
+
+    vectors = embedder(options.embedder, options.embed_threads).encode(
+        [" ".join(words(t)) or t for t in texts]
+    )
+    sims: np.ndarray = vectors @ vectors.T
+    return sims
+
+
+@stage("quotes", reads=["articles"], writes=["quotes", "quote_groups"])
+def QUOTES(doc: Document, options: Options) -> Document:
+    from ..nlp.models import spacy_pipeline
+
+    articles = doc.articles or ()
+    items = extract(spacy_pipeline(options.spacy_model), articles) if articles else []
+    items = harmonise_speakers(items)
+    sims = similarities([e.quote.text for e in items], options)
+    groups = build_groups(items, sims)
+    return doc.update(quotes=tuple(e.quote for e in items), quote_groups=groups)

@@ -1,0 +1,333 @@
+"""Direct quotations: extraction, speakers, offsets, grouping across outlets, relation classes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storydesk.api import BRIEF_STAGES, extract
+from storydesk.model import Article, Quote, QuoteGroup
+from storydesk.options import Options
+from storydesk.pipeline import Document, run_stage
+from storydesk.quotes.diff import compare, word_diff
+from storydesk.quotes.extract import find_spans
+from storydesk.quotes.group import classify
+from storydesk.quotes.stage import QUOTES
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
+
+
+def run_quotes(*texts: str) -> Document:
+    arts = tuple(
+        Article(id=chr(97 + i), path=f"{chr(97 + i)}.txt", text=t) for i, t in enumerate(texts)
+    )
+    return run_stage(QUOTES, Document(articles=arts), Options())
+
+
+def quotes(text: str) -> list[Quote]:
+    return list(run_quotes(text).quotes or ())
+
+
+def only(text: str) -> Quote:
+    found = quotes(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ------------------------------------------------------------------------------- extraction
+
+
+def test_straight_quote_with_trailing_attribution() -> None:
+    q = only('"We will win the vote," Senator Jane Smith said on Monday.')
+    assert q.text == "We will win the vote"
+    assert (q.speaker, q.cue, q.partial, q.closed) == ("Smith", "say", False, True)
+
+
+def test_curly_quote_and_inverted_cue() -> None:
+    q = only("“The bridge is safe,” said Nadia Ferrant.")
+    assert q.text == "The bridge is safe"
+    assert q.speaker == "Ferrant"
+
+
+def test_quote_split_around_attribution() -> None:
+    found = quotes('"The first part is true," he said. "The second part is too."')
+    assert [q.text for q in found] == ["The first part is true", "The second part is too."]
+    text = (
+        "Mayor Tobias Fenwright spoke on Tuesday.\n"
+        '"The first part is true," he said. "The second part is too."'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Fenwright", "Fenwright"]
+
+
+def test_unclosed_quote_ends_at_next_opening_and_keeps_its_attribution() -> None:
+    text = (
+        '"Asia is a promising land for cooperation, Chinese Foreign Ministry spokesperson Mao Ning '
+        'said in a briefing last week. "It should not be a platform for geopolitical fights."'
+    )
+    first, second = quotes(text)
+    assert first.text == "Asia is a promising land for cooperation"
+    assert not first.closed and second.closed
+    assert first.speaker == second.speaker == "Ning"
+    assert second.text.startswith("It should not be")
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    text = 'Lena Marsh said: "We had a third of our customers this morning.\nNext paragraph.'
+    q = only(text)
+    assert q.text == "We had a third of our customers this morning."
+    assert not q.closed
+
+
+def test_nested_quotes_stay_inside() -> None:
+    q = only("“He told me ‘never again’ and I believed him,” Ann Lee said.")
+    assert q.text == "He told me ‘never again’ and I believed him"
+    # Curly marks nest; straight ones cannot be told apart, so only curly nesting is promised.
+    q = only("“She said “no” to all of us,” Ann Lee said.")
+    assert q.text == "She said “no” to all of us"
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = (
+        'Mayor John Smith told the council: "The first paragraph of the speech.\n\n'
+        '"The second paragraph ends it."\n\nThe meeting ended.'
+    )
+    q = only(text)
+    assert q.text.startswith("The first paragraph") and q.text.endswith("ends it.")
+    assert q.speaker == "Smith"
+
+
+def test_partial_quote_inside_a_sentence() -> None:
+    text = (
+        "Foreign Minister Yoshimasa Hayashi spoke to CNN. He added that the partners are "
+        '"engaging in a very steady manner" with it.'
+    )
+    q = only(text)
+    assert q.text == "engaging in a very steady manner"
+    assert q.partial and q.speaker == "Hayashi" and q.cue == "add"
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    assert quotes('The so-called "experts" disagreed about the "plan".') == []
+
+
+def test_apostrophes_never_open_quotes() -> None:
+    assert quotes("Smith's team don't agree. It’s the Joneses’ house, rock ’n’ roll, '90s.") == []
+    q = only('"I don\'t know what we do," said Lena Marsh, who runs a café.')
+    assert q.text == "I don't know what we do"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '""',
+        '" "',
+        '"',
+        "“”",
+        "”stray closer and “",
+        "He is 5'10\" tall.",
+        '"""""',
+        "‘",
+        '\n\n"\n\n',
+        "",
+        '" , " he said',
+    ],
+)
+def test_odd_input_never_crashes(text: str) -> None:
+    for q in quotes(text or "x"):
+        assert q.text.strip()
+    find_spans(text)
+
+
+def test_single_quotes_when_no_double_marks() -> None:
+    q = only("'We found it early and the rest is sound,' Nadia Ferrant said.")
+    assert q.text == "We found it early and the rest is sound"
+    assert q.speaker == "Ferrant"
+
+
+# ------------------------------------------------------------------------------- speakers
+
+
+def test_pronoun_resolves_to_nearest_preceding_person() -> None:
+    text = (
+        "Mayor Tobias Fenwright urged calm.\n"
+        "Nadia Ferrant, the engineer who led the inspection, said the crack was small. "
+        '"We found it early," she said.'
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_text) == ("Ferrant", "she")
+
+
+def test_title_is_normalised_away() -> None:
+    q = only('"No details are final," Foreign Minister Yoshimasa Hayashi told CNN Wednesday.')
+    assert q.speaker == "Hayashi"
+    assert q.speaker_text == "Foreign Minister Yoshimasa Hayashi"
+    assert q.cue == "tell"
+
+
+def test_role_noun_speaker() -> None:
+    q = only('"We won\'t go into details," a NATO spokesperson told CNN in a statement.')
+    assert q.speaker == "NATO spokesperson"
+
+
+def test_definite_role_resolves_to_titled_person() -> None:
+    text = (
+        "Japanese Foreign Minister Yoshimasa Hayashi gave an interview.\n"
+        'Separately, the minister recalled that partners "cooperate very steadily" with NATO.'
+    )
+    assert only(text).speaker == "Hayashi"
+
+
+def test_according_to_and_colon() -> None:
+    q = only('According to Hayashi, "the world has become more unstable."')
+    assert (q.speaker, q.cue) == ("Hayashi", "according to")
+    text = 'Imelda Rusk, the head of the port authority, told reporters: "We will reopen it."'
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Rusk", "tell")
+
+
+def test_added_cue() -> None:
+    q = only('"It is safe to cross," Imelda Rusk added.')
+    assert (q.speaker, q.cue) == ("Rusk", "add")
+
+
+def test_unknown_speaker_is_none() -> None:
+    q = only('"Nobody expected this to happen today."')
+    assert q.speaker is None
+
+
+# ------------------------------------------------------------------------------- offsets
+
+
+def test_offsets_point_into_article_text() -> None:
+    text = (
+        "MARROWPORT, Oct 14 (Harbour Wire) - Mayor Tobias Fenwright spoke.\n\n"
+        "“This will be difficult,” he said. “Be patient.”\n"
+        'He added they would "do whatever it takes" to help, Fenwright said.'
+    )
+    doc = run_quotes(text)
+    assert doc.articles is not None
+    art = doc.articles[0]
+    found = doc.quotes or ()
+    assert len(found) == 3
+    for q in found:
+        assert art.text[q.start : q.end] == q.text
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert art.text[q.speaker_start : q.speaker_end] == q.speaker_text
+
+
+# ------------------------------------------------------------------------------- relations
+
+
+RUSK = "We will not reopen the bridge until our engineers are certain it is safe, however long"
+MAYOR = "This will be a difficult few weeks for commuters, and I am asking everyone to be patient"
+
+
+def test_verbatim_ignores_case_punctuation_and_brackets() -> None:
+    rel, sim, _ = classify(
+        "The world has become more unstable.", "the world [has] become MORE unstable", 0.9
+    )
+    assert (rel, sim) == ("verbatim", 1.0)
+
+
+def test_trimmed_is_a_contiguous_part_or_ellipsis() -> None:
+    assert classify(RUSK, "our engineers are certain it is safe", 0.7)[0] == "trimmed"
+    assert classify(RUSK, "We will not reopen the bridge … however long", 0.8)[0] == "trimmed"
+
+
+def test_edited_few_words_changed() -> None:
+    variant = "These will be difficult weeks for the commuters, and I ask everyone to be patient"
+    rel, _, reason = classify(MAYOR, variant, 0.91)
+    assert rel == "edited"
+    assert "word ratio" in reason
+
+
+def test_paraphrased_same_meaning_other_words() -> None:
+    assert classify("engaging in a very steady manner", "cooperate very steadily", 0.55)[0] == (
+        "paraphrased"
+    )
+
+
+def test_altered_negation_and_time() -> None:
+    variant = "We will reopen the bridge within weeks, once our engineers are certain it is safe"
+    rel, _, reason = classify(RUSK, variant, 0.9)
+    assert rel == "altered"
+    assert "negation" in reason and "week" in reason
+    assert classify("We lost 14 trucks today", "We lost 41 trucks today", 0.97)[0] == "altered"
+
+
+def test_compare_and_word_diff() -> None:
+    c = compare(RUSK, "We will reopen the bridge")
+    assert c.negation_flip
+    ops = word_diff("we will not reopen", "We will reopen soon")
+    assert ops == (("=", "we will"), ("-", "not"), ("=", "reopen"), ("+", "soon"))
+
+
+# ------------------------------------------------------------------------------- grouping
+
+
+def _group_with(groups: tuple[QuoteGroup, ...], words: str) -> QuoteGroup:
+    found = [g for g in groups if any(words in v.text for v in g.variants)]
+    assert len(found) == 1, [g.canonical for g in groups]
+    return found[0]
+
+
+def test_grouping_across_articles_and_single_outlet_groups() -> None:
+    doc = run_quotes(
+        '"We will not reopen the bridge until it is safe," chief executive Imelda Rusk said.',
+        '"We will not reopen the bridge until it is safe," Imelda Rusk told reporters.',
+        '"I left the depot at five this morning," said Piet Harrow.',
+    )
+    groups = doc.quote_groups or ()
+    assert len(groups) == 2
+    rusk = _group_with(groups, "reopen")
+    assert rusk.speaker == "Rusk"
+    assert [v.relation for v in rusk.variants] == ["verbatim", "verbatim"]
+    harrow = _group_with(groups, "depot")
+    assert len(harrow.variants) == 1 and harrow.variants[0].relation == "verbatim"
+
+
+def test_different_speakers_never_grouped() -> None:
+    doc = run_quotes('"We will win," Jane Smith said.', '"We will win," John Brown said.')
+    assert len(doc.quote_groups or ()) == 2
+
+
+def test_quotes_stage_is_in_the_brief_after_embed() -> None:
+    names = [s.name for s in BRIEF_STAGES]
+    assert names.index("quotes") == names.index("embed") + 1
+
+
+def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
+    articles, _ = extract(sorted(seeds_dir.glob("*.txt")))
+    doc = run_stage(QUOTES, Document(articles=articles), Options())
+    group = _group_with(doc.quote_groups or (), "steady manner")
+    assert group.speaker == "Hayashi"
+    by_text = {v.text.rstrip(","): v for v in group.variants}
+    assert {"engaging in a very steady manner", "engaging in a very stable way"} <= set(by_text)
+    assert "cooperate very steadily" in by_text
+    assert group.canonical == "engaging in a very steady manner"
+    for text in ("engaging in a very stable way", "cooperate very steadily"):
+        assert by_text[text].relation in ("edited", "paraphrased")
+    assert all(v.similarity >= 0.0 for v in group.variants)
+
+
+def test_example_altered_and_edited_quotes() -> None:
+    articles, _ = extract([EXAMPLE])
+    doc = run_stage(QUOTES, Document(articles=articles), Options())
+    groups = doc.quote_groups or ()
+    rusk = _group_with(groups, "reopen the bridge")
+    assert rusk.speaker == "Rusk"
+    relations = {v.article: v.relation for v in rusk.variants}
+    altered = [a for a, r in relations.items() if r == "altered"]
+    assert len(altered) == 1 and altered[0].startswith("04_")
+    assert "will not reopen" in rusk.canonical
+    mayor = _group_with(groups, "difficult")
+    assert mayor.speaker == "Fenwright"
+    edited = {v.article: v.relation for v in mayor.variants}
+    assert edited[next(a for a in edited if a.startswith("03_"))] in ("edited", "paraphrased")
+    assert len(mayor.variants) == 3
+
+
+def test_no_quotes_gives_empty_tuples() -> None:
+    doc = run_quotes("No quotations in this text at all.")
+    assert doc.quotes == () and doc.quote_groups == ()
