@@ -1,0 +1,184 @@
+"""Article rows: dedup keys, duplicate lookup on insert, and the article queries.
+
+Functions take a connection so they run inside whatever transaction the caller (Store) opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..model import Article, Removed
+from . import minhash
+from .keys import normalise_url, parse_ts, text_hash
+from .records import StoredArticle
+
+NEAR_DUPLICATE_JACCARD = 0.9  # exact word 5-shingle Jaccard at which two texts count as one
+# Signature pre-check before loading a candidate's text: the estimate's standard error at 0.9 is
+# about 0.03 with 128 permutations, so 0.75 loses no true match and skips most band collisions.
+_ESTIMATE_FLOOR = 0.75
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-variable limit
+
+Outcome = Literal["added", "duplicate_url", "duplicate_text", "near_duplicate"]
+
+COLUMNS = (
+    "id, key, url, source, title, dek, published, published_ts, language, words, text, removed,"
+    " path, format, ingested_at"
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article with its dedup keys, computed outside the write lock (it is the CPU part)."""
+
+    article: Article
+    url_norm: str | None
+    text_hash: bytes
+    shingles: minhash.U64
+    signature: minhash.U32
+    buckets: list[int]
+    published_ts: int | None
+
+
+def prepare(article: Article) -> Prepared:
+    shingles = minhash.shingle_hashes(article.text)
+    sig = minhash.signature(shingles)
+    return Prepared(
+        article=article,
+        url_norm=normalise_url(article.url),
+        text_hash=text_hash(article.text),
+        shingles=shingles,
+        signature=sig,
+        buckets=minhash.band_buckets(sig),
+        published_ts=parse_ts(article.published),
+    )
+
+
+def find_duplicate(con: sqlite3.Connection, p: Prepared) -> tuple[Outcome, int] | None:
+    """The first kind of duplicate found (URL, then text, then near-identical) and its id."""
+    if p.url_norm is not None:
+        row = con.execute("SELECT id FROM articles WHERE url_norm = ?", (p.url_norm,)).fetchone()
+        if row:
+            return "duplicate_url", int(row[0])
+    row = con.execute("SELECT id FROM articles WHERE text_hash = ?", (p.text_hash,)).fetchone()
+    if row:
+        return "duplicate_text", int(row[0])
+    near = _near_duplicate(con, p)
+    return ("near_duplicate", near) if near is not None else None
+
+
+def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
+    candidates: set[int] = set()
+    for band, bucket in enumerate(p.buckets):
+        rows = con.execute(
+            "SELECT article_id FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket)
+        )
+        candidates.update(r[0] for r in rows)
+    for cid in sorted(candidates):  # oldest first: a copy points at the earliest version
+        sig_blob, text = con.execute(
+            "SELECT minhash, text FROM articles WHERE id = ?", (cid,)
+        ).fetchone()
+        if minhash.estimate(p.signature, minhash.from_blob(sig_blob)) < _ESTIMATE_FLOOR:
+            continue
+        if minhash.jaccard(p.shingles, minhash.shingle_hashes(text)) >= NEAR_DUPLICATE_JACCARD:
+            return int(cid)
+    return None
+
+
+def insert(con: sqlite3.Connection, p: Prepared, now: int) -> int:
+    a = p.article
+    cur = con.execute(
+        "INSERT INTO articles (key, url, url_norm, text_hash, minhash, source, title, dek,"
+        " published, published_ts, language, words, text, removed, path, format, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            a.id,
+            a.url,
+            p.url_norm,
+            p.text_hash,
+            minhash.to_blob(p.signature),
+            a.source,
+            a.title,
+            a.dek,
+            a.published,
+            p.published_ts,
+            a.language,
+            a.words,
+            a.text,
+            json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False),
+            a.path,
+            a.format,
+            now,
+        ),
+    )
+    article_id = cur.lastrowid
+    assert article_id is not None  # an INSERT into a rowid table always sets it
+    con.executemany(
+        "INSERT OR IGNORE INTO lsh_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+        [(band, bucket, article_id) for band, bucket in enumerate(p.buckets)],
+    )
+    return article_id
+
+
+def row_to_article(row: Sequence[Any]) -> StoredArticle:
+    removed = tuple(Removed(text=t, reason=r) for t, r in json.loads(str(row[11])))
+    return StoredArticle(
+        id=int(row[0]),
+        key=str(row[1]),
+        url=_opt(row[2]),
+        source=_opt(row[3]),
+        title=_opt(row[4]),
+        dek=_opt(row[5]),
+        published=_opt(row[6]),
+        published_ts=None if row[7] is None else int(row[7]),
+        language=_opt(row[8]),
+        words=int(row[9]),
+        text=str(row[10]),
+        removed=removed,
+        path=str(row[12]),
+        format=str(row[13]),
+        ingested_at=int(row[14]),
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def get_articles(con: sqlite3.Connection, ids: Iterable[int]) -> list[StoredArticle]:
+    """Articles for `ids`, in that order; unknown ids are left out."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    found: dict[int, StoredArticle] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in con.execute(f"SELECT {COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+            article = row_to_article(row)
+            found[article.id] = article
+    return [found[i] for i in wanted if i in found]
+
+
+def articles_since(
+    con: sqlite3.Connection, ts: int, limit: int | None = None
+) -> list[StoredArticle]:
+    """Articles filed at or after `ts` (published time, else ingest time), oldest first."""
+    sql = (
+        f"SELECT {COLUMNS} FROM articles WHERE coalesce(published_ts, ingested_at) >= ?"
+        " ORDER BY coalesce(published_ts, ingested_at), id"
+    )
+    params: tuple[int, ...] = (int(ts),)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params += (int(limit),)
+    return [row_to_article(r) for r in con.execute(sql, params)]
+
+
+def page(con: sqlite3.Connection, after_id: int, size: int) -> list[StoredArticle]:
+    """Keyset pagination by id: each page is an index range scan, however deep the archive."""
+    rows = con.execute(
+        f"SELECT {COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (after_id, size)
+    )
+    return [row_to_article(r) for r in rows]
