@@ -8,11 +8,31 @@ from typing import Any
 from .errors import OptionsError
 
 
+def _header_safe(value: str | None) -> bool:
+    # A newline in a header value would let the option inject headers into every request.
+    return value is None or (bool(value.strip()) and value.isprintable())
+
+
 @dataclass(frozen=True)
 class Options:
     # ingest
     max_file_bytes: int = 5_000_000  # larger files are refused, named, and skipped
     min_article_words: int = 20  # shorter cleaned texts are reported as problems, not articles
+    # network (ingest/fetch.py): every fetch is bounded in time and size
+    fetch_enabled: bool = True  # http(s) URLs given as inputs, and feeds listed in OPML files
+    # Off by default: a feed of 50 summaries would mean 50 page loads from one site, slow for the
+    # user and impolite to the publisher; turn it on when the feed carries only teasers.
+    fetch_linked_pages: bool = False
+    feed_summary_words: int = 150  # a feed entry shorter than this is a summary, not the article
+    fetch_timeout: float = 10.0  # seconds for the connection and for each read from the socket
+    fetch_total_timeout: float = 60.0  # seconds for one whole response body (stops slow drips)
+    fetch_max_bytes: int = 10_000_000  # response bodies over this are cut off and reported
+    fetch_retries: int = 2  # extra attempts after a 5xx, 429 or timeout
+    fetch_backoff: float = 0.5  # seconds before the first retry, doubling after each
+    fetch_max_redirects: int = 5
+    # None: "storydesk/<version> (+https://example.invalid/storydesk)", built in ingest/fetch.py
+    # because the version lives in the package, which imports this module.
+    fetch_user_agent: str | None = None
     # cleaning
     clean_boilerplate: bool = True
     # nlp
@@ -38,6 +58,14 @@ class Options:
         checks: list[tuple[bool, str]] = [
             (self.max_file_bytes > 0, "max_file_bytes must be positive"),
             (self.min_article_words >= 1, "min_article_words must be at least 1"),
+            (self.feed_summary_words >= 0, "feed_summary_words must not be negative"),
+            (self.fetch_timeout > 0, "fetch_timeout must be positive"),
+            (self.fetch_total_timeout > 0, "fetch_total_timeout must be positive"),
+            (self.fetch_max_bytes > 0, "fetch_max_bytes must be positive"),
+            (0 <= self.fetch_retries <= 5, "fetch_retries must be between 0 and 5"),
+            (0.0 <= self.fetch_backoff <= 10.0, "fetch_backoff must be in [0, 10] seconds"),
+            (0 <= self.fetch_max_redirects <= 10, "fetch_max_redirects must be between 0 and 10"),
+            (_header_safe(self.fetch_user_agent), "fetch_user_agent must be one non-empty line"),
             (self.embed_threads >= 1, "embed_threads must be at least 1"),
             (self.min_claim_words >= 1, "min_claim_words must be at least 1"),
             (0.0 < self.align_threshold < 1.0, "align_threshold must be in (0, 1)"),

@@ -7,6 +7,7 @@ Every failure here raises `InputError` naming the file; `read_inputs` turns it i
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +16,26 @@ import charset_normalizer
 from ..errors import InputError
 from ..model import InputProblem
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".json", ".jsonl"})
+# File name ending -> the reader that handles it. Compound endings (".warc.gz") are matched
+# before plain ones, so an archive is never taken for a gzip of unknown content.
+KINDS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".json.gz": "json.gz",
+    ".jsonl.gz": "jsonl.gz",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "xml",  # a feed when its root says so; other XML is reported, not guessed at
+    ".opml": "opml",
+}
+ARTICLE_SUFFIXES = frozenset(KINDS)
+_BY_LENGTH = sorted(KINDS, key=len, reverse=True)
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -36,6 +56,19 @@ _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _NOT_ASCII_LETTERS = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
 
 
+def kind_of(path: Path) -> str | None:
+    """The reader for a file name ("warc", "jsonl.gz", ...), or None when none handles it."""
+    name = path.name.lower()
+    return next((KINDS[end] for end in _BY_LENGTH if name.endswith(end)), None)
+
+
+def stem_of(path: Path) -> str:
+    """The name without its known ending: "cc-news.warc.gz" -> "cc-news"."""
+    name = path.name
+    end = next((e for e in _BY_LENGTH if name.lower().endswith(e)), path.suffix)
+    return name[: len(name) - len(end)] or name
+
+
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
@@ -47,7 +80,7 @@ def _walk(root: Path) -> tuple[list[Path], list[InputProblem]]:
     for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
         if _hidden(path, root) or not path.is_file():
             continue
-        if path.suffix.lower() in ARTICLE_SUFFIXES:
+        if kind_of(path) is not None:
             found.append(path)
         else:
             suffix = path.suffix or "no extension"
@@ -74,7 +107,7 @@ def discover(paths: Sequence[str]) -> tuple[list[Path], list[InputProblem]]:
             problems.append(InputProblem(raw, "not found"))
         elif not path.is_file():
             problems.append(InputProblem(raw, "not a regular file"))
-        elif path.suffix.lower() not in ARTICLE_SUFFIXES:
+        elif kind_of(path) is None:
             suffix = path.suffix or "no extension"
             problems.append(InputProblem(raw, f"unsupported file type ({suffix})"))
         else:
@@ -131,6 +164,54 @@ def decode(data: bytes, path: str) -> str:
     if text is None:
         raise InputError(path, "binary or undecodable file (not UTF-8, no text encoding fits)")
     return text
+
+
+def guess_encoding(sniff: bytes) -> str:
+    """An encoding for a stream judged by its first bytes (BOM, UTF-8, then a best guess).
+
+    Streamed files cannot be decoded whole, so the guess from the head is applied to each line;
+    a line it does not fit is decoded on its own by `decode`.
+    """
+    for bom, encoding in _BOMS:
+        if sniff.startswith(bom):
+            return encoding
+    try:
+        # The sniff may end inside a multi-byte character; a non-final decode allows that.
+        codecs.getincrementaldecoder("utf-8")().decode(sniff, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    high = len(sniff.translate(None, _ASCII))
+    letters = len(sniff.translate(None, _NOT_ASCII_LETTERS))
+    if high <= _WESTERN_HIGH_BYTE_SHARE * max(letters + high, 1):
+        return "cp1252"
+    best = charset_normalizer.from_bytes(sniff).best()
+    return "utf-8" if best is None else str(best.encoding)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+# Browsers read a latin-1 or ASCII label as windows-1252 (WHATWG Encoding); pages rely on it.
+_AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
+
+
+def decode_declared(data: bytes, charset: str | None, path: str) -> str:
+    """Web bytes to text: the charset the server declared, else the page's <meta>, else `decode`.
+
+    A declaration that names no known codec or does not fit the bytes is ignored rather than
+    trusted: servers and templates often get it wrong.
+    """
+    if charset is None:
+        match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+        charset = match.group(1).decode("ascii") if match else None
+    if charset is not None and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        try:
+            name = codecs.lookup(charset).name
+            return data.decode("cp1252" if name in _AS_CP1252 else name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, path)
 
 
 def _control_share(text: str) -> float:
