@@ -51,6 +51,10 @@ class Options:
     dispute_min_similarity: float = 0.45  # claims must be about one thing before they can conflict
     # summary
     summary_sentences: int = 6
+    # stories (storydesk.stories): see stories/similarity.py for the rule and how these were set
+    story_threshold: float = 0.48  # best same-story F1 on the train half of SemEval-2022 Task 8
+    story_max_age_days: float = 7.0  # a story with no new article for this long is closed
+    story_half_life_days: float = 3.0  # time proximity halves every this many days apart
     # output / runtime
     progress: bool = False
 
@@ -72,6 +76,9 @@ class Options:
             (0.0 <= self.align_entity_weight <= 0.5, "align_entity_weight must be in [0, 0.5]"),
             (0.0 < self.dispute_min_similarity < 1.0, "dispute_min_similarity must be in (0, 1)"),
             (5 <= self.summary_sentences <= 8, "summary_sentences must be between 5 and 8"),
+            (0.0 < self.story_threshold < 1.0, "story_threshold must be in (0, 1)"),
+            (self.story_max_age_days > 0, "story_max_age_days must be positive"),
+            (self.story_half_life_days > 0, "story_half_life_days must be positive"),
         ]
         for ok, message in checks:
             if not ok:
