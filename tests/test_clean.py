@@ -235,3 +235,36 @@ def test_seeds_clean_exactly_the_leftovers() -> None:
     assert by_id["000"].text.startswith(
         "Previously, China had cautioned Japan regarding such an action.\n"
     )
+
+
+def test_duplicate_index_finds_exactly_what_pairwise_comparison_finds() -> None:
+    # The prefix-filter index must never miss a near-duplicate the all-pairs check would catch.
+    import random
+
+    from storydesk.clean.dedupe import (
+        NEAR_DUPLICATE_JACCARD,
+        _shingles,
+        _words,
+        find_duplicates,
+        jaccard,
+    )
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(800)]
+    bases = [[rng.choice(vocab) for _ in range(120)] for _ in range(30)]
+    articles = []
+    for i in range(150):
+        words = list(bases[i % 30])
+        for _ in range(rng.choice([0, 1, 3, 8, 20])):
+            words[rng.randrange(len(words))] = rng.choice(vocab)
+        articles.append(Article(id=f"a{i}", path="", text=" ".join(words)))
+    kept: list[tuple[str, frozenset[tuple[str, ...]]]] = []
+    expected: set[str] = set()
+    for a in articles:
+        sh = _shingles(_words(a.text))
+        if any(jaccard(sh, other) >= NEAR_DUPLICATE_JACCARD for _, other in kept):
+            expected.add(a.id)
+        else:
+            kept.append((a.id, sh))
+    found = find_duplicates(articles)
+    assert set(found) == expected and expected
