@@ -30,6 +30,8 @@ BRIEF_STAGES: tuple[Stage, ...] = (
     SUMMARISE,
 )
 QUOTE_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, QUOTES)
+# For articles that are already read and cleaned (the archive's): the brief minus ingest and clean.
+ARTICLE_BRIEF_STAGES: tuple[Stage, ...] = tuple(s for s in BRIEF_STAGES if s not in (INGEST, CLEAN))
 
 PathArg = str | PathLike[str]
 
@@ -58,6 +60,21 @@ def run_brief(
     opts = options or DEFAULT_OPTIONS
     doc = run(stages, Document(inputs=_inputs(paths)), opts, progress=progress, timings=timings)
     return assemble(doc)
+
+
+def run_brief_articles(
+    articles: Iterable[Article],
+    options: Options | None = None,
+    progress: ProgressHook | None = None,
+    timings: Timings | None = None,
+) -> Brief:
+    """Brief articles that are already cleaned (e.g. `StoredArticle.to_article()`): every stage
+    after cleaning. Article ids must be unique. Raises NoArticlesError for no articles."""
+    doc = Document(articles=tuple(articles))
+    if not doc.articles:
+        raise NoArticlesError("no articles to brief")
+    opts = options or DEFAULT_OPTIONS
+    return assemble(run(ARTICLE_BRIEF_STAGES, doc, opts, progress=progress, timings=timings))
 
 
 def brief(paths: PathArg | Iterable[PathArg], options: Options | None = None) -> Brief:
@@ -90,6 +107,7 @@ def quotes(
 
 
 __all__ = [
+    "ARTICLE_BRIEF_STAGES",
     "BRIEF_STAGES",
     "EXTRACT_STAGES",
     "QUOTE_STAGES",
@@ -98,5 +116,6 @@ __all__ = [
     "extract",
     "quotes",
     "run_brief",
+    "run_brief_articles",
     "run_quotes",
 ]

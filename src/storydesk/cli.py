@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from . import __version__
+from . import __version__, cli_archive
 from .briefing.render_html import to_html
 from .briefing.render_json import dumps, extract_to_dict, to_json
 from .briefing.render_markdown import to_markdown
@@ -114,8 +114,8 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+def _common(p: argparse.ArgumentParser, paths: str = "+") -> None:
+    p.add_argument("paths", nargs=paths, metavar="PATH", help="article files or directories")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout ('-')")
     p.add_argument("-q", "--quiet", action="store_true", help="no warnings and no progress")
     p.add_argument(
@@ -137,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser(
         "brief", help="write a brief (JSON, Markdown or HTML)", epilog=EPILOG, formatter_class=raw
     )
-    _common(b)
+    _common(b, paths="*")  # none with --story
+    cli_archive.add_story_options(b)
     b.add_argument(
         "--format",
         choices=sorted(RENDERERS),
@@ -165,6 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from OUT's extension .json/.md, else json)",
     )
     q.set_defaults(func=_cmd_quotes)
+    cli_archive.register(
+        sub,
+        EPILOG,
+        {"ingest": _cmd_ingest, "stories": _cmd_stories, "similarity": _cmd_similarity},
+    )
     return parser
 
 
@@ -187,8 +193,10 @@ def _options(args: argparse.Namespace, progress: bool = False) -> Options:
 
 def _check_paths(paths: Iterable[str], output: str | None) -> None:
     """Fail before the slow pipeline runs, not after, when a path is plainly wrong."""
+    from .ingest.fetch import is_url  # on use: the ingest package is slow to import
+
     for p in paths:
-        if not os.path.exists(p):
+        if not is_url(p) and not os.path.exists(p):
             raise InputError(p, "no such file or directory")
     if output and output != "-":
         target = Path(output)
@@ -230,10 +238,16 @@ def _progress_bar(args: argparse.Namespace) -> ProgressBar | None:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
+    if (args.story is None) == (not args.paths):
+        raise OptionsError("give either article paths or --story N, not both or neither")
+    if args.db is not None and args.story is None:
+        raise OptionsError("--db only applies with --story")
     fmt = output_format(args.output, args.format)
     bar = _progress_bar(args)
     options = _options(args, progress=bar is not None)
     _check_paths(args.paths, args.output)
+    if args.story is not None:
+        return _brief_story(args, fmt, options, bar)
     timings = Timings()
     try:
         result = load_api().run_brief(args.paths, options, progress=bar, timings=timings)
@@ -246,6 +260,42 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             print(f"storydesk: timing: {name} {seconds:.2f}s", file=sys.stderr)
     _write(args.output, RENDERERS[fmt](result))
     return EXIT_OK
+
+
+def _brief_story(
+    args: argparse.Namespace, fmt: str, options: Options, bar: ProgressBar | None
+) -> int:
+    from .archive import brief_story, brief_story_json
+
+    try:
+        with cli_archive.open_store(args.db) as store:
+            if fmt == "json":  # the cached form: a repeated JSON brief skips the pipeline
+                text = brief_story_json(store, args.story, options, progress=bar)
+            else:
+                text = RENDERERS[fmt](brief_story(store, args.story, options, progress=bar))
+    finally:
+        if bar is not None:
+            bar.close()
+    _write(args.output, text)
+    return EXIT_OK
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    _check_paths(args.paths, None)
+    show = args.progress or sys.stderr.isatty()
+    return cli_archive.cmd_ingest(args, _options(args), show_progress=show)
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    _check_paths([], args.output)
+    if args.limit <= 0:
+        raise OptionsError(f"--limit must be positive: {args.limit}")
+    return cli_archive.cmd_stories(args, _write)
+
+
+def _cmd_similarity(args: argparse.Namespace) -> int:
+    _check_paths([args.pairs], args.output)
+    return cli_archive.cmd_similarity(args, Options(), _write)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

@@ -91,6 +91,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created INTEGER NOT NULL
         )""",
     ),
+    # 4: small named values that must survive between runs (the story clusterer's state).
+    ("CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

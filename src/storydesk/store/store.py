@@ -207,3 +207,15 @@ class Store(Database):
                 "INSERT OR REPLACE INTO briefs (hash, json, created) VALUES (?, ?, ?)",
                 (key, brief_json, self._now()),
             )
+
+    # -- named state ---------------------------------------------------------------------------
+
+    def get_state(self, key: str) -> str | None:
+        """A value saved with `put_state`, or None (e.g. the story clusterer's JSON state)."""
+        with self.read() as con:
+            row = con.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_state(self, key: str, value: str) -> None:
+        with self.write() as con:
+            con.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (key, value))
