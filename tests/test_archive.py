@@ -206,3 +206,26 @@ def test_brief_of_no_articles_is_no_articles_error() -> None:
 
     with pytest.raises(NoArticlesError):
         run_brief_articles([], OPTS)
+
+
+def test_ingest_keeps_sentences_and_compact_embeddings(tmp_path: Path) -> None:
+    import numpy as np
+
+    from storydesk.archive import EMBEDDING_BODY, EMBEDDING_LEAD, ingest, sentence_spans
+    from storydesk.store import Store
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
+    with Store(tmp_path / "a.db") as store:
+        ingest([str(example)], store, Options())
+        ids = [a.id for a in store.iter_articles()]
+        for article in store.get_articles(ids):
+            rows = store.get_sentences(article.id)
+            assert len(rows) >= 5
+            assert all(article.text[r.start : r.end] == r.text for r in rows)
+        found, lead = store.get_article_embeddings(EMBEDDING_LEAD, ids)
+        assert found == ids and lead.shape == (len(ids), 512)
+        assert np.allclose(np.linalg.norm(lead, axis=1), 1.0, atol=0.01)  # float16 round trip
+        assert store.get_article_embeddings(EMBEDDING_BODY, ids)[0] == ids
+    text = "One. Two!  Three?\nFour"
+    assert [t for _, _, t in sentence_spans(text)] == ["One.", "Two!", "Three?", "Four"]
+    assert all(text[s:e] == t for s, e, t in sentence_spans(text))

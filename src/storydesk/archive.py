@@ -36,12 +36,14 @@ from .options import DEFAULT_OPTIONS, Options
 from .pipeline import ProgressHook, Timings
 from .store import Store, StoryRow, brief_key
 from .store.records import AddResult
-from .stories import StoryClusterer, signals_many
+from .stories import ArticleSignals, StoryClusterer, signals_many
 from .stories.pairs import similarity_rows
 
 BATCH = 200  # articles per store commit and per embedding batch
 MAX_PROBLEMS = 1000  # problems kept in the report; the rest are only counted
 STATE_KEY = "stories.clusterer"
+EMBEDDING_LEAD = "usem3:title+lead"  # kinds of article vectors kept in the store
+EMBEDDING_BODY = "usem3:body"
 PENDING_KEY = "stories.pending"
 
 __all__ = [
@@ -129,8 +131,9 @@ class _Run:
         sigs = signals_many(articles, self.options)  # the slow part: outside the write lock
         touched: set[str] = set()
         with self.store.write():
-            for sig in sigs:
+            for article, sig in zip(articles, sigs, strict=True):
                 touched.add(self._assign(sig.id, self.clusterer.add(sig), sig.title))
+                _keep_text_layers(self.store, article, sig)
             for keep, drop in self.clusterer.remerge():
                 self.store.merge_stories(self.story_ids[keep], self.story_ids.pop(drop))
                 touched.discard(drop)
@@ -156,6 +159,38 @@ class _Run:
             self.store.assign(int(article_id), sid)
             self.joined += 1
         return cluster_id
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sentence by punctuation and line breaks.
+
+    A regex, not the parser: ingest must keep its throughput, and a brief re-parses on demand.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for m in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            spans.append((start + lead, start + lead + len(body), body))
+        if m is not None:
+            start = m.end()
+    return spans
+
+
+def _keep_text_layers(store: Store, article: Article, sig: ArticleSignals) -> None:
+    """Sentences and the clusterer's vectors go into the archive with the article, so later
+    searches and briefs can start from them instead of recomputing."""
+    aid = int(article.id)
+    store.put_sentences(aid, sentence_spans(article.text))
+    store.put_article_embedding(aid, EMBEDDING_LEAD, sig.lead, encoding="f16")
+    if sig.body is not None:
+        store.put_article_embedding(aid, EMBEDDING_BODY, sig.body, encoding="f16")
 
 
 def _update_touched(
