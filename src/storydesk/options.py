@@ -55,6 +55,7 @@ class Options:
     story_threshold: float = 0.48  # best same-story F1 on the train half of SemEval-2022 Task 8
     story_max_age_days: float = 7.0  # a story with no new article for this long is closed
     story_half_life_days: float = 3.0  # time proximity halves every this many days apart
+    story_ner: bool = False  # spaCy NER for English story entities (slow); else capitalised names
     # output / runtime
     progress: bool = False
 
