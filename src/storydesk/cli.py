@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from . import __version__, cli_archive
+from . import __version__, cli_archive, cli_check
 from .briefing.render_html import to_html
 from .briefing.render_json import dumps, extract_to_dict, to_json
 from .briefing.render_markdown import to_markdown
@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         EPILOG,
         {"ingest": _cmd_ingest, "stories": _cmd_stories, "similarity": _cmd_similarity},
     )
+    cli_check.register(sub, EPILOG)
     return parser
 
 

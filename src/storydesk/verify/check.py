@@ -1,0 +1,150 @@
+"""`storydesk check` as a library: score claim/document pairs, or check a draft against sources.
+
+Both work with any `Verifier` (FeatureVerifier, TransformersVerifier, OpenAIJudgeVerifier, or a
+trained model later), so the command never depends on which one is behind it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Verdict
+from .features import split_sentences
+from .interface import Verifier
+
+
+def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
+    return {
+        **row,
+        "support": round(verdict.support, 4),
+        "contradiction": round(verdict.contradiction, 4),
+        "verdict": verdict.label,
+        "evidence": list(verdict.evidence),
+        "reasons": list(verdict.reasons),
+    }
+
+
+def check_pairs(
+    rows: Iterable[str | Mapping[str, Any]], verifier: Verifier
+) -> Iterator[dict[str, Any]]:
+    """One output row per input row (a JSONL line or a dict with "document" and "claim"); extra
+    fields pass through. A bad row gets an "error" field instead of stopping the batch."""
+    for n, raw in enumerate(rows, start=1):
+        if isinstance(raw, str) and not raw.strip():
+            continue
+        try:
+            row = json.loads(raw) if isinstance(raw, str) else dict(raw)
+        except json.JSONDecodeError as exc:
+            yield {"line": n, "error": f"not JSON: {exc.msg}"}
+            continue
+        if not isinstance(row, dict):
+            yield {"line": n, "error": "not a JSON object"}
+            continue
+        doc, claim = row.get("document"), row.get("claim")
+        if not isinstance(doc, str) or not isinstance(claim, str):
+            yield {**row, "line": n, "error": 'needs string fields "document" and "claim"'}
+            continue
+        yield _scored(row, verifier.verify(claim, doc))
+
+
+@dataclass(frozen=True)
+class SourceVerdict:
+    article: str  # article id
+    label: str  # outlet or file name, for readers
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """One draft sentence: its best-supporting source and any source that contradicts it."""
+
+    sentence: str
+    label: str  # supported | contradicted | unverified, over all sources
+    best: SourceVerdict | None
+    contradicting: tuple[SourceVerdict, ...] = field(default=())
+
+
+def _label(article: Article) -> str:
+    return article.source or article.title or article.path or article.id
+
+
+def check_sentence(sentence: str, articles: Sequence[Article], verifier: Verifier) -> SentenceCheck:
+    results = [SourceVerdict(a.id, _label(a), verifier.verify(sentence, a.text)) for a in articles]
+    contra = tuple(r for r in results if r.verdict.label == "contradicted")
+    best = max(results, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
+    if contra:
+        label = "contradicted"
+    elif best is not None and best.verdict.label == "supported":
+        label = "supported"
+    else:
+        label = "unverified"
+    return SentenceCheck(sentence, label, best, contra)
+
+
+def check_text(draft: str, articles: Sequence[Article], verifier: Verifier) -> list[SentenceCheck]:
+    """Every sentence of the draft against every source. Markdown headings and list markers are
+    stripped first so they do not read as words of the sentence."""
+    lines = [line.lstrip("#>*- \t") for line in draft.splitlines()]
+    return [check_sentence(s, articles, verifier) for s in split_sentences("\n".join(lines))]
+
+
+def _source_dict(s: SourceVerdict) -> dict[str, Any]:
+    v = s.verdict
+    return {
+        "article": s.article,
+        "source": s.label,
+        "verdict": v.label,
+        "support": round(v.support, 4),
+        "contradiction": round(v.contradiction, 4),
+        "evidence": list(v.evidence),
+        "reasons": list(v.reasons),
+    }
+
+
+def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
+    counts = {k: sum(1 for c in checks if c.label == k) for k in ("supported", "contradicted")}
+    counts["unverified"] = len(checks) - sum(counts.values())
+    return {
+        "counts": counts,
+        "sentences": [
+            {
+                "sentence": c.sentence,
+                "verdict": c.label,
+                "best": _source_dict(c.best) if c.best else None,
+                "contradicting": [_source_dict(s) for s in c.contradicting],
+            }
+            for c in checks
+        ],
+    }
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def to_table(checks: Sequence[SentenceCheck]) -> str:
+    lines = [f"{'verdict':<13} {'support':>7}  {'source':<22} sentence"]
+    for c in checks:
+        src = c.contradicting[0] if c.contradicting else c.best
+        support = f"{src.verdict.support:.2f}" if src else "-"
+        name = _cut(src.label, 22) if src else "-"
+        lines.append(f"{c.label:<13} {support:>7}  {name:<22} {_cut(c.sentence, 80)}")
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(checks: Sequence[SentenceCheck]) -> str:
+    out = ["# Draft check", ""]
+    for n, c in enumerate(checks, start=1):
+        out.append(f"{n}. **{c.label}**: {c.sentence}")
+        if c.best is not None and c.best.verdict.evidence:
+            quote = " ".join(c.best.verdict.evidence)
+            out.append(
+                f"   - best source: {c.best.label} ({c.best.verdict.support:.2f}): > {quote}"
+            )
+        for s in c.contradicting:
+            why = "; ".join(r for r in s.verdict.reasons if "says" in r) or "low coverage"
+            out.append(f"   - contradicted by {s.label}: {why}")
+    return "\n".join(out) + "\n"

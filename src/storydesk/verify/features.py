@@ -1,0 +1,231 @@
+"""Cheap, explainable features of one claim sentence against one document.
+
+Each feature targets one way a summary hallucinates: a name or number the document never gives,
+words the document never uses, no passage that says anything close, or a passage that says the
+opposite (the structured checks of checks.py). They are computed on the few best evidence windows
+only, so a check costs one parse of a handful of sentences, not of the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from ..model import Article, Claim, Dispute
+from ..nlp.claims import article_claims, paragraphs
+from ..nlp.numbers import parse_number
+from .checks import DEFAULT_CHECKS, Context, compare, normalise_name
+
+# Stopwords are kept local (and small) so that novelty counts content, not function words, without
+# importing spaCy's language data on the lexical path.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    it its this that these those he she they we you i his her their our your my me him them us
+    has have had do does did not no so than then there here what which who whom whose when where
+    why how all any both each few more most other some such only own same too very can will just
+    s t would should could may might must shall into over under about after before up down out
+    off again further once also said says say""".split()  # noqa: SIM905 (a list of 150 words)
+)
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+FEATURE_NAMES: tuple[str, ...] = (
+    "entity_coverage",
+    "has_entities",
+    "number_coverage",
+    "has_numbers",
+    "novel_unigrams",
+    "novel_bigrams",
+    "best_similarity",
+    "best_precision",
+    "check_fired",
+    "negation_mismatch",
+    "similar_but_missing",
+)
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content(tokens: Sequence[str]) -> list[str]:
+    return [w for w in tokens if w not in STOPWORDS]
+
+
+def bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    return set(pairwise(tokens))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences by punctuation, never across lines: a regex, because parsing a whole document
+    with spaCy for every check would cost more than all the features together."""
+    out: list[str] = []
+    for _, para in paragraphs(text):
+        out.extend(s.strip() for s in _SENT_END.split(para) if s.strip())
+    return out
+
+
+def number_values(text: str) -> set[float]:
+    """Digits and number words ('14', 'fourteen', '1,200') as values, so forms compare equal."""
+    values = {v for m in _NUMBER.findall(text) if (v := parse_number(m)) is not None}
+    for w in words(text):
+        if w.isalpha() and (v := parse_number(w)) is not None:
+            values.add(v)
+    return values
+
+
+@dataclass(frozen=True)
+class DocumentIndex:
+    """What every check against one document needs; built once per document and reused."""
+
+    text: str
+    sentences: tuple[str, ...]
+    windows: tuple[tuple[int, ...], ...]  # sentence indices of each 1- and 2-sentence window
+    vectors: np.ndarray  # one L2-normalised vector per window
+    words: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    numbers: frozenset[float]
+    normalised: str
+
+    def window_text(self, w: int) -> str:
+        return " ".join(self.sentences[i] for i in self.windows[w])
+
+
+def index_document(document: str, embed: Embed) -> DocumentIndex:
+    sentences = tuple(split_sentences(document)) or (document.strip(),)
+    sent_vecs = embed(list(sentences))
+    windows: list[tuple[int, ...]] = [(i,) for i in range(len(sentences))]
+    vecs = [sent_vecs[i] for i in range(len(sentences))]
+    # Two-sentence windows use the mean of their sentences' vectors: half the encoder cost, and
+    # close to encoding the pair (USE averages token contributions in much the same way).
+    for i in range(len(sentences) - 1):
+        windows.append((i, i + 1))
+        v = sent_vecs[i] + sent_vecs[i + 1]
+        vecs.append(v / max(float(np.linalg.norm(v)), 1e-12))
+    tokens = words(document)
+    return DocumentIndex(
+        text=document,
+        sentences=sentences,
+        windows=tuple(windows),
+        vectors=np.asarray(vecs, dtype=np.float32).reshape(len(windows), -1),
+        words=frozenset(tokens),
+        bigrams=frozenset(bigrams(content(tokens))),
+        numbers=frozenset(number_values(document)),
+        normalised=f" {normalise_name(document)} ",
+    )
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """Features of one claim sentence, with the evidence windows and the words behind them."""
+
+    values: tuple[float, ...]
+    evidence: tuple[str, ...]
+    missing: tuple[str, ...]  # names and numbers of the claim the document never gives
+    dispute: Dispute | None
+
+    def named(self) -> dict[str, float]:
+        return dict(zip(FEATURE_NAMES, self.values, strict=True))
+
+
+def _entity_found(name: str, index: DocumentIndex) -> bool:
+    norm = normalise_name(name)
+    if not norm or f" {norm} " in index.normalised:
+        return True
+    parts = [w for w in norm.split() if len(w) > 2 and w not in STOPWORDS]
+    return bool(parts) and all(w in index.words for w in parts)
+
+
+def coverage(claim: Claim, index: DocumentIndex) -> tuple[float, float, float, float, list[str]]:
+    """(entity share, has entities, number share, has numbers, what is missing)."""
+    names = {e.text for e in claim.entities if e.label in NAMED_LABELS}
+    missing = [n for n in sorted(names) if not _entity_found(n, index)]
+    ent = 1.0 - len(missing) / len(names) if names else 1.0
+    nums = number_values(claim.text)
+    dates = {e.text for e in claim.entities if e.label == "DATE" and not _NUMBER.search(e.text)}
+    lost_nums = [n for n in sorted(nums) if n not in index.numbers]
+    lost_dates = [d for d in sorted(dates) if not _entity_found(d, index)]
+    total = len(nums) + len(dates)
+    num = 1.0 - (len(lost_nums) + len(lost_dates)) / total if total else 1.0
+    lost = [f"{v:g}" for v in lost_nums] + lost_dates
+    return ent, float(bool(names)), num, float(bool(total)), missing + lost
+
+
+def novelty(text: str, index: DocumentIndex) -> tuple[float, float]:
+    """Share of the claim's content words and content bigrams that the document never uses."""
+    toks = content(words(text))
+    if not toks:
+        return 0.0, 0.0
+    uni = sum(1 for w in toks if w not in index.words) / len(toks)
+    grams = bigrams(toks)
+    bi = sum(1 for g in grams if g not in index.bigrams) / len(grams) if grams else uni
+    return uni, bi
+
+
+def precision(text: str, window: str) -> float:
+    toks = set(content(words(text)))
+    return len(toks & set(words(window))) / len(toks) if toks else 0.0
+
+
+def best_windows(
+    text: str, vec: np.ndarray, index: DocumentIndex, k: int
+) -> list[tuple[int, float, float]]:
+    """Top k windows as (window, USE similarity, lexical precision), ranked by both: similarity
+    finds paraphrases, precision keeps a window that repeats the claim's exact names first."""
+    sims = index.vectors @ vec
+    precs = np.array([precision(text, index.window_text(w)) for w in range(len(index.windows))])
+    order = np.argsort(-(0.7 * sims + 0.3 * precs), kind="stable")[:k]
+    return [(int(w), float(sims[w]), float(precs[w])) for w in order]
+
+
+def structured_dispute(
+    nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, sents: Sequence[int]
+) -> tuple[Dispute | None, bool]:
+    """Run checks.py between the claim and each evidence sentence (each parsed as its own
+    article, so a dispute names the sentence). Also says whether negation differs."""
+    if not sents:
+        return None, False
+    arts = [Article(id=f"s{i}", path="", text=index.sentences[i]) for i in sents]
+    parsed = article_claims(nlp, arts, min_content_words=0)
+    ctx = Context(
+        article_text={"claim": claim.text, **{a.id: index.text for a in arts}},
+        labels={"claim": "the claim", **{a.id: "the document" for a in arts}},
+    )
+    sent_vecs = {f"s{i}": index.vectors[i] for i in sents}  # 1-sentence windows come first
+    for other in parsed:
+        sim = float(sent_vecs[other.article] @ vec)
+        found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
+        if found is not None:
+            return found, True
+    best = [c for c in parsed if c.article == f"s{sents[0]}"]
+    return None, bool(best) and best[0].negated != claim.negated
+
+
+def sentence_features(
+    nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, k: int = 3
+) -> SentenceFeatures:
+    top = best_windows(claim.text, vec, index, k)
+    ent, has_ent, num, has_num, missing = coverage(claim, index)
+    uni, bi = novelty(claim.text, index)
+    best_sim = max(s for _, s, _ in top)
+    best_prec = max(p for _, _, p in top)
+    # Sentences of the top windows, best first, without repeats.
+    sents = list(dict.fromkeys(i for w, _, _ in top for i in index.windows[w]))
+    dispute, neg = structured_dispute(nlp, claim, vec, index, sents[:4])
+    values = (
+        ent, has_ent, num, has_num, uni, bi, best_sim, best_prec,
+        dispute.confidence if dispute else 0.0,
+        float(neg),
+        max(best_sim, 0.0) * (1.0 - min(ent, num)),
+    )  # fmt: skip
+    evidence = tuple(index.sentences[i] for i in index.windows[top[0][0]])
+    return SentenceFeatures(values, evidence, tuple(missing), dispute)

@@ -1,0 +1,175 @@
+"""FeatureVerifier: a claim against a document, with no trained network.
+
+The features of features.py go through two small logistic models (support, contradiction) whose
+weights fit.py learns from public NLI data and stores in weights/feature_verifier.json. A trained
+cross-encoder can replace this class behind the same `Verifier` protocol (see backends.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import StorydeskError
+from ..model import Article, Claim, Verdict, VerdictLabel
+from ..nlp.claims import article_claims
+from .features import FEATURE_NAMES, DocumentIndex, Embed, SentenceFeatures, index_document
+from .features import sentence_features as _sentence_features
+
+WEIGHTS_FILE = "feature_verifier.json"
+# A structured check this sure is a contradiction by itself (actor, number, date, negation, place);
+# a hedge (modality, 0.4) only raises the score: "may have" is not a denial.
+FIRM_DISPUTE = 0.6
+
+
+@dataclass(frozen=True)
+class Logistic:
+    weights: tuple[float, ...]
+    bias: float
+
+    def __call__(self, x: Sequence[float]) -> float:
+        z = self.bias + float(np.dot(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+@dataclass(frozen=True)
+class Weights:
+    support: Logistic
+    contradiction: Logistic
+    t_support: float
+    t_contradiction: float
+    meta: dict[str, Any]
+
+
+def load_weights(path: str | Path | None = None) -> Weights:
+    """The fitted weights: the packaged JSON unless `path` names another (e.g. a refit)."""
+    if path is None:
+        raw = resources.files("storydesk.verify").joinpath("weights", WEIGHTS_FILE).read_text()
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    if tuple(data["features"]) != FEATURE_NAMES:
+        raise StorydeskError("verifier weights were fit on other features; rerun verify.fit")
+    return Weights(
+        support=Logistic(tuple(data["support"]["weights"]), data["support"]["bias"]),
+        contradiction=Logistic(
+            tuple(data["contradiction"]["weights"]), data["contradiction"]["bias"]
+        ),
+        t_support=float(data["thresholds"]["support"]),
+        t_contradiction=float(data["thresholds"]["contradiction"]),
+        meta=data,
+    )
+
+
+def _reasons(f: SentenceFeatures, support: float) -> list[str]:
+    named = f.named()
+    out = [f"closest passage: USE similarity {named['best_similarity']:.2f}, "
+           f"{named['best_precision']:.0%} of the claim's content words"]  # fmt: skip
+    if f.missing:
+        out.append("not in the document: " + ", ".join(f.missing[:5]))
+    if named["novel_unigrams"] >= 0.3:
+        out.append(f"{named['novel_unigrams']:.0%} of the claim's content words are not in it")
+    if f.dispute is not None:
+        out.append(f.dispute.reason)
+    if named["negation_mismatch"] and f.dispute is None:
+        out.append("the closest passage differs in negation")
+    out.append(f"support {support:.2f}")
+    return out
+
+
+class FeatureVerifier:
+    """`verify(claim, document)`: each claim sentence scored on its own, then the claim is as
+    supported as its weakest sentence and as contradicted as its most contradicted one."""
+
+    def __init__(
+        self,
+        weights: Weights | str | Path | None = None,
+        nlp: Any = None,
+        embed: Embed | None = None,
+        top_k: int = 3,
+        cache_size: int = 32,
+    ) -> None:
+        self.weights = weights if isinstance(weights, Weights) else load_weights(weights)
+        self._nlp = nlp
+        self._embed = embed
+        self.top_k = top_k
+        # Drafts check many sentences against the same few sources: index each source once.
+        self._cache: OrderedDict[str, DocumentIndex] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from ..nlp.models import spacy_pipeline
+
+            self._nlp = spacy_pipeline()
+        return self._nlp
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if self._embed is None:
+            from ..nlp.models import embedder
+
+            self._embed = embedder().encode
+        return self._embed(texts)
+
+    def index(self, document: str) -> DocumentIndex:
+        found = self._cache.get(document)
+        if found is None:
+            found = index_document(document, self.encode)
+            self._cache[document] = found
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(document)
+        return found
+
+    def claim_sentences(self, claim: str) -> list[Claim]:
+        parsed = article_claims(self.nlp, [Article(id="claim", path="", text=claim)], 0)
+        return [c for c in parsed if any(ch.isalnum() for ch in c.text)]
+
+    def features(self, claim: str, document: str) -> list[SentenceFeatures]:
+        sentences = self.claim_sentences(claim)
+        if not sentences or not document.strip():
+            return []
+        index = self.index(document)
+        vecs = self.encode([c.text for c in sentences])
+        return [
+            _sentence_features(self.nlp, c, v, index, self.top_k)
+            for c, v in zip(sentences, vecs, strict=True)
+        ]
+
+    def verify(self, claim: str, document: str) -> Verdict:
+        feats = self.features(claim, document)
+        if not feats:
+            return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
+        return self.verdict(feats)
+
+    def verdict(self, feats: Sequence[SentenceFeatures]) -> Verdict:
+        w = self.weights
+        supports, contras, evidence, reasons = [], [], [], []
+        firm = any(f.dispute is not None and f.dispute.confidence >= FIRM_DISPUTE for f in feats)
+        for f in feats:
+            s, c = w.support(f.values), w.contradiction(f.values)
+            if f.dispute is not None:
+                # A structured check is explicit evidence of conflict: it sets a floor.
+                c = max(c, f.dispute.confidence)
+                evidence.append(f.dispute.b.text)
+            supports.append(s)
+            contras.append(c)
+            evidence.extend(f.evidence)
+            reasons.extend(_reasons(f, s))
+        support, contradiction = min(supports), max(contras)
+        label: VerdictLabel = "unverified"
+        if firm or contradiction >= w.t_contradiction:
+            label = "contradicted"
+        elif support >= w.t_support:
+            label = "supported"
+        ev = tuple(dict.fromkeys(evidence))
+        return Verdict(label, support, contradiction, ev, tuple(dict.fromkeys(reasons)))

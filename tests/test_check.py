@@ -1,0 +1,240 @@
+"""Claim-vs-document verification: FeatureVerifier, `check_pairs`/`check_text`, `storydesk check`,
+and the optional backends (a tiny random BERT built here; a local fake chat server)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from storydesk import cli
+from storydesk.errors import StorydeskError
+from storydesk.model import Article, Verdict
+from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
+from storydesk.verify.check import check_pairs, check_text, checks_to_dict
+from storydesk.verify.features import split_sentences
+from storydesk.verify.verifier import FeatureVerifier, load_weights
+
+DOC = (
+    "The Marrowport City Council approved the new harbour bridge on Tuesday. "
+    "Mayor Anna Lind said 14 people were injured in the fire at the port. "
+    "The council will not raise local taxes this year to pay for the repairs. "
+    "Engineers expect the bridge to open to traffic in 2026."
+)
+
+
+@pytest.fixture(scope="module")
+def verifier() -> FeatureVerifier:
+    return FeatureVerifier()
+
+
+def test_paraphrase_is_supported_with_a_document_sentence_as_evidence(
+    verifier: FeatureVerifier,
+) -> None:
+    v = verifier.verify("Mayor Anna Lind said that 14 people were hurt in the port fire.", DOC)
+    assert v.label == "supported", v
+    assert v.support > v.contradiction
+    assert "Mayor Anna Lind said 14 people were injured in the fire at the port." in v.evidence
+    assert all(any(e in s or s in e for s in split_sentences(DOC)) for e in v.evidence)
+    assert v.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "kind"),
+    [
+        ("Mayor Anna Lind said 41 people were injured in the fire at the port.", "number"),
+        ("The Marrowport Port Authority approved the new harbour bridge on Tuesday.", "actor"),
+        ("The Marrowport City Council did not approve the new harbour bridge on Tuesday.", "neg"),
+    ],
+)
+def test_structured_changes_are_contradicted(
+    verifier: FeatureVerifier, claim: str, kind: str
+) -> None:
+    v = verifier.verify(claim, DOC)
+    assert v.label == "contradicted", (kind, v)
+    assert any("says" in r or "did not happen" in r for r in v.reasons), v.reasons
+    assert v.evidence
+
+
+def test_unrelated_claim_is_unverified(verifier: FeatureVerifier) -> None:
+    v = verifier.verify("The football club from Seville won the cup final in Madrid.", DOC)
+    assert v.label == "unverified", v
+    assert any("not in the document" in r for r in v.reasons)
+
+
+def test_multi_sentence_claim_is_as_weak_as_its_weakest_sentence(
+    verifier: FeatureVerifier,
+) -> None:
+    good = "Engineers expect the bridge to open to traffic in 2026."
+    both = verifier.verify(f"{good} The football club from Seville won the cup in Madrid.", DOC)
+    assert both.support <= verifier.verify(good, DOC).support
+    assert verifier.verify("", DOC).label == "unverified"
+
+
+def test_weights_have_provenance() -> None:
+    w = load_weights()
+    assert 0 < w.t_support < 1 and 0 < w.t_contradiction <= 1
+    data = w.meta["data"]
+    assert {"snli_dev", "mnli_dev"} <= set(data)
+    assert all("licence" in data[k] for k in ("snli_dev", "mnli_dev"))
+    assert "never_used" in data and w.meta["generated_by"].startswith("python -m")
+    assert w.meta["counts"]["train"] > 1000
+
+
+class _Fixed:
+    def verify(self, claim: str, document: str) -> Verdict:
+        return Verdict("supported", 0.9, 0.0, (document[:5],), ("fixed",))
+
+
+def test_check_pairs_passes_fields_and_reports_bad_lines() -> None:
+    rows = [
+        json.dumps({"document": "Hello world.", "claim": "Hi.", "id": 7}),
+        "{not json",
+        json.dumps({"claim": "no document"}),
+        "",
+        json.dumps([1, 2]),
+    ]
+    out = list(check_pairs(rows, _Fixed()))
+    assert len(out) == 4
+    assert out[0]["id"] == 7 and out[0]["verdict"] == "supported" and out[0]["evidence"]
+    assert out[0]["support"] == 0.9 and "error" not in out[0]
+    assert all("error" in r for r in out[1:])
+    assert out[2]["claim"] == "no document" and out[1]["line"] == 2
+
+
+def test_check_text_picks_best_source(verifier: FeatureVerifier) -> None:
+    arts = [
+        Article("a", "a.txt", DOC, source="Harbour Wire"),
+        Article("b", "b.txt", "The weather in the region was mild and dry all week."),
+    ]
+    draft = "# Draft\n\nMayor Anna Lind said 41 people were injured in the fire at the port."
+    checks = check_text(draft, arts, verifier)
+    assert [c.sentence for c in checks][-1].startswith("Mayor Anna Lind")
+    last = checks[-1]
+    assert last.label == "contradicted" and last.contradicting[0].label == "Harbour Wire"
+    assert checks_to_dict(checks)["counts"]["contradicted"] >= 1
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def go(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go
+
+
+def test_cli_check_pairs(run: Run, tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    good = {"document": DOC, "claim": "Engineers expect the bridge to open in 2026.", "k": "x"}
+    pairs.write_text(json.dumps(good) + "\nnot json\n", encoding="utf-8")
+    out_file = tmp_path / "scored.jsonl"
+    code, _, _ = run("check", "--pairs", str(pairs), "-o", str(out_file))
+    assert code == 0
+    rows = [json.loads(x) for x in out_file.read_text().splitlines()]
+    assert rows[0]["k"] == "x" and rows[0]["verdict"] in ("supported", "unverified")
+    assert {"support", "contradiction", "evidence"} <= set(rows[0]) and "error" in rows[1]
+    assert run("check", "--pairs", str(tmp_path / "missing.jsonl"))[0] == cli.EXIT_IO
+
+
+def test_cli_check_sources(run: Run, tmp_path: Path) -> None:
+    src = tmp_path / "wire.txt"
+    src.write_text("Bridge approved\n\n" + DOC.replace(". ", ".\n\n"), encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("Mayor Anna Lind said 41 people were injured in the fire at the port.\n")
+    code, out, _ = run("check", "--sources", str(src), "--text", str(draft), "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["sentences"][0]["verdict"] == "contradicted"
+    code, out, _ = run("check", "--sources", str(src), "--text", str(draft))
+    assert code == 0 and out.startswith("verdict") and "contradicted" in out
+    code, out, _ = run("check", "--sources", str(src), "--text", str(draft), "--format", "md")
+    assert code == 0 and out.startswith("# Draft check")
+    assert run("check", "--sources", str(src))[0] == cli.EXIT_USAGE
+
+
+def test_label_indices() -> None:
+    assert label_indices({0: "ENTAILMENT", 1: "neutral", 2: "CONTRADICTION"}) == (0, 2)
+    assert label_indices({"0": "LABEL_0", "1": "LABEL_1"}) == (1, None)
+    with pytest.raises(StorydeskError):
+        label_indices({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+
+
+def test_transformers_verifier_with_tiny_random_bert(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    from storydesk.verify.backends import TransformersVerifier
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *sorted(set(DOC.lower().split()))]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    tok = transformers.BertTokenizer(str(tmp_path / "vocab.txt"))
+    config = transformers.BertConfig(
+        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=32, num_labels=3,
+        id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+        label2id={"entailment": 0, "neutral": 1, "contradiction": 2},
+    )  # fmt: skip
+    transformers.BertForSequenceClassification(config).save_pretrained(tmp_path)
+    tok.save_pretrained(tmp_path)
+    v = TransformersVerifier(str(tmp_path))
+    assert (v.entail, v.contra) == (0, 2)
+    verdict = v.verify("The council approved the bridge. Engineers expect it in 2026.", DOC)
+    assert verdict.label in ("supported", "contradicted", "unverified")
+    assert 0 <= verdict.support <= 1 and 0 <= verdict.contradiction <= 1
+    assert verdict.evidence and all(e in DOC for e in verdict.evidence)
+
+
+class _Judge(BaseHTTPRequestHandler):
+    answers: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        assert body["messages"][-1]["content"].startswith("DOCUMENT:")
+        content = self.answers.pop(0)
+        payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def judge() -> Iterator[str]:
+    server = HTTPServer(("127.0.0.1", 0), _Judge)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_openai_judge(judge: str) -> None:
+    good = {
+        "label": "supported", "support": 0.9, "contradiction": 0.05,
+        "evidence": ["Engineers expect the bridge to open to traffic in 2026.", "made up"],
+    }  # fmt: skip
+    _Judge.answers = ["```json\n" + json.dumps(good) + "\n```", "I think it is true!"]
+    v = OpenAIJudgeVerifier(judge, "tiny", timeout=5)
+    first = v.verify("The bridge opens in 2026.", DOC)
+    assert first.label == "supported" and first.support == 0.9
+    assert first.evidence == ("Engineers expect the bridge to open to traffic in 2026.",)
+    assert any("not in the document" in r for r in first.reasons)
+    bad = v.verify("The bridge opens in 2026.", DOC)
+    assert bad.label == "unverified" and "unreadable" in bad.reasons[0]
+
+
+def test_openai_judge_unreachable_is_a_clear_error() -> None:
+    with pytest.raises(StorydeskError, match="judge"):
+        OpenAIJudgeVerifier("http://127.0.0.1:9", "m", timeout=2).verify("a", "b")
