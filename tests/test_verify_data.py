@@ -1,0 +1,120 @@
+"""The synthesis recipe: each operation, determinism, article-level splits, licences, inputs."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storydesk.nlp.models import spacy_pipeline
+from storydesk.verify.data import synth
+from storydesk.verify.data.build import build, split_of
+
+ARTICLE = (
+    "Senator Mara Quill met Governor Tom Reyes in Springfield on Monday.\n"
+    "The city council approved a budget of 450 million dollars in March 2024.\n"
+    "Reyes said the plan will create 1,200 jobs.\n"
+    "The committee did not approve the bridge, which was designed in Chicago.\n"
+    "Police arrested the driver after the crash.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return spacy_pipeline("auto")
+
+
+def _sent(nlp: Any, line: int) -> Any:
+    return next(iter(nlp(ARTICLE.splitlines()[line]).sents))
+
+
+def _ents(nlp: Any) -> list[tuple[str, str]]:
+    return sorted({(e.text, e.label_) for e in nlp(ARTICLE).ents})
+
+
+def test_entity_swap_uses_same_type_from_article(nlp: Any) -> None:
+    out = synth.op_entity_swap(_sent(nlp, 0), _ents(nlp), random.Random(1))
+    assert out is not None and out != ARTICLE.splitlines()[0]
+    assert "Mara Quill" not in out or "Tom Reyes" not in out or "Springfield" not in out
+
+
+def test_number_and_date_change(nlp: Any) -> None:
+    s = _sent(nlp, 1)
+    num = synth.op_number(s, [], random.Random(2))
+    assert num is not None and "450" not in num
+    date = synth.op_date(s, [], random.Random(3))
+    assert date is not None and date != s.text and ("March" not in date or "2024" not in date)
+    monday = synth.op_date(_sent(nlp, 0), [], random.Random(4))
+    assert monday is not None and "Monday" not in monday
+
+
+def test_negation_flips_both_ways(nlp: Any) -> None:
+    added = synth.op_negation(_sent(nlp, 4), [], random.Random(5))
+    assert added == "Police did not arrest the driver after the crash."
+    removed = synth.op_negation(_sent(nlp, 3), [], random.Random(6))
+    assert removed is not None and " not " not in removed and "approve" in removed
+
+
+def test_actor_swap_exchanges_subject_and_object(nlp: Any) -> None:
+    out = synth.op_actor_swap(_sent(nlp, 4), [], random.Random(7))
+    assert out == "The driver arrested police after the crash."
+
+
+def test_supported_ops_keep_meaning(nlp: Any) -> None:
+    short = synth.op_compress(_sent(nlp, 3), [], random.Random(8))
+    assert short is not None and len(short) < len(ARTICLE.splitlines()[3]) and "not" in short
+    reworded = synth.op_rephrase(_sent(nlp, 2), [], random.Random(9))
+    assert reworded is not None and reworded != ARTICLE.splitlines()[2]
+    assert synth.OPS["copy"].label == synth.ENTAILMENT
+    assert all(op.label == synth.CONTRADICTION for op in synth.NOT_SUPPORTED)
+
+
+def _fake_data(root: Path) -> Path:
+    """A miniature shared-data tree: PolNeAR-shaped articles, SNLI, and an evaluation set that
+    the build must never open."""
+    text = root / "dev/polnear/data/train/text"
+    text.mkdir(parents=True)
+    for i in range(12):
+        (text / f"outlet_2016-01-{i + 1:02d}_story-{i}.txt").write_text(
+            ARTICLE.replace("Springfield", f"Town{i}").replace("450", str(100 + i))
+        )
+    snli = root / "nli/snli"
+    snli.mkdir(parents=True)
+    for part in ("dev", "test"):
+        (snli / f"s1.{part}").write_text("A man sleeps .\nA dog runs .\n")
+        (snli / f"s2.{part}").write_text("A man rests .\nA cat runs .\n")
+        (snli / f"labels.{part}").write_text("entailment\ncontradiction\n")
+    cons = root / "dev/consistency"
+    cons.mkdir(parents=True)
+    (cons / "factcc.json").write_text("{}")
+    return root
+
+
+def test_build_is_deterministic_split_by_article_and_documented(tmp_path: Path) -> None:
+    data = _fake_data(tmp_path / "data")
+    first = build(data, tmp_path / "a", seed=13, limit=None)
+    second = build(data, tmp_path / "b", seed=13, limit=None)
+    assert first["outputs"] == second["outputs"]
+    assert (tmp_path / "a/train.jsonl").read_bytes() == (tmp_path / "b/train.jsonl").read_bytes()
+    assert first["recipe_version"] == synth.RECIPE_VERSION and first["seed"] == 13
+    assert not any("consistency" in path for path in first["inputs"])
+    assert {"polnear", "snli"} <= set(first["licences"])
+    assert first["licences"]["snli"].startswith("CC BY-SA")
+    rows = {
+        s: [json.loads(x) for x in (tmp_path / f"a/{s}.jsonl").open()] for s in ("train", "dev")
+    }
+    assert set(rows["train"][0]) == {"premise", "hypothesis", "label", "source", "op", "article_id"}
+    train_ids = {r["article_id"] for r in rows["train"]}
+    assert train_ids.isdisjoint({r["article_id"] for r in rows["dev"]})
+    ops = {r["op"] for r in rows["train"] + rows["dev"]}
+    assert {"copy", "unrelated", "nli"} <= ops and ops & {"negation", "number", "entity_swap"}
+
+
+def test_split_is_a_function_of_seed_and_article() -> None:
+    ids = [f"polnear:a{i}" for i in range(2000)]
+    dev = [i for i in ids if split_of(i, 13, 0.1) == "dev"]
+    assert 100 < len(dev) < 300
+    assert dev == [i for i in reversed(ids) if split_of(i, 13, 0.1) == "dev"][::-1]
