@@ -88,3 +88,21 @@ def test_empty_and_single_article_briefs_still_draw() -> None:
     one = replace(brief, articles=brief.articles[:1], derivations=(), groups=())
     root = parse(derivation_svg(one))
     assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]) == 1
+
+
+def test_labels_stay_inside_the_drawing() -> None:
+    # Labels are centred on their node; a full-length label must fit the viewBox on every side.
+    from storydesk.briefing.render_graph import MAX_LABEL, WIDTH
+    from storydesk.model import Article
+
+    long_names = [f"{'Outlet name long enough to cut':.{MAX_LABEL - 2}} {k}" for k in range(7)]
+    articles = tuple(
+        Article(id=f"a{k}", path="", text="Text.", source=name) for k, name in enumerate(long_names)
+    )
+    svg = derivation_svg(replace(make_brief(), articles=articles, derivations=(), groups=()))
+    labels = [t for t in parse(svg).iter(f"{SVG}text") if t.get("font-size") == "13"]
+    assert len(labels) == 7
+    half = MAX_LABEL * 13 * 0.6 / 2  # generous average glyph width for a sans-serif font
+    for t in labels:
+        x = float(t.get("x", "0"))
+        assert t.get("text-anchor") == "middle" and half <= x <= WIDTH - half

@@ -13,9 +13,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Brief, Derivation
 
-WIDTH = 480
-HEIGHT = 400
-RADIUS = 130  # of the layout circle
+WIDTH = 520
+HEIGHT = 420
+RADIUS = 150  # of the layout circle; with WIDTH, leaves room for a centred MAX_LABEL label
 NODE = 16  # node radius
 MAX_LABEL = 22  # characters; longer outlet names are cut with an ellipsis (full name in <title>)
 # Colour-blind-safe palette (Okabe-Ito); groups beyond it reuse colours, their labels still differ.
@@ -55,21 +55,18 @@ def _label(text: str) -> str:
 
 def _node(aid: str, label: str, group: int, x: float, y: float) -> str:
     colour = PALETTE[group % len(PALETTE)]
-    dx, dy = x - WIDTH / 2, y - HEIGHT / 2
-    norm = math.hypot(dx, dy) or 1.0
-    lx, ly = x + dx / norm * (NODE + 6), y + dy / norm * (NODE + 6) + 4
-    if abs(dx) < 1e-6:  # top or bottom (or the single centred node): label below or above
-        anchor = "middle"
-        ly = y + (NODE + 16 if dy >= 0 else -(NODE + 6))
-    else:
-        anchor = "start" if dx > 0 else "end"
+    # Labels are centred above (upper half) or below (lower half) their node: labels beside a
+    # node ran past the drawing's edge for outlets on the left and right.
+    dy = y - HEIGHT / 2
+    lx, ly, anchor = x, (y - (NODE + 6) if dy < 0 else y + NODE + 16), "middle"
     return (
         f'<g class="node" data-article={quoteattr(aid)} data-group="{group}">'
         f"<title>{escape(label)} (group {group + 1})</title>"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{NODE}" fill="{colour}" stroke="#222"/>'
         f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" fill="#fff" '
         f'font-size="11">{group + 1}</text>'
-        f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="13">'
+        f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="13" '
+        f'stroke="#fff" stroke-width="3" paint-order="stroke">'
         f"{escape(_label(label))}</text></g>"
     )
 
