@@ -50,3 +50,16 @@ def embed() -> Callable[[list[Claim]], np.ndarray]:
 
     model = embedder()
     return lambda claims: model.encode([c.text for c in claims])
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run the CLI in-process: run("brief", path, ...) -> (exit code, stdout, stderr)."""
+    from storydesk import cli
+
+    def go(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go

@@ -6,6 +6,7 @@ Offsets are computed from the article text, the same contract the pipeline keeps
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ from storydesk.options import Options
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
+
+# What the `run` fixture (conftest.py) returns: call the CLI with argv, get (code, stdout, stderr).
+Run = Callable[..., tuple[int, str, str]]
 
 OPTS = Options()
 BODY = (

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
+from factories import Run
 from storydesk import cli
 from storydesk.errors import StorydeskError
 from storydesk.model import Article, Verdict
@@ -118,19 +119,6 @@ def test_check_text_picks_best_source(verifier: FeatureVerifier) -> None:
     last = checks[-1]
     assert last.label == "contradicted" and last.contradicting[0].label == "Harbour Wire"
     assert checks_to_dict(checks)["counts"]["contradicted"] >= 1
-
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def go(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return go
 
 
 def test_cli_check_pairs(run: Run, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import storydesk
-from factories import make_brief
+from factories import Run, make_brief
 from storydesk import cli
 from storydesk.errors import NoArticlesError, StageError
 from storydesk.model import Article, Brief, InputProblem
@@ -71,19 +71,6 @@ def inputs(tmp_path: Path) -> list[str]:
         p.write_text("placeholder", encoding="utf-8")
         paths.append(str(p))
     return paths
-
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def go(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return go
 
 
 def test_brief_json_to_stdout(api: FakeApi, inputs: list[str], run: Run) -> None:
