@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -101,3 +102,34 @@ def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+# Speed benchmarks run each case in a fresh child process (so model loads and memory peaks of one
+# case never leak into another); the child prints one marked JSON line, the parent finds it.
+RESULT_MARK = "STORYDESK_BENCHMARK_RESULT "
+MIB = 1024 * 1024
+
+
+def emit_result(result: dict[str, Any]) -> None:
+    print(RESULT_MARK + json.dumps(result), flush=True)
+
+
+def child_result(stdout: str) -> dict[str, Any] | None:
+    """The result a child printed with `emit_result`, or None if it printed none."""
+    for line in stdout.splitlines():
+        if line.startswith(RESULT_MARK):
+            result: dict[str, Any] = json.loads(line[len(RESULT_MARK) :])
+            return result
+    return None
+
+
+def peak_rss_mib(children: bool = False) -> float:
+    """Peak resident set of this process (and, if asked, its waited-for children), in MiB."""
+    import resource
+    import sys
+
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if children:
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return peak * scale / MIB

@@ -29,7 +29,6 @@ import json
 import platform
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,12 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _metrics import child_result, emit_result, peak_rss_mib
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLE = REPO / "examples" / "marrowport-bridge" / "articles"
-RESULT_MARK = "BRIEF_SPEED_RESULT "
 SIZES = (10, 25, 50)
-MIB = 1024 * 1024
 
 # (metric in the JSON, limit, description): the project's speed and memory targets
 SEEDS_WARM_MAX_S = 3.0
@@ -54,16 +53,6 @@ PEAK_MAX_MIB = 2048.0
 
 # ------------------------------------------------------------------------------------------------
 # memory
-
-
-def peak_rss_mib() -> float:
-    """Peak resident set of this process and its waited-for children, in MiB."""
-    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    peak = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
-    return peak * scale / MIB
 
 
 def reset_hwm() -> bool:
@@ -113,7 +102,7 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
         now = time.perf_counter()
         out["brief_s"] = now - t1
         out["wall_s"] = now - t0
-    out["process_peak_rss_mib"] = peak_rss_mib()
+    out["process_peak_rss_mib"] = peak_rss_mib(children=True)
     out["run_peak_rss_mib"] = run_peak
     out["peak_rss_mib"] = run_peak if run_peak is not None else out["process_peak_rss_mib"]
     out["stages"] = dict(timings.seconds)
@@ -145,10 +134,9 @@ def run_worker(spec: dict[str, Any], timeout: float) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         error = f"timed out after {timeout:g} s"
         return {"case": spec["case"], "mode": spec["mode"], "error": error}
-    for line in proc.stdout.splitlines():
-        if line.startswith(RESULT_MARK):
-            result: dict[str, Any] = json.loads(line[len(RESULT_MARK) :])
-            return result
+    result = child_result(proc.stdout)
+    if result is not None:
+        return result
     tail = (proc.stderr or proc.stdout).strip().splitlines()[-8:]
     return {
         "case": spec["case"],
@@ -314,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
-        print(RESULT_MARK + json.dumps(result))
+        emit_result(result)
         return 0
 
     if not SEEDS.is_dir():

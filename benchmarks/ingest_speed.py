@@ -28,7 +28,6 @@ import argparse
 import gzip
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _metrics import table, write_json
+from _metrics import child_result, emit_result, peak_rss_mib, table, write_json
 
 SEED = 7
 WORDS_PER_ARTICLE = 400
@@ -46,8 +45,6 @@ WORDS_PER_ARTICLE = 400
 # so the batch size, not ingest, sets the cost: 500 a batch runs at ~80 articles/s.
 CLEAN_BATCH = 50
 TARGET_ARTICLES_PER_S = 50.0
-RESULT_MARK = "INGEST_SPEED_RESULT "
-MIB = 1024 * 1024
 
 
 # ------------------------------------------------------------------------------------------------
@@ -155,7 +152,7 @@ def child(path: str, expected: int, batch_size: int) -> dict[str, Any]:
             samples.append(_rss_mib())
     kept += len(clean_articles(tuple(batch), options)[0])
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = peak_rss_mib()
     return {
         "articles": read,
         "kept": kept,
@@ -172,10 +169,9 @@ def child(path: str, expected: int, batch_size: int) -> dict[str, Any]:
 def run_case(path: Path, expected: int, batch_size: int) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", str(path), str(expected), str(batch_size)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    for line in done.stdout.splitlines():
-        if line.startswith(RESULT_MARK):
-            result: dict[str, Any] = json.loads(line[len(RESULT_MARK) :])
-            return result
+    result = child_result(done.stdout)
+    if result is not None:
+        return result
     raise RuntimeError(f"case {path.name} failed:\n{done.stderr[-3000:]}")
 
 
@@ -193,7 +189,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         path, count, batch = args.child
-        print(RESULT_MARK + json.dumps(child(path, int(count), int(batch))))
+        emit_result(child(path, int(count), int(batch)))
         return 0
     with tempfile.TemporaryDirectory(prefix="ingest-speed-") as tmp:
         root = Path(tmp)

@@ -26,7 +26,6 @@ import argparse
 import itertools
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,20 +35,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from _metrics import MIB, child_result, emit_result, peak_rss_mib
 from storydesk.model import Article
 from storydesk.store import Store
 
-RESULT_MARK = "STORE_SPEED_RESULT "
-MIB = 1024 * 1024
 STORE_MIN_PER_S = 500.0  # 10x the end-to-end target: the store must not be the bottleneck
 STORIES_MAX_S = 1.0
 STORY_EVERY = 20
 BASE_TS = 1_704_067_200  # 2024-01-01T00:00:00Z
-
-
-def peak_rss_mib() -> float:
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / MIB
 
 
 def vocabulary(size: int = 20_000) -> tuple[list[str], list[float]]:
@@ -165,10 +158,9 @@ def run_child(n: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="store_speed_") as tmp:
         cmd = [sys.executable, __file__, "--child", str(n), "--db", str(Path(tmp) / "bench.db")]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    for line in proc.stdout.splitlines():
-        if line.startswith(RESULT_MARK):
-            result: dict[str, Any] = json.loads(line[len(RESULT_MARK) :])
-            return result
+    result = child_result(proc.stdout)
+    if result is not None:
+        return result
     raise RuntimeError(f"N={n} failed:\n{proc.stdout}\n{proc.stderr}")
 
 
@@ -216,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(RESULT_MARK + json.dumps(measure(args.child, args.db)), flush=True)
+        emit_result(measure(args.child, args.db))
         return 0
     sizes = [args.n, 100_000] if args.big else [args.n]
     results = [run_child(n) for n in sizes]
