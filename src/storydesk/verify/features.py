@@ -84,24 +84,44 @@ def number_values(text: str) -> set[float]:
 
 
 @dataclass(frozen=True)
-class DocumentIndex:
-    """What every check against one document needs; built once per document and reused."""
+class TextIndex:
+    """The lexical side of a document: what the coverage and novelty features look up."""
 
     text: str
     sentences: tuple[str, ...]
-    windows: tuple[tuple[int, ...], ...]  # sentence indices of each 1- and 2-sentence window
-    vectors: np.ndarray  # one L2-normalised vector per window
     words: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[float]
     normalised: str
 
+
+@dataclass(frozen=True)
+class DocumentIndex(TextIndex):
+    """A TextIndex plus embedded windows; built once per document and reused."""
+
+    windows: tuple[tuple[int, ...], ...]  # sentence indices of each 1- and 2-sentence window
+    vectors: np.ndarray  # one L2-normalised vector per window
+
     def window_text(self, w: int) -> str:
         return " ".join(self.sentences[i] for i in self.windows[w])
 
 
-def index_document(document: str, embed: Embed) -> DocumentIndex:
+def text_index(document: str) -> TextIndex:
     sentences = tuple(split_sentences(document)) or (document.strip(),)
+    tokens = words(document)
+    return TextIndex(
+        text=document,
+        sentences=sentences,
+        words=frozenset(tokens),
+        bigrams=frozenset(bigrams(content(tokens))),
+        numbers=frozenset(number_values(document)),
+        normalised=f" {normalise_name(document)} ",
+    )
+
+
+def index_document(document: str, embed: Embed) -> DocumentIndex:
+    lex = text_index(document)
+    sentences = lex.sentences
     sent_vecs = embed(list(sentences))
     windows: list[tuple[int, ...]] = [(i,) for i in range(len(sentences))]
     vecs = [sent_vecs[i] for i in range(len(sentences))]
@@ -111,16 +131,15 @@ def index_document(document: str, embed: Embed) -> DocumentIndex:
         windows.append((i, i + 1))
         v = sent_vecs[i] + sent_vecs[i + 1]
         vecs.append(v / max(float(np.linalg.norm(v)), 1e-12))
-    tokens = words(document)
     return DocumentIndex(
-        text=document,
+        text=lex.text,
         sentences=sentences,
+        words=lex.words,
+        bigrams=lex.bigrams,
+        numbers=lex.numbers,
+        normalised=lex.normalised,
         windows=tuple(windows),
         vectors=np.asarray(vecs, dtype=np.float32).reshape(len(windows), -1),
-        words=frozenset(tokens),
-        bigrams=frozenset(bigrams(content(tokens))),
-        numbers=frozenset(number_values(document)),
-        normalised=f" {normalise_name(document)} ",
     )
 
 
@@ -137,7 +156,7 @@ class SentenceFeatures:
         return dict(zip(FEATURE_NAMES, self.values, strict=True))
 
 
-def _entity_found(name: str, index: DocumentIndex) -> bool:
+def _entity_found(name: str, index: TextIndex) -> bool:
     norm = normalise_name(name)
     if not norm or f" {norm} " in index.normalised:
         return True
@@ -145,7 +164,7 @@ def _entity_found(name: str, index: DocumentIndex) -> bool:
     return bool(parts) and all(w in index.words for w in parts)
 
 
-def coverage(claim: Claim, index: DocumentIndex) -> tuple[float, float, float, float, list[str]]:
+def coverage(claim: Claim, index: TextIndex) -> tuple[float, float, float, float, list[str]]:
     """(entity share, has entities, number share, has numbers, what is missing)."""
     names = {e.text for e in claim.entities if e.label in NAMED_LABELS}
     missing = [n for n in sorted(names) if not _entity_found(n, index)]
@@ -160,7 +179,7 @@ def coverage(claim: Claim, index: DocumentIndex) -> tuple[float, float, float, f
     return ent, float(bool(names)), num, float(bool(total)), missing + lost
 
 
-def novelty(text: str, index: DocumentIndex) -> tuple[float, float]:
+def novelty(text: str, index: TextIndex) -> tuple[float, float]:
     """Share of the claim's content words and content bigrams that the document never uses."""
     toks = content(words(text))
     if not toks:
@@ -188,25 +207,26 @@ def best_windows(
 
 
 def structured_dispute(
-    nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, sents: Sequence[int]
-) -> tuple[Dispute | None, bool]:
-    """Run checks.py between the claim and each evidence sentence (each parsed as its own
-    article, so a dispute names the sentence). Also says whether negation differs."""
-    if not sents:
+    nlp: object, claim: Claim, vec: np.ndarray, document: str,
+    evidence: Sequence[tuple[str, np.ndarray]],
+) -> tuple[Dispute | None, bool]:  # fmt: skip
+    """Run checks.py between the claim and each evidence sentence (text, vector), best first,
+    each parsed as its own article so a dispute names the sentence. Also says whether the best
+    sentence differs in negation."""
+    if not evidence:
         return None, False
-    arts = [Article(id=f"s{i}", path="", text=index.sentences[i]) for i in sents]
+    arts = [Article(id=f"s{i}", path="", text=text) for i, (text, _) in enumerate(evidence)]
     parsed = article_claims(nlp, arts, min_content_words=0)
     ctx = Context(
-        article_text={"claim": claim.text, **{a.id: index.text for a in arts}},
+        article_text={"claim": claim.text, **{a.id: document for a in arts}},
         labels={"claim": "the claim", **{a.id: "the document" for a in arts}},
     )
-    sent_vecs = {f"s{i}": index.vectors[i] for i in sents}  # 1-sentence windows come first
+    vectors = {a.id: v for a, (_, v) in zip(arts, evidence, strict=True)}
     for other in parsed:
-        sim = float(sent_vecs[other.article] @ vec)
-        found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
+        found = compare(claim, other, float(vectors[other.article] @ vec), ctx, DEFAULT_CHECKS)
         if found is not None:
             return found, True
-    best = [c for c in parsed if c.article == f"s{sents[0]}"]
+    best = [c for c in parsed if c.article == "s0"]
     return None, bool(best) and best[0].negated != claim.negated
 
 
@@ -220,7 +240,9 @@ def sentence_features(
     best_prec = max(p for _, _, p in top)
     # Sentences of the top windows, best first, without repeats.
     sents = list(dict.fromkeys(i for w, _, _ in top for i in index.windows[w]))
-    dispute, neg = structured_dispute(nlp, claim, vec, index, sents[:4])
+    # 1-sentence windows come first in the index, so window i's vector is sentence i's.
+    ev = [(index.sentences[i], index.vectors[i]) for i in sents[:4]]
+    dispute, neg = structured_dispute(nlp, claim, vec, index.text, ev)
     values = (
         ent, has_ent, num, has_num, uni, bi, best_sim, best_prec,
         dispute.confidence if dispute else 0.0,

@@ -49,15 +49,17 @@ class Weights:
     meta: dict[str, Any]
 
 
-def load_weights(path: str | Path | None = None) -> Weights:
-    """The fitted weights: the packaged JSON unless `path` names another (e.g. a refit)."""
+def load_weights(
+    path: str | Path | None = None, features: tuple[str, ...] = FEATURE_NAMES
+) -> Weights:
+    """Fitted weights: the packaged FeatureVerifier JSON unless `path` names another file."""
     if path is None:
         raw = resources.files("storydesk.verify").joinpath("weights", WEIGHTS_FILE).read_text()
     else:
         raw = Path(path).read_text(encoding="utf-8")
     data = json.loads(raw)
-    if tuple(data["features"]) != FEATURE_NAMES:
-        raise StorydeskError("verifier weights were fit on other features; rerun verify.fit")
+    if tuple(data["features"]) != features:
+        raise StorydeskError(f"weights in {path or WEIGHTS_FILE} were fit on other features; refit")
     return Weights(
         support=Logistic(tuple(data["support"]["weights"]), data["support"]["bias"]),
         contradiction=Logistic(
