@@ -1,4 +1,5 @@
-"""Claim-vs-document verification: FeatureVerifier, `check_pairs`/`check_text`, `storydesk check`,
+"""Claim-vs-document verification: both built-in verifiers (FeatureVerifier, ModelVerifier),
+`check_pairs`/`check_text`, `storydesk check`,
 and the optional backends (a tiny random BERT built here; a local fake chat server)."""
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from storydesk.model import Article, Verdict
 from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
 from storydesk.verify.check import check_pairs, check_text, checks_to_dict
 from storydesk.verify.features import split_sentences
+from storydesk.verify.interface import Verifier
+from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.verifier import FeatureVerifier, load_weights
 
 DOC = (
@@ -29,13 +32,16 @@ DOC = (
 )
 
 
-@pytest.fixture(scope="module")
-def verifier() -> FeatureVerifier:
-    return FeatureVerifier()
+@pytest.fixture(scope="module", params=["features", "model"])
+def verifier(request: pytest.FixtureRequest) -> Verifier:
+    """Every behaviour here holds for both built-in verifiers."""
+    if request.param == "features":
+        return FeatureVerifier()
+    return ModelVerifier()
 
 
 def test_paraphrase_is_supported_with_a_document_sentence_as_evidence(
-    verifier: FeatureVerifier,
+    verifier: Verifier,
 ) -> None:
     v = verifier.verify("Mayor Anna Lind said that 14 people were hurt in the port fire.", DOC)
     assert v.label == "supported", v
@@ -53,23 +59,21 @@ def test_paraphrase_is_supported_with_a_document_sentence_as_evidence(
         ("The Marrowport City Council did not approve the new harbour bridge on Tuesday.", "neg"),
     ],
 )
-def test_structured_changes_are_contradicted(
-    verifier: FeatureVerifier, claim: str, kind: str
-) -> None:
+def test_structured_changes_are_contradicted(verifier: Verifier, claim: str, kind: str) -> None:
     v = verifier.verify(claim, DOC)
     assert v.label == "contradicted", (kind, v)
     assert any("says" in r or "did not happen" in r for r in v.reasons), v.reasons
     assert v.evidence
 
 
-def test_unrelated_claim_is_unverified(verifier: FeatureVerifier) -> None:
+def test_unrelated_claim_is_unverified(verifier: Verifier) -> None:
     v = verifier.verify("The football club from Seville won the cup final in Madrid.", DOC)
     assert v.label == "unverified", v
     assert any("not in the document" in r for r in v.reasons)
 
 
 def test_multi_sentence_claim_is_as_weak_as_its_weakest_sentence(
-    verifier: FeatureVerifier,
+    verifier: Verifier,
 ) -> None:
     good = "Engineers expect the bridge to open to traffic in 2026."
     both = verifier.verify(f"{good} The football club from Seville won the cup in Madrid.", DOC)
@@ -108,7 +112,7 @@ def test_check_pairs_passes_fields_and_reports_bad_lines() -> None:
     assert out[2]["claim"] == "no document" and out[1]["line"] == 2
 
 
-def test_check_text_picks_best_source(verifier: FeatureVerifier) -> None:
+def test_check_text_picks_best_source(verifier: Verifier) -> None:
     arts = [
         Article("a", "a.txt", DOC, source="Harbour Wire"),
         Article("b", "b.txt", "The weather in the region was mild and dry all week."),
@@ -226,3 +230,16 @@ def test_openai_judge(judge: str) -> None:
 def test_openai_judge_unreachable_is_a_clear_error() -> None:
     with pytest.raises(StorydeskError, match="judge"):
         OpenAIJudgeVerifier("http://127.0.0.1:9", "m", timeout=2).verify("a", "b")
+
+
+def test_cli_check_verifier_choice(run: Run, tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    bad = {"document": DOC, "claim": "Mayor Anna Lind said 41 people were injured in the fire."}
+    pairs.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    for flags in ((), ("--no-model",)):
+        code, out, _ = run("check", "--pairs", str(pairs), *flags)
+        assert code == 0 and json.loads(out)["verdict"] == "contradicted", (flags, out)
+    code, _, err = run("check", "--pairs", str(pairs), "--no-model", "--onnx-model", "x")
+    assert code == cli.EXIT_USAGE and "alternatives" in err
+    code, _, err = run("check", "--pairs", str(pairs), "--onnx-model", str(tmp_path))
+    assert code != 0 and "lacks model.onnx" in err

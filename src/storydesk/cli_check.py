@@ -35,6 +35,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], epilog: s
     c.add_argument("--format", choices=("table", "json", "md"), help="draft report (table)")
     c.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout ('-')")
     c.add_argument("--model", metavar="PATH_OR_NAME", help="a transformers NLI cross-encoder")
+    c.add_argument(
+        "--onnx-model",
+        metavar="DIR",
+        help="an exported storydesk model folder instead of the packaged one",
+    )
+    c.add_argument("--no-model", action="store_true",
+                   help="features and structured checks only (no cross-encoder)")  # fmt: skip
     c.add_argument("--judge-url", metavar="URL", help="an OpenAI-compatible server to ask")
     c.add_argument("--judge-model", metavar="NAME", help="the model name for --judge-url")
     c.add_argument("-q", "--quiet", action="store_true", help="no warnings")
@@ -42,8 +49,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], epilog: s
 
 
 def make_verifier(args: argparse.Namespace) -> Verifier:
-    if args.model and args.judge_url:
-        raise OptionsError("--model and --judge-url are alternatives; give one")
+    chosen = [n for n in ("model", "judge_url", "onnx_model", "no_model") if getattr(args, n)]
+    if len(chosen) > 1:
+        flags = ", ".join("--" + n.replace("_", "-") for n in chosen)
+        raise OptionsError(f"{flags} are alternatives; give one")
     if args.model:
         from .verify.backends import TransformersVerifier
 
@@ -55,9 +64,13 @@ def make_verifier(args: argparse.Namespace) -> Verifier:
             raise OptionsError("--judge-url needs --judge-model")
         key = os.environ.get("STORYDESK_JUDGE_API_KEY")
         return OpenAIJudgeVerifier(args.judge_url, args.judge_model, api_key=key)
-    from .verify.verifier import FeatureVerifier
+    if args.no_model:
+        from .verify.verifier import FeatureVerifier
 
-    return FeatureVerifier()
+        return FeatureVerifier()
+    from .verify.model_verifier import ModelVerifier
+
+    return ModelVerifier(args.onnx_model)
 
 
 def _read(path: str) -> str:

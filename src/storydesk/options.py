@@ -49,6 +49,10 @@ class Options:
     align_entity_weight: float = 0.0
     # verification
     dispute_min_similarity: float = 0.45  # claims must be about one thing before they can conflict
+    # The trained cross-encoder as a second reader of each fact's mentions (verify/model_disputes):
+    # a pair it reads as contradictory both ways at or above this becomes a "model" dispute.
+    # None turns the model off (structured checks only).
+    model_dispute_threshold: float | None = 0.9
     # summary
     summary_sentences: int = 6
     # stories (storydesk.stories): see stories/similarity.py for the rule and how these were set
@@ -76,6 +80,10 @@ class Options:
             (0.0 < self.align_threshold < 1.0, "align_threshold must be in (0, 1)"),
             (0.0 <= self.align_entity_weight <= 0.5, "align_entity_weight must be in [0, 0.5]"),
             (0.0 < self.dispute_min_similarity < 1.0, "dispute_min_similarity must be in (0, 1)"),
+            (
+                self.model_dispute_threshold is None or 0.5 <= self.model_dispute_threshold < 1.0,
+                "model_dispute_threshold must be in [0.5, 1) or None",
+            ),
             (5 <= self.summary_sentences <= 8, "summary_sentences must be between 5 and 8"),
             (0.0 < self.story_threshold < 1.0, "story_threshold must be in (0, 1)"),
             (self.story_max_age_days > 0, "story_max_age_days must be positive"),

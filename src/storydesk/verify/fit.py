@@ -17,6 +17,7 @@ import hashlib
 import json
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,25 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 30
         if float(np.abs(step).max()) < 1e-8:
             break
     return Logistic(tuple(float(v) for v in w[:-1]), float(w[-1]))
+
+
+def fit_signed(x: np.ndarray, y: np.ndarray, signs: Sequence[int], l2: float = 1e-2) -> Logistic:
+    """Logistic regression whose weights keep the direction each feature was designed with
+    (+1: may only raise the score, -1: may only lower it, 0: free). A weight that comes out
+    with the wrong sign is pinned to zero and the rest refit, until none does. Correlated
+    features (novel words against the whole document vs word precision of the best window)
+    otherwise trade large opposite weights that fit the training mix and extrapolate badly."""
+    free = list(range(x.shape[1]))
+    while True:
+        m = fit_logistic(x[:, free], y, l2)
+        wrong = [f for f, w in zip(free, m.weights, strict=True) if signs[f] * w < 0]
+        if not wrong:
+            weights = [0.0] * x.shape[1]
+            for f, w in zip(free, m.weights, strict=True):
+                weights[f] = w
+            return Logistic(tuple(weights), m.bias)
+        worst = max(wrong, key=lambda f: abs(m.weights[free.index(f)]))
+        free.remove(worst)
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:

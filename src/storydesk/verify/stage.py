@@ -98,5 +98,12 @@ def VERIFY(doc: Document, options: Options) -> Document:
         years={a.id: y for a in articles if (y := _year(a.published)) is not None},
     )
     disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
+    if options.model_dispute_threshold is not None:
+        from .crossencoder import load
+        from .model_disputes import model_disputes
+
+        model = load(None, options.embed_threads)
+        threshold = options.model_dispute_threshold
+        disputes += model_disputes(doc.facts or (), disputes, model, threshold)
     facts = with_status(doc.facts or (), disputes, doc.groups)
     return doc.update(facts=tuple(facts), disputes=tuple(disputes))

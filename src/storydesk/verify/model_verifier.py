@@ -1,0 +1,236 @@
+"""ModelVerifier: the trained cross-encoder and the cheap hallucination features, combined.
+
+Per claim sentence: the model reads the claim against each of its best evidence windows (picked
+lexically, as in training) and keeps the most supportive; the same windows feed the structured
+checks (actor, number, date, negation, place), and the whole document feeds the coverage
+features (names, numbers and words the document never gives). Two small logistic models
+(combiner.json beside the model, fit by storydesk.verify.fit_combiner on data the cross-encoder
+never trained on) turn these into support and contradiction. A firm structured check is a
+contradiction by itself, and says why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model import Article, Claim, Dispute, Verdict, VerdictLabel
+from ..nlp.claims import article_claims
+from .checks import Context
+from .crossencoder import CrossEncoder
+from .evidence import sentences
+from .features import (
+    Embed,
+    TextIndex,
+    coverage,
+    first_dispute,
+    novelty,
+    precision,
+    split_sentences,
+    text_index,
+)
+from .verifier import FIRM_DISPUTE, Weights, load_weights
+
+COMBINER_FILE = "combiner.json"
+COMBINER_FEATURES: tuple[str, ...] = (
+    "model_entailment",  # log-odds of the model's probabilities
+    "model_contradiction",
+    "entity_coverage",
+    "has_entities",
+    "number_coverage",
+    "has_numbers",
+    "novel_unigrams",
+    "novel_bigrams",
+    "best_similarity",
+    "best_precision",
+    "check_fired",
+    "negation_mismatch",
+)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """One claim sentence against one document: features, model output and what decided it."""
+
+    sentence: str
+    values: tuple[float, ...]
+    probs: tuple[float, float, float]  # entailment, neutral, contradiction
+    evidence: tuple[str, ...]
+    missing: tuple[str, ...]
+    dispute: Dispute | None
+
+    def named(self) -> dict[str, float]:
+        return dict(zip(COMBINER_FEATURES, self.values, strict=True))
+
+
+class ModelVerifier:
+    """`verify(claim, document)`: a claim is as supported as its weakest sentence and as
+    contradicted as its most contradicted one."""
+
+    def __init__(
+        self,
+        model: CrossEncoder | str | Path | None = None,
+        combiner: Weights | str | Path | None = None,
+        nlp: Any = None,
+        embed: Embed | None = None,
+        cache_size: int = 32,
+    ) -> None:
+        self.model = model if isinstance(model, CrossEncoder) else CrossEncoder(model)
+        if isinstance(combiner, Weights):
+            self.weights = combiner
+        else:
+            path = combiner if combiner is not None else self.model.folder / COMBINER_FILE
+            self.weights = load_weights(path, COMBINER_FEATURES)
+        self._nlp, self._embed = nlp, embed
+        self._cache: OrderedDict[str, TextIndex] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from ..nlp.models import spacy_pipeline
+
+            self._nlp = spacy_pipeline()
+        return self._nlp
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if self._embed is None:
+            from ..nlp.models import embedder
+
+            self._embed = embedder().encode
+        return self._embed(texts)
+
+    def index(self, document: str) -> TextIndex:
+        found = self._cache.get(document)
+        if found is None:
+            found = self._cache[document] = text_index(document)
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        self._cache.move_to_end(document)
+        return found
+
+    def sentence_scores(self, claim: str, document: str) -> list[SentenceScore]:
+        parts = [p for p in split_sentences(claim) if any(ch.isalnum() for ch in p)]
+        if not parts or not document.strip():
+            return []
+        index = self.index(document)
+        evidence = [self.model.windows(p, document) or [document.strip()] for p in parts]
+        ev_sents = [_evidence_sentences(ws) for ws in evidence]
+        unique = list(dict.fromkeys(t for ws in ev_sents for t in ws))
+        # One spaCy pass and one encoder pass over every claim part and evidence sentence.
+        arts = [Article(id=f"c{i}", path="", text=p) for i, p in enumerate(parts)]
+        arts += [Article(id=f"e{j}", path="", text=t) for j, t in enumerate(unique)]
+        by_article: dict[str, list[Claim]] = {a.id: [] for a in arts}
+        for c in article_claims(self.nlp, arts, min_content_words=0):
+            by_article[c.article].append(c)
+        claims = [(i, c) for i in range(len(parts)) for c in by_article[f"c{i}"]
+                  if any(ch.isalnum() for ch in c.text)]  # fmt: skip
+        if not claims:
+            return []
+        vecs = self.encode([c.text for _, c in claims] + unique)
+        ev_vec = dict(zip(unique, vecs[len(claims) :], strict=True))
+        flat = [(k, w) for k, (i, _) in enumerate(claims) for w in evidence[i]]
+        all_probs = self.model.probabilities([(claims[k][1].text, w) for k, w in flat])
+        labels = self.model.labels
+        ent, neu, con = (labels.index(n) for n in ("entailment", "neutral", "contradiction"))
+        best: dict[int, tuple[float, str, np.ndarray]] = {}  # claim -> (margin, window, probs)
+        for (k, w), pr in zip(flat, all_probs, strict=True):
+            margin = float(pr[ent] - pr[con])
+            if k not in best or margin > best[k][0]:
+                best[k] = (margin, w, pr[[ent, neu, con]])
+        ctx = Context(
+            article_text={**{f"c{i}": claim for i in range(len(parts))},
+                          **{f"e{j}": document for j in range(len(unique))}},
+            labels={**{f"c{i}": "the claim" for i in range(len(parts))},
+                    **{f"e{j}": "the document" for j in range(len(unique))}},
+        )  # fmt: skip
+        out = []
+        for k, (i, claim_k) in enumerate(claims):
+            _, window, probs = best[k]
+            # The window the model found most supportive leads the evidence; within it (a short
+            # document is one window) the sentence closest to the claim comes first.
+            vec = vecs[k]
+            order = sorted(ev_sents[i], key=lambda t: (t not in window, -float(ev_vec[t] @ vec)))
+            ev = [(t, ev_vec[t], by_article[f"e{unique.index(t)}"]) for t in order]
+            out.append(self._score(claim_k, vecs[k], ev, probs, index, ctx))
+        return out
+
+    def _score(
+        self, c: Claim, vec: np.ndarray, ev: list[tuple[str, np.ndarray, list[Claim]]],
+        p: np.ndarray, index: TextIndex, ctx: Context,
+    ) -> SentenceScore:  # fmt: skip
+        ent, has_ent, num, has_num, missing = coverage(c, index)
+        uni, bi = novelty(c.text, index)
+        sims = [float(v @ vec) for _, v, _ in ev] or [0.0]
+        precs = [precision(c.text, t) for t, _, _ in ev] or [0.0]
+        # Structured checks look at the most similar sentence first.
+        ranked = sorted(ev, key=lambda e: -float(e[1] @ vec))
+        dispute, neg = first_dispute(c, vec, ctx, [(v, cs) for _, v, cs in ranked])
+        e, n, k = (float(x) for x in p)
+        values = (
+            _logit(e), _logit(k), ent, has_ent, num, has_num, uni, bi, max(sims), max(precs),
+            dispute.confidence if dispute else 0.0, float(neg),
+        )  # fmt: skip
+        return SentenceScore(
+            c.text, values, (e, n, k), tuple(t for t, _, _ in ev), tuple(missing), dispute
+        )
+
+    def verify(self, claim: str, document: str) -> Verdict:
+        scores = self.sentence_scores(claim, document)
+        if not scores:
+            return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
+        return self.verdict(scores)
+
+    def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
+        w = self.weights
+        supports, contras, evidence, reasons = [], [], [], []
+        firm = any(s.dispute is not None and s.dispute.confidence >= FIRM_DISPUTE for s in scores)
+        for s in scores:
+            sup, con = w.support(s.values), w.contradiction(s.values)
+            if s.dispute is not None:
+                con = max(con, s.dispute.confidence)  # explicit conflict sets a floor
+                evidence.append(s.dispute.b.text)
+            supports.append(sup)
+            contras.append(con)
+            evidence.extend(s.evidence[:1] if s.dispute is None else ())
+            reasons.extend(_reasons(s, sup, con))
+        support, contradiction = min(supports), max(contras)
+        label: VerdictLabel = "unverified"
+        if firm or contradiction >= w.t_contradiction:
+            label = "contradicted"
+        elif support >= w.t_support:
+            label = "supported"
+        ev = tuple(dict.fromkeys(evidence))
+        return Verdict(label, support, contradiction, ev, tuple(dict.fromkeys(reasons)))
+
+
+def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:
+    """The sentences of the model's windows: the structured checks compare sentence with
+    sentence (a whole short premise read as one would dilute the similarity gates)."""
+    found = [s for w in windows for s in sentences(w)]
+    return tuple(dict.fromkeys(found))[:limit]
+
+
+def _reasons(s: SentenceScore, support: float, contradiction: float) -> list[str]:
+    e, _, k = s.probs
+    named = s.named()
+    out = [f"model on the closest passage: entails {e:.2f}, contradicts {k:.2f}"]
+    if s.missing:
+        out.append("not in the document: " + ", ".join(s.missing[:5]))
+    if named["novel_unigrams"] >= 0.3:
+        out.append(f"{named['novel_unigrams']:.0%} of the claim's content words are not in it")
+    if s.dispute is not None:
+        out.append(s.dispute.reason)
+    out.append(f"support {support:.2f}, contradiction {contradiction:.2f}")
+    return out

@@ -1,0 +1,172 @@
+"""The packaged cross-encoder (onnxruntime, no torch) and ModelVerifier, its combined verifier.
+
+These run on the real packaged model: it is small (int8) and loads in about a second, and a
+verifier test on a stand-in would say nothing about what users get.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storydesk.errors import OptionsError, StorydeskError
+from storydesk.model import Dispute, Fact, Mention, Side
+from storydesk.options import Options
+from storydesk.verify.crossencoder import CrossEncoder, packaged_model
+from storydesk.verify.model_disputes import model_disputes
+from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier
+from storydesk.verify.verifier import load_weights
+
+DOC = (
+    "The Marrowport City Council approved the new harbour bridge on Tuesday. "
+    "Mayor Anna Lind said 14 people were injured in the fire at the port. "
+    "The council will not raise local taxes this year to pay for the repairs. "
+    "Engineers expect the bridge to open to traffic in 2026."
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> CrossEncoder:
+    return CrossEncoder()
+
+
+@pytest.fixture(scope="module")
+def verifier(model: CrossEncoder) -> ModelVerifier:
+    return ModelVerifier(model)
+
+
+def test_packaged_model_is_complete_and_small() -> None:
+    folder = packaged_model()
+    names = {p.name for p in folder.iterdir()}
+    assert {"model.onnx", "tokenizer.json", "verifier.json", "combiner.json"} <= names
+    assert "MODEL_CARD.md" in names
+    assert (folder / "model.onnx").stat().st_size < 30e6
+    card = (folder / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "licence" in card.lower() and "FactCC" in card
+
+
+def test_probabilities_are_distributions_and_do_not_depend_on_neighbours(
+    model: CrossEncoder,
+) -> None:
+    pairs = [
+        ("The council approved the bridge.", "The Marrowport City Council approved the bridge."),
+        ("The council rejected the bridge.", "The Marrowport City Council approved the bridge."),
+        ("Cats sleep.", "Engineers expect the bridge to open to traffic in 2026 after repairs."),
+    ]
+    together = model.probabilities(pairs)
+    assert together.shape == (3, 3)
+    assert np.allclose(together.sum(axis=1), 1.0, atol=1e-6)
+    alone = np.vstack([model.probabilities([p]) for p in pairs])
+    # Dynamic int8 scales activations per tensor: a padded batch would let neighbours move a
+    # pair's scores, so a pair's answer must not depend on what else is scored with it.
+    assert np.allclose(together, alone, atol=1e-9)
+    assert model.probabilities([]).shape == (0, 3)
+
+
+def test_model_tells_entailment_from_contradiction(model: CrossEncoder) -> None:
+    e = model.score("The council approved the harbour bridge.", DOC)
+    c = model.score("The council rejected the harbour bridge.", DOC)
+    assert e["entailment"] > e["contradiction"]
+    assert c["contradiction"] > e["contradiction"]
+
+
+def test_a_folder_without_a_model_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "verifier.json").write_text(json.dumps({"labels": ["a", "b", "c"]}))
+    with pytest.raises(StorydeskError, match=r"lacks model\.onnx, tokenizer\.json"):
+        CrossEncoder(tmp_path)
+
+
+def test_combiner_has_provenance_and_fits_these_features() -> None:
+    w = load_weights(packaged_model() / "combiner.json", COMBINER_FEATURES)
+    assert 0 < w.t_support < 1 and 0.5 <= w.t_contradiction <= 1
+    assert "never_used" in w.meta["data"] and w.meta["generated_by"].startswith("python -m")
+    assert w.meta["counts"]["fit"] > 1000
+    with pytest.raises(StorydeskError, match="other features"):
+        load_weights(packaged_model() / "combiner.json")  # FeatureVerifier's feature list
+
+
+def test_verdict_reasons_name_the_model_and_what_is_missing(verifier: ModelVerifier) -> None:
+    v = verifier.verify("Mayor Anna Lind said 14 people died in a fire in Oslo.", DOC)
+    assert v.label != "supported", v
+    assert any(r.startswith("model on the closest passage") for r in v.reasons)
+    assert any("Oslo" in r for r in v.reasons), v.reasons
+    assert verifier.verify("", DOC).label == "unverified"
+    assert verifier.verify("A claim.", "   ").label == "unverified"
+
+
+def _seed(seeds_dir: Path, prefix: str) -> str:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_seed_actor_swap_is_contradicted_with_the_right_evidence(
+    verifier: ModelVerifier, seeds_dir: Path
+) -> None:
+    claim = (
+        "Japan has also recently announced its most significant military buildup since World "
+        "War II, including building up its navy and air force in areas surrounding Japan."
+    )
+    v = verifier.verify(claim, _seed(seeds_dir, "002"))
+    assert v.label == "contradicted", v
+    assert any("China" in e and "naval and air forces" in e for e in v.evidence), v.evidence
+    assert any("China" in r and "Japan" in r for r in v.reasons), v.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("Japan is in talks to open a NATO office in the country.", "000"),
+        ("Hayashi told CNN that Japan is discussing a NATO liaison office.", "002"),
+    ],
+)
+def test_seed_paraphrases_of_core_facts_are_supported(
+    verifier: ModelVerifier, seeds_dir: Path, claim: str, source: str
+) -> None:
+    v = verifier.verify(claim, _seed(seeds_dir, source))
+    assert v.label == "supported", v
+    assert v.evidence and all(e in _seed(seeds_dir, source) for e in v.evidence)
+
+
+class _Table:
+    """A stand-in cross-encoder whose contradiction scores come from a lookup table."""
+
+    labels = ("entailment", "neutral", "contradiction")
+
+    def __init__(self, table: dict[tuple[str, str], float]) -> None:
+        self.table = table
+        self.seen: list[tuple[str, str]] = []
+
+    def probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        self.seen += pairs
+        c = np.array([self.table.get(p, 0.0) for p in pairs])
+        return np.stack([1 - c, np.zeros_like(c), c], axis=1)
+
+
+def _fact(fid: str, *mentions: tuple[str, str]) -> Fact:
+    ms = tuple(Mention(art, f"{art}:{fid}", text, 0, len(text)) for art, text in mentions)
+    return Fact(fid, ms[0].text, ms)
+
+
+def test_model_disputes_need_both_directions_and_skip_explained_pairs() -> None:
+    a, b, c = "The mayor opened it.", "The mayor closed it.", "The mayor shut it."
+    facts = [_fact("f1", ("x", a), ("y", b)), _fact("f2", ("x", a), ("z", c))]
+    model = _Table({(a, b): 0.97, (b, a): 0.95, (a, c): 0.97, (c, a): 0.4})
+    found = model_disputes(facts, [], model, 0.9)  # type: ignore[arg-type]
+    assert [(d.a.article, d.b.article, d.kind) for d in found] == [("x", "y", "model")]
+    assert found[0].confidence == 0.95 and "0.95 each way" in found[0].reason
+    known = [Dispute(Side("x", "x:f1", a), Side("y", "y:f1", b), "negation", "explained")]
+    model.seen.clear()
+    assert model_disputes(facts, known, model, 0.9) == []  # type: ignore[arg-type]
+    assert (a, b) not in model.seen  # an explained pair is not even scored
+    same_article = [_fact("f3", ("x", a), ("x", b))]
+    assert model_disputes(same_article, [], model, 0.5) == []  # type: ignore[arg-type]
+
+
+def test_model_dispute_threshold_is_checked() -> None:
+    assert Options(model_dispute_threshold=None).model_dispute_threshold is None
+    for bad in (0.2, 1.0):
+        with pytest.raises(OptionsError, match="model_dispute_threshold"):
+            Options(model_dispute_threshold=bad)
