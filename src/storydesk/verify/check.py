@@ -1,7 +1,7 @@
 """`storydesk check` as a library: score claim/document pairs, or check a draft against sources.
 
-Both work with any `Verifier` (FeatureVerifier, TransformersVerifier, OpenAIJudgeVerifier, or a
-trained model later), so the command never depends on which one is behind it.
+Both work with any `Verifier` (ModelVerifier, the default; FeatureVerifier; TransformersVerifier;
+OpenAIJudgeVerifier), so the command never depends on which one is behind it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The interface every verifier implements, so a trained model can replace or join the checks.
 
 A `PairChecker` compares two claims from different sources (what the brief needs); a `Verifier`
-judges one claim against a whole document (what `storydesk check` will need). Both return their
+judges one claim against a whole document (what `storydesk check` uses). Both return their
 evidence and reasons, never a bare score.
 """
 

@@ -2,7 +2,8 @@
 
 The features of features.py go through two small logistic models (support, contradiction) whose
 weights fit.py learns from public NLI data and stores in weights/feature_verifier.json. A trained
-cross-encoder can replace this class behind the same `Verifier` protocol (see backends.py).
+cross-encoder joins these features in model_verifier.py (the default); this class is what
+`storydesk check --no-model` runs.
 """
 
 from __future__ import annotations
