@@ -16,6 +16,7 @@ from storydesk.errors import OptionsError, StorydeskError
 from storydesk.model import Dispute, Fact, Mention, Side
 from storydesk.options import Options
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
+from storydesk.verify.fit import fit_signed
 from storydesk.verify.model_disputes import model_disputes
 from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier
 from storydesk.verify.verifier import load_weights
@@ -170,3 +171,13 @@ def test_model_dispute_threshold_is_checked() -> None:
     for bad in (0.2, 1.0):
         with pytest.raises(OptionsError, match="model_dispute_threshold"):
             Options(model_dispute_threshold=bad)
+
+
+def test_fit_signed_keeps_designed_directions() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = (x[:, 0] + x[:, 1] + 0.3 * rng.normal(size=400) > 0).astype(float)
+    free = fit_signed(x, y, (0, 0, 0))
+    assert free.weights[0] > 0 and free.weights[1] > 0
+    signed = fit_signed(x, y, (1, -1, None))  # feature 1 may only lower; feature 2 is unused
+    assert signed.weights[0] > 0 and signed.weights[1] == 0.0 and signed.weights[2] == 0.0

@@ -74,16 +74,19 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 30
     return Logistic(tuple(float(v) for v in w[:-1]), float(w[-1]))
 
 
-def fit_signed(x: np.ndarray, y: np.ndarray, signs: Sequence[int], l2: float = 1e-2) -> Logistic:
+def fit_signed(
+    x: np.ndarray, y: np.ndarray, signs: Sequence[int | None], l2: float = 1e-2
+) -> Logistic:
     """Logistic regression whose weights keep the direction each feature was designed with
-    (+1: may only raise the score, -1: may only lower it, 0: free). A weight that comes out
-    with the wrong sign is pinned to zero and the rest refit, until none does. Correlated
-    features (novel words against the whole document vs word precision of the best window)
-    otherwise trade large opposite weights that fit the training mix and extrapolate badly."""
-    free = list(range(x.shape[1]))
+    (+1: may only raise the score, -1: may only lower it, 0: free, None: unused, weight 0).
+    A weight that comes out with the wrong sign is pinned to zero and the rest refit, until
+    none does. Correlated features (novel words against the whole document vs word precision of
+    the best window) otherwise trade large opposite weights that fit the training mix and
+    extrapolate badly."""
+    free = [f for f in range(x.shape[1]) if signs[f] is not None]
     while True:
         m = fit_logistic(x[:, free], y, l2)
-        wrong = [f for f, w in zip(free, m.weights, strict=True) if signs[f] * w < 0]
+        wrong = [f for f, w in zip(free, m.weights, strict=True) if (signs[f] or 0) * w < 0]
         if not wrong:
             weights = [0.0] * x.shape[1]
             for f, w in zip(free, m.weights, strict=True):
