@@ -12,7 +12,6 @@ contradiction by itself, and says why.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Article, Claim, Dispute, Verdict, VerdictLabel
+from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import article_claims
 from .checks import Context
 from .crossencoder import CrossEncoder
 from .evidence import sentences
 from .features import (
+    FEATURE_NAMES,
     Embed,
     TextIndex,
     coverage,
@@ -35,22 +35,15 @@ from .features import (
     split_sentences,
     text_index,
 )
-from .verifier import FIRM_DISPUTE, Weights, load_weights
+from .verifier import LazyModels, Weights, judge, load_weights
 
 COMBINER_FILE = "combiner.json"
+# The model's log-odds of entailment and contradiction, then FeatureVerifier's own features
+# (all but its last, similar_but_missing, which the model's scores make redundant).
 COMBINER_FEATURES: tuple[str, ...] = (
-    "model_entailment",  # log-odds of the model's probabilities
+    "model_entailment",
     "model_contradiction",
-    "entity_coverage",
-    "has_entities",
-    "number_coverage",
-    "has_numbers",
-    "novel_unigrams",
-    "novel_bigrams",
-    "best_similarity",
-    "best_precision",
-    "check_fired",
-    "negation_mismatch",
+    *FEATURE_NAMES[:10],
 )
 
 
@@ -74,9 +67,8 @@ class SentenceScore:
         return dict(zip(COMBINER_FEATURES, self.values, strict=True))
 
 
-class ModelVerifier:
-    """`verify(claim, document)`: a claim is as supported as its weakest sentence and as
-    contradicted as its most contradicted one."""
+class ModelVerifier(LazyModels[TextIndex]):
+    """`verify(claim, document)`: each claim sentence scored on its own, then `judge`."""
 
     def __init__(
         self,
@@ -86,39 +78,16 @@ class ModelVerifier:
         embed: Embed | None = None,
         cache_size: int = 32,
     ) -> None:
+        super().__init__(nlp, embed, cache_size)
         self.model = model if isinstance(model, CrossEncoder) else CrossEncoder(model)
         if isinstance(combiner, Weights):
             self.weights = combiner
         else:
             path = combiner if combiner is not None else self.model.folder / COMBINER_FILE
             self.weights = load_weights(path, COMBINER_FEATURES)
-        self._nlp, self._embed = nlp, embed
-        self._cache: OrderedDict[str, TextIndex] = OrderedDict()
-        self._cache_size = cache_size
-
-    @property
-    def nlp(self) -> Any:
-        if self._nlp is None:
-            from ..nlp.models import spacy_pipeline
-
-            self._nlp = spacy_pipeline()
-        return self._nlp
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if self._embed is None:
-            from ..nlp.models import embedder
-
-            self._embed = embedder().encode
-        return self._embed(texts)
 
     def index(self, document: str) -> TextIndex:
-        found = self._cache.get(document)
-        if found is None:
-            found = self._cache[document] = text_index(document)
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        self._cache.move_to_end(document)
-        return found
+        return self._indexed(document, text_index)
 
     def sentence_scores(self, claim: str, document: str) -> list[SentenceScore]:
         parts = [p for p in split_sentences(claim) if any(ch.isalnum() for ch in p)]
@@ -193,26 +162,18 @@ class ModelVerifier:
         return self.verdict(scores)
 
     def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
-        w = self.weights
-        supports, contras, evidence, reasons = [], [], [], []
-        firm = any(s.dispute is not None and s.dispute.confidence >= FIRM_DISPUTE for s in scores)
-        for s in scores:
-            sup, con = w.support(s.values), w.contradiction(s.values)
+        supports, contras, label = judge(self.weights, [(s.values, s.dispute) for s in scores])
+        evidence: list[str] = []
+        reasons: list[str] = []
+        for s, sup, con in zip(scores, supports, contras, strict=True):
+            # A dispute cites its conflicting sentence; otherwise the model's best window.
             if s.dispute is not None:
-                con = max(con, s.dispute.confidence)  # explicit conflict sets a floor
                 evidence.append(s.dispute.b.text)
-            supports.append(sup)
-            contras.append(con)
-            evidence.extend(s.evidence[:1] if s.dispute is None else ())
+            else:
+                evidence.extend(s.evidence[:1])
             reasons.extend(_reasons(s, sup, con))
-        support, contradiction = min(supports), max(contras)
-        label: VerdictLabel = "unverified"
-        if firm or contradiction >= w.t_contradiction:
-            label = "contradicted"
-        elif support >= w.t_support:
-            label = "supported"
         ev = tuple(dict.fromkeys(evidence))
-        return Verdict(label, support, contradiction, ev, tuple(dict.fromkeys(reasons)))
+        return Verdict(label, min(supports), max(contras), ev, tuple(dict.fromkeys(reasons)))
 
 
 def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:

@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 import math
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
 from ..errors import StorydeskError
-from ..model import Article, Claim, Verdict, VerdictLabel
+from ..model import Article, Claim, Dispute, Verdict, VerdictLabel
 from ..nlp.claims import article_claims
 from .features import FEATURE_NAMES, DocumentIndex, Embed, SentenceFeatures, index_document
 from .features import sentence_features as _sentence_features
@@ -88,24 +88,37 @@ def _reasons(f: SentenceFeatures, support: float) -> list[str]:
     return out
 
 
-class FeatureVerifier:
-    """`verify(claim, document)`: each claim sentence scored on its own, then the claim is as
-    supported as its weakest sentence and as contradicted as its most contradicted one."""
+def judge(
+    w: Weights, rows: Sequence[tuple[Sequence[float], Dispute | None]]
+) -> tuple[list[float], list[float], VerdictLabel]:
+    """Per-sentence support and contradiction (a structured dispute is explicit evidence of
+    conflict: it sets a floor under the latter) and the claim's label. A claim is as supported
+    as its weakest sentence and as contradicted as its most contradicted one; a firm dispute
+    makes it contradicted by itself."""
+    supports, contras = [], []
+    for values, dispute in rows:
+        c = w.contradiction(values)
+        supports.append(w.support(values))
+        contras.append(c if dispute is None else max(c, dispute.confidence))
+    firm = any(d is not None and d.confidence >= FIRM_DISPUTE for _, d in rows)
+    label: VerdictLabel = "unverified"
+    if firm or max(contras) >= w.t_contradiction:
+        label = "contradicted"
+    elif min(supports) >= w.t_support:
+        label = "supported"
+    return supports, contras, label
 
-    def __init__(
-        self,
-        weights: Weights | str | Path | None = None,
-        nlp: Any = None,
-        embed: Embed | None = None,
-        top_k: int = 3,
-        cache_size: int = 32,
-    ) -> None:
-        self.weights = weights if isinstance(weights, Weights) else load_weights(weights)
-        self._nlp = nlp
-        self._embed = embed
-        self.top_k = top_k
-        # Drafts check many sentences against the same few sources: index each source once.
-        self._cache: OrderedDict[str, DocumentIndex] = OrderedDict()
+
+Index = TypeVar("Index")
+
+
+class LazyModels(Generic[Index]):
+    """spaCy and the sentence encoder, loaded on first use, and a small LRU of per-document
+    indexes: drafts check many sentences against the same few sources, so each is indexed once."""
+
+    def __init__(self, nlp: Any, embed: Embed | None, cache_size: int) -> None:
+        self._nlp, self._embed = nlp, embed
+        self._cache: OrderedDict[str, Index] = OrderedDict()
         self._cache_size = cache_size
 
     @property
@@ -123,15 +136,33 @@ class FeatureVerifier:
             self._embed = embedder().encode
         return self._embed(texts)
 
-    def index(self, document: str) -> DocumentIndex:
+    def _indexed(self, document: str, build: Callable[[str], Index]) -> Index:
         found = self._cache.get(document)
         if found is None:
-            found = index_document(document, self.encode)
-            self._cache[document] = found
+            found = self._cache[document] = build(document)
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         self._cache.move_to_end(document)
         return found
+
+
+class FeatureVerifier(LazyModels[DocumentIndex]):
+    """`verify(claim, document)`: each claim sentence scored on its own, then `judge`."""
+
+    def __init__(
+        self,
+        weights: Weights | str | Path | None = None,
+        nlp: Any = None,
+        embed: Embed | None = None,
+        top_k: int = 3,
+        cache_size: int = 32,
+    ) -> None:
+        super().__init__(nlp, embed, cache_size)
+        self.weights = weights if isinstance(weights, Weights) else load_weights(weights)
+        self.top_k = top_k
+
+    def index(self, document: str) -> DocumentIndex:
+        return self._indexed(document, lambda d: index_document(d, self.encode))
 
     def claim_sentences(self, claim: str) -> list[Claim]:
         parsed = article_claims(self.nlp, [Article(id="claim", path="", text=claim)], 0)
@@ -155,24 +186,13 @@ class FeatureVerifier:
         return self.verdict(feats)
 
     def verdict(self, feats: Sequence[SentenceFeatures]) -> Verdict:
-        w = self.weights
-        supports, contras, evidence, reasons = [], [], [], []
-        firm = any(f.dispute is not None and f.dispute.confidence >= FIRM_DISPUTE for f in feats)
-        for f in feats:
-            s, c = w.support(f.values), w.contradiction(f.values)
+        supports, contras, label = judge(self.weights, [(f.values, f.dispute) for f in feats])
+        evidence: list[str] = []
+        reasons: list[str] = []
+        for f, s in zip(feats, supports, strict=True):
             if f.dispute is not None:
-                # A structured check is explicit evidence of conflict: it sets a floor.
-                c = max(c, f.dispute.confidence)
                 evidence.append(f.dispute.b.text)
-            supports.append(s)
-            contras.append(c)
             evidence.extend(f.evidence)
             reasons.extend(_reasons(f, s))
-        support, contradiction = min(supports), max(contras)
-        label: VerdictLabel = "unverified"
-        if firm or contradiction >= w.t_contradiction:
-            label = "contradicted"
-        elif support >= w.t_support:
-            label = "supported"
         ev = tuple(dict.fromkeys(evidence))
-        return Verdict(label, support, contradiction, ev, tuple(dict.fromkeys(reasons)))
+        return Verdict(label, min(supports), max(contras), ev, tuple(dict.fromkeys(reasons)))
