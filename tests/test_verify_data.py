@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify.data import synth
+from storydesk.verify.data import synth, wordlists
 from storydesk.verify.data.build import build, split_of
 
 ARTICLE = (
@@ -70,6 +70,34 @@ def test_supported_ops_keep_meaning(nlp: Any) -> None:
     assert reworded is not None and reworded != ARTICLE.splitlines()[2]
     assert synth.OPS["copy"].label == synth.ENTAILMENT
     assert all(op.label == synth.CONTRADICTION for op in synth.NOT_SUPPORTED)
+
+
+def test_antonym_flips_one_word_and_leaves_negated_and_named_words(nlp: Any) -> None:
+    flips = {wordlists.op_antonym(_sent(nlp, 1), [], random.Random(i)) for i in range(5)}
+    assert flips == {"The city council rejected a budget of 450 million dollars in March 2024."}
+    # "did not approve" -> "did not reject" is no clear contradiction: the op must not apply.
+    assert wordlists.op_antonym(_sent(nlp, 3), [], random.Random(1)) is None
+    named = next(iter(nlp("Western Union cut fees for customers in Ohio.").sents))
+    assert wordlists.op_antonym(named, [], random.Random(1)) is None
+    assert all(a != b for a, b in wordlists.ANTONYMS.items())
+    assert synth.OPS["antonym"].label == synth.CONTRADICTION
+
+
+def test_added_detail_only_adds_what_the_article_never_says(nlp: Any) -> None:
+    ents = _ents(nlp)
+    outs = [wordlists.op_added_detail(_sent(nlp, 4), ents, random.Random(i)) for i in range(40)]
+    assert all(
+        o is not None and o.endswith("olice arrested the driver after the crash.") for o in outs
+    )
+    leads = {o.split(",")[0] for o in outs if o}
+    assert "On Monday" not in leads and "In Chicago" not in leads  # both are in the article
+    assert any(x.startswith("On ") for x in leads) and any(x.startswith("In ") for x in leads)
+    roles = {wordlists.op_added_detail(_sent(nlp, 0), ents, random.Random(i)) for i in range(40)}
+    assert any(o and ", " in o and o.startswith("Senator Mara Quill, ") for o in roles)
+    # A sentence that already opens with a date or a place phrase gets no second one.
+    dated = next(iter(nlp("On Monday the council met in the town hall for an hour.").sents))
+    assert wordlists.op_added_detail(dated, [], random.Random(3)) is None
+    assert synth.OPS["added_detail"].label == synth.NEUTRAL
 
 
 def _fake_data(root: Path) -> Path:

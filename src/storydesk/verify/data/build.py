@@ -27,12 +27,15 @@ from .sources import (
     polnear_articles,
     semeval_articles,
 )
-from .synth import NEUTRAL, NOT_SUPPORTED, RECIPE_VERSION, SUPPORTED, first_applicable
+from .synth import EXTRA, NEUTRAL, NOT_SUPPORTED, RECIPE_VERSION, SUPPORTED, first_applicable
 
 # The repository root is parents[4]; the shared data sits beside it (../shared/data).
 DEFAULT_DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
 MAX_DOC_CHARS = 3000  # ~600 tokens: more than the model reads, so evidence retrieval matters
 PER_ARTICLE = 6
+# Share of chosen sentences that also get an added-detail claim: on all of them, "not
+# supported" news pairs would outnumber supported ones two to one.
+DETAIL_RATE = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,9 @@ def _candidates(doc: Any, offset: int, article: str) -> Iterable[tuple[Sentence,
 def synthesise(
     nlp: Any, articles: Sequence[NewsArticle], seed: int, dev_fraction: float
 ) -> list[Pair]:
-    """Supported + corrupted pairs for every article, then one unrelated-sentence (neutral)
-    pair per chosen sentence, its donor drawn from another article of the same split."""
+    """Supported + corrupted pairs for every article (and each EXTRA op that applies), then one
+    unrelated-sentence (neutral) pair per chosen sentence, its donor drawn from another
+    article of the same split."""
     pairs: list[Pair] = []
     chosen: dict[str, list[Sentence]] = {}
     for art in articles:
@@ -93,7 +97,9 @@ def synthesise(
         for i in picks:
             meta, sent = cands[i]
             doc_text = window(art.text, meta.start)
-            for ops in (SUPPORTED, NOT_SUPPORTED):
+            for ops in (SUPPORTED, NOT_SUPPORTED, *((op,) for op in EXTRA)):
+                if ops[0].name == "added_detail" and rng.random() >= DETAIL_RATE:
+                    continue
                 hit = first_applicable(ops, sent, ent_list, rng)
                 if hit is not None:
                     op, claim = hit

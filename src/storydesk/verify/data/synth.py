@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks import MONTHS, WEEKDAYS
+from .wordlists import op_added_detail, op_antonym
 
 # Bump whenever an operation, a word list or the sampling changes: the manifest records it so a
 # model card can say exactly which data a model saw.
-RECIPE_VERSION = "2025.1"
+RECIPE_VERSION = "2026.1"
 
 ENTAILMENT, CONTRADICTION, NEUTRAL = "entailment", "contradiction", "neutral"
 SWAPPABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -276,7 +277,13 @@ CORRUPTIONS = (
     Op("actor_swap", CONTRADICTION, op_actor_swap),
 )
 NOT_SUPPORTED = (*CORRUPTIONS, Op("translationese", CONTRADICTION, op_translationese))
-OPS = {op.name: op for op in (*SUPPORTED, *NOT_SUPPORTED)}
+# Tried on every chosen sentence besides the two draws above (2026.1): drawn among the others,
+# an op that applies to few sentences would almost never be picked.
+EXTRA = (
+    Op("antonym", CONTRADICTION, op_antonym),
+    Op("added_detail", NEUTRAL, op_added_detail),
+)
+OPS = {op.name: op for op in (*SUPPORTED, *NOT_SUPPORTED, *EXTRA)}
 
 
 def first_applicable(
