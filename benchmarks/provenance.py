@@ -37,10 +37,10 @@ import numpy as np
 from _metrics import DATA, best_f1, prf, roc_auc, table, write_json
 from _provenance_ops import ASYMMETRIC, OPS, WORD, Source, derive, load_corpus
 from storydesk.api import BRIEF_STAGES
+from storydesk.minhash import containment, jaccard, shingle_hashes
 from storydesk.model import Article
 from storydesk.options import Options
 from storydesk.pipeline import Document, run
-from storydesk.provenance.minhash import shingles
 from storydesk.provenance.score import LINK_THRESHOLD, derivation_score, orient, signals
 from storydesk.provenance.stage import scored_pairs
 
@@ -70,8 +70,9 @@ def _tfidf(corpus: list[Source]) -> np.ndarray:
 
 
 def _containment(a: str, b: str) -> float:
-    x, y = shingles(a), shingles(b)
-    return len(x & y) / max(min(len(x), len(y)), 1)
+    """Share of the smaller text's 5-word sequences found in the other."""
+    x, y = shingle_hashes(a), shingle_hashes(b)
+    return containment(x, y) if x.size <= y.size else containment(y, x)
 
 
 def independents(
@@ -216,8 +217,7 @@ def score_stories(doc: Document, pairs: list[Pair]) -> list[Scored]:
 
 
 def _jaccard(a: str, b: str) -> float:
-    x, y = shingles(a), shingles(b)
-    return len(x & y) / max(len(x | y), 1)
+    return jaccard(shingle_hashes(a), shingle_hashes(b))
 
 
 def _median(xs: list[float]) -> float:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from storydesk.model import Article, Brief
+    from storydesk.model import Article, Brief, Fact
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge"
 EXPECTED: dict[str, Any] = json.loads((EXAMPLE / "expected.json").read_text(encoding="utf-8"))
@@ -369,15 +369,32 @@ def test_e2e_single_source_claims_stay_single_source(brief: Brief) -> None:
         ]
 
 
-def test_e2e_core_facts_are_confirmed_by_several_outlets(brief: Brief) -> None:
-    confirmed = [f for f in brief.facts_with("confirmed") if len(f.sources) >= 3]
-    assert len(confirmed) >= 3, [(f.text, f.sources) for f in brief.facts_with("confirmed")]
-    matched = [
+def _key_facts(brief: Brief, items: list[dict[str, Any]], facts: list[Fact]) -> list[str]:
+    return [
         item["fact"]
-        for item in EXPECTED["confirmed"]
+        for item in items
         if any(
             any(norm(ph) in norm(m.text) for m in f.mentions for ph in item["mentions"].values())
-            for f in confirmed
+            for f in facts
         )
     ]
-    assert len(matched) >= 3, f"only {matched} of the answer key's confirmed facts were confirmed"
+
+
+def test_e2e_core_facts_are_confirmed_by_several_outlets(brief: Brief) -> None:
+    """Only the independent outlet (05) can confirm what the wire family (01-04) says."""
+    independent = article_of(brief, EXPECTED["independent"]).id
+    confirmed = [f for f in brief.facts_with("confirmed") if len(f.sources) >= 3]
+    assert len(confirmed) >= 2, [(f.text, f.sources) for f in brief.facts_with("confirmed")]
+    assert all(independent in f.sources and f.independent_sources == 2 for f in confirmed)
+    with_05 = [i for i in EXPECTED["confirmed"] if EXPECTED["independent"] in i["mentions"]]
+    matched = _key_facts(brief, with_05, confirmed)
+    assert len(matched) >= 2, f"only {matched} of the answer key's confirmed facts were confirmed"
+
+
+def test_e2e_facts_only_the_wire_family_states_count_once(brief: Brief) -> None:
+    """Four outlets that all derive from the wire are one source, not four."""
+    family = [f for f in brief.facts if len(f.sources) >= 3 and f.independent_sources == 1]
+    without_05 = [i for i in EXPECTED["confirmed"] if EXPECTED["independent"] not in i["mentions"]]
+    matched = _key_facts(brief, without_05, family)
+    assert len(matched) >= 2, matched
+    assert all(f.status != "confirmed" for f in family)

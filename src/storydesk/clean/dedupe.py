@@ -7,42 +7,25 @@ are dropped and reported. The first article (in input order) wins.
 from __future__ import annotations
 
 import math
-import re
-import zlib
 
+from ..minhash import U64, jaccard, shingle_hashes, words
 from ..model import Article
 
 NEAR_DUPLICATE_JACCARD = 0.9  # word 3-shingle overlap at which two texts count as one
+# Shorter than the archive's 5: a batch is compared whole, and 3-word runs keep a re-post with a
+# few edited words above the threshold (each edit costs 3 shingles instead of 5).
 _SHINGLE = 3
-_WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
-def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
-    if len(words) < _SHINGLE:
-        return frozenset({tuple(words)})
-    return frozenset(tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
-
-
-def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
-    if not a and not b:
-        return 1.0
-    return len(a & b) / len(a | b)
-
-
-def _prefix(shingles: frozenset[tuple[str, ...]]) -> list[int]:
-    """The shingles (as stable hashes, in one global order) that any near-duplicate must share.
+def _prefix(hashes: U64) -> list[int]:
+    """The shingles (sorted hashes: one global order) that any near-duplicate must share.
 
     Prefix filtering: if J(x, y) >= t then |x & y| >= ceil(t * |x|), so the first
     |x| - ceil(t * |x|) + 1 elements of x and y in any fixed global order intersect. Indexing only
     those keeps the check exact while comparing just the candidates that share one.
     """
-    ordered = sorted(zlib.crc32(" ".join(s).encode()) for s in shingles)
-    keep = len(ordered) - math.ceil(NEAR_DUPLICATE_JACCARD * len(ordered)) + 1
-    return ordered[:keep]
+    keep = hashes.size - math.ceil(NEAR_DUPLICATE_JACCARD * hashes.size) + 1
+    return [int(h) for h in hashes[:keep]]
 
 
 def find_duplicates(articles: list[Article]) -> dict[str, str]:
@@ -51,22 +34,21 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
     Near-linear in the number of articles (prefix-filter index), so it can run over large batches.
     """
     by_text: dict[str, str] = {}
-    kept: list[tuple[str, frozenset[tuple[str, ...]]]] = []
+    kept: list[tuple[str, U64]] = []
     index: dict[int, list[int]] = {}
     duplicates: dict[str, str] = {}
     for article in articles:
-        words = _words(article.text)
-        key = " ".join(words)
+        key = " ".join(words(article.text))
         if key in by_text:
             duplicates[article.id] = f"duplicate of {by_text[key]} (same text)"
             continue
-        shingles = _shingles(words)
+        shingles = shingle_hashes(article.text, _SHINGLE)
         prefix = _prefix(shingles)
         candidates = sorted({k for token in prefix for k in index.get(token, ())})
         for k in candidates:
             other_id, other_shingles = kept[k]
             # Cheap size bound first: Jaccard can't reach the threshold if sizes differ too much.
-            small, large = sorted((len(shingles), len(other_shingles)))
+            small, large = sorted((shingles.size, other_shingles.size))
             if small < NEAR_DUPLICATE_JACCARD * large:
                 continue
             score = jaccard(shingles, other_shingles)

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..minhash import lsh_candidates
 from ..model import Article, Claim, Derivation, Quote
 from ..options import Options
 from ..pipeline import Document, stage
 from .features import ArticleView, PairFeatures, article_view, claim_rows, pair_features
-from .minhash import NUM_PERM, lsh_candidates
 from .score import LINK_THRESHOLD, derivation, derivation_score
 
+NUM_PERM, BANDS = 256, 64  # 64 bands of 4 rows: candidates at Jaccard 0.3 with p = 0.98
 ALL_PAIRS_MAX = 80  # up to this many articles every pair is scored (3,160 pairs)
 _NEIGHBOURS = 5  # beyond it: each article's nearest articles by mean claim embedding
 
@@ -29,7 +30,7 @@ def _candidates(views: Sequence[ArticleView], emb: np.ndarray) -> list[tuple[int
     n = len(views)
     if n <= ALL_PAIRS_MAX:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
-    pairs = lsh_candidates([v.signature for v in views])
+    pairs = lsh_candidates([v.signature for v in views], BANDS)
     # Paraphrases and translations share no shingles; their sentence embeddings still meet.
     centroids = np.zeros((n, emb.shape[1] if emb.ndim == 2 else 1), dtype=np.float32)
     for i, v in enumerate(views):

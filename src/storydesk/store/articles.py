@@ -11,11 +11,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .. import minhash
 from ..model import Article, Removed
-from . import minhash
 from .keys import normalise_url, parse_ts, text_hash
 from .records import StoredArticle
 
+# Signatures are persisted: changing either number needs a migration that recomputes them.
+# 16 bands of 8 rows: two texts become candidates when any band matches, with probability
+# 1 - (1 - J^8)^16: 0.9999 at Jaccard 0.9, 0.06 at 0.5, 0.0004 at 0.3.
+NUM_PERM, BANDS = 128, 16
 NEAR_DUPLICATE_JACCARD = 0.9  # exact word 5-shingle Jaccard at which two texts count as one
 # Signature pre-check before loading a candidate's text: the estimate's standard error at 0.9 is
 # about 0.03 with 128 permutations, so 0.75 loses no true match and skips most band collisions.
@@ -45,14 +49,14 @@ class Prepared:
 
 def prepare(article: Article) -> Prepared:
     shingles = minhash.shingle_hashes(article.text)
-    sig = minhash.signature(shingles)
+    sig = minhash.signature(shingles, NUM_PERM)
     return Prepared(
         article=article,
         url_norm=normalise_url(article.url),
         text_hash=text_hash(article.text),
         shingles=shingles,
         signature=sig,
-        buckets=minhash.band_buckets(sig),
+        buckets=minhash.band_buckets(sig, BANDS),
         published_ts=parse_ts(article.published),
     )
 
