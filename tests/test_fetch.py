@@ -7,6 +7,7 @@ the inputs that use them: a URL given directly, a feed served locally, an OPML l
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -182,6 +183,48 @@ def test_page_with_user_agent_and_robots_once(site: Site) -> None:
     assert site.hits[-1][1] == "probe/1"
 
 
+def test_crawl_delay_is_kept_up_to_the_cap(site: Site) -> None:
+    site.robots = (200, b"User-agent: *\nCrawl-delay: 5\nDisallow: /private/\n")
+    for cap, expected in ((10.0, 5.0), (0.5, 0.5)):
+        fetcher = Fetcher(FAST.with_(fetch_max_crawl_delay=cap))
+        waits: list[float] = []
+        fetcher._sleep = waits.append  # record instead of sleeping
+        fetcher.fetch(site.base + "/page.html")
+        assert waits == []  # the first request to a host waits for nothing
+        fetcher.fetch(site.base + "/page.html")
+        assert len(waits) == 1 and expected - 0.5 < waits[0] <= expected
+
+
+def test_dns_lookup_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Socket timeouts do not cover getaddrinfo: a resolver that hangs must not hang the fetch."""
+    monkeypatch.setenv("no_proxy", "*")
+    release, returned = threading.Event(), threading.Event()
+
+    def hanging(*args: object, **kwargs: object) -> list[object]:
+        release.wait(30)
+        returned.set()
+        raise OSError("released")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    with pytest.raises(FetchError) as info:
+        Fetcher(FAST.with_(fetch_timeout=0.2)).fetch("http://hangs.invalid/page.html")
+    assert not returned.is_set()  # the fetch gave up while the lookup was still hanging
+    assert info.value.problem == "timed out after 0.2 s looking up hangs.invalid"
+    release.set()
+
+
+def test_unresolvable_host_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("no_proxy", "*")
+
+    def fails(*args: object, **kwargs: object) -> list[object]:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fails)
+    with pytest.raises(FetchError) as info:
+        Fetcher(FAST).fetch("http://nowhere.invalid/a.html")
+    assert info.value.problem.startswith("cannot fetch: cannot resolve nowhere.invalid")
+
+
 def test_gzip_response_and_non_ascii_url(site: Site) -> None:
     assert fetch(site, "/gz") == PAGE  # decompressed, within the size cap
     assert "uncompressed" in error(site, "/gz", FAST.with_(fetch_max_bytes=len(PAGE) - 1)).problem
@@ -318,6 +361,8 @@ def test_local_opml_pointing_at_served_feed(site: Site, tmp_path: Path) -> None:
         {"fetch_max_redirects": 11},
         {"fetch_user_agent": "bad\r\nX-Injected: 1"},
         {"fetch_user_agent": " "},
+        {"fetch_max_crawl_delay": -1},
+        {"fetch_max_crawl_delay": 61},
     ],
 )
 def test_fetch_options_are_checked(change: dict[str, object]) -> None:

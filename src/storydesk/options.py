@@ -30,6 +30,7 @@ class Options:
     fetch_retries: int = 2  # extra attempts after a 5xx, 429 or timeout
     fetch_backoff: float = 0.5  # seconds before the first retry, doubling after each
     fetch_max_redirects: int = 5
+    fetch_max_crawl_delay: float = 10.0  # robots.txt Crawl-delay is kept up to this many seconds
     # None: "storydesk/<version> (+https://example.invalid/storydesk)", built in ingest/fetch.py
     # because the version lives in the package, which imports this module.
     fetch_user_agent: str | None = None
@@ -74,6 +75,10 @@ class Options:
             (0 <= self.fetch_retries <= 5, "fetch_retries must be between 0 and 5"),
             (0.0 <= self.fetch_backoff <= 10.0, "fetch_backoff must be in [0, 10] seconds"),
             (0 <= self.fetch_max_redirects <= 10, "fetch_max_redirects must be between 0 and 10"),
+            (
+                0.0 <= self.fetch_max_crawl_delay <= 60.0,
+                "fetch_max_crawl_delay must be in [0, 60] seconds",
+            ),
             (_header_safe(self.fetch_user_agent), "fetch_user_agent must be one non-empty line"),
             (self.embed_threads >= 1, "embed_threads must be at least 1"),
             (self.min_claim_words >= 1, "min_claim_words must be at least 1"),

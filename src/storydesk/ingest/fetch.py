@@ -10,7 +10,9 @@ Standard library only (urllib), so no HTTP client joins the dependencies. Every 
 - sends `Options.fetch_user_agent` (default "storydesk/<version> (+https://example.invalid/...)");
 - times out after `Options.fetch_timeout` seconds of silence on connect or any read, and after
   `Options.fetch_total_timeout` seconds for the whole body, so a server dripping bytes cannot hold
-  the batch;
+  the batch. Socket timeouts do not cover the DNS lookup, so each host is looked up first, once
+  per run, in a thread that the fetch stops waiting for after `fetch_timeout` (skipped when a
+  proxy does the lookup);
 - stops reading once the body passes `Options.fetch_max_bytes` and reports it, whatever the
   Content-Length said;
 - is retried after a 5xx, a 429 or a timeout, at most `Options.fetch_retries` times, waiting
@@ -19,12 +21,16 @@ Standard library only (urllib), so no HTTP client joins the dependencies. Every 
   cannot be fetched (network error, timeout, 5xx) counts as "allowed", as most crawlers do: a
   flaky robots.txt should not make a user's explicit URL unreadable. A 401/403 on robots.txt means
   the whole site is off limits (urllib.robotparser's rule); any other 4xx means no rules.
+  A robots.txt Crawl-delay is kept between requests to that host, up to
+  `Options.fetch_max_crawl_delay` seconds (a site asking for an hour would stall the batch).
 
 Failures raise `InputError` naming the URL, which the stream turns into an `InputProblem`.
 """
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -85,6 +91,11 @@ def check_url(url: str) -> None:
         raise FetchError(url, "refused: URL has no host")
     if any(ch.isspace() or not ch.isprintable() for ch in url):
         raise FetchError(url, "refused: invalid URL (spaces or control characters)")
+
+
+def _host(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
 def _ascii_url(url: str) -> str:
@@ -196,7 +207,9 @@ class Fetcher:
         self.options = options
         self.user_agent = options.fetch_user_agent or DEFAULT_USER_AGENT
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._last_request: dict[str, float] = {}  # host -> monotonic time of the last request
         self._opener = _opener(_redirects(options.fetch_max_redirects, self.check_robots))
+        self._sleep: Callable[[float], None] = time.sleep  # replaced in tests
 
     def fetch(self, url: str, max_bytes: int | None = None) -> Fetched:
         """GET `url` within every limit above; raises FetchError naming the URL."""
@@ -204,7 +217,20 @@ class Fetcher:
         if not self.options.fetch_enabled:
             raise FetchError(url, "not fetched: fetching is disabled (fetch_enabled=False)")
         self.check_robots(url)
+        self._keep_crawl_delay(url)
         return self._with_retries(url, max_bytes or self.options.fetch_max_bytes)
+
+    def _keep_crawl_delay(self, url: str) -> None:
+        host = _host(url)
+        rules = self._robots.get(host)
+        delay = rules.crawl_delay(self.user_agent) if rules is not None else None
+        last = self._last_request.get(host)
+        if delay is not None and last is not None:
+            wait = min(float(delay), self.options.fetch_max_crawl_delay)
+            wait -= time.monotonic() - last
+            if wait > 0:
+                self._sleep(wait)
+        self._last_request[host] = time.monotonic()
 
     def _request(self, url: str) -> urllib.request.Request:
         headers = {"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
@@ -261,16 +287,47 @@ class Fetcher:
 
     def check_robots(self, url: str) -> None:
         """Raise FetchError when the host's robots.txt disallows `url` for our user agent."""
-        parts = urllib.parse.urlsplit(url)
-        host = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        host = _host(url)
         if host not in self._robots:
             # Placeholder first: a robots.txt that redirects to another host whose robots.txt
             # redirects back would otherwise recurse forever.
             self._robots[host] = None
+            # Every host, redirect targets included, passes here first: the one place to bound
+            # its DNS lookup.
+            self._lookup(url)
             self._robots[host] = self._load_robots(host)
         rules = self._robots[host]
         if rules is not None and not rules.can_fetch(self.user_agent, url):
             raise FetchError(url, "not fetched: disallowed by the site's robots.txt")
+
+    def _lookup(self, url: str) -> None:
+        """Resolve the URL's host within fetch_timeout, or raise FetchError naming the URL."""
+        parts = urllib.parse.urlsplit(url)
+        name = parts.hostname
+        if not name:
+            return  # urllib reports a URL without a host itself
+        proxied = urllib.request.getproxies().get(parts.scheme.lower())
+        if proxied and not urllib.request.proxy_bypass(name):
+            return  # the proxy resolves the name
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        outcome: list[BaseException | None] = []
+
+        def work() -> None:
+            try:
+                socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+                outcome.append(None)
+            except (OSError, UnicodeError) as exc:
+                outcome.append(exc)
+
+        # A daemon thread: a lookup that never returns must not keep the process alive.
+        worker = threading.Thread(target=work, name=f"storydesk-dns-{name}", daemon=True)
+        worker.start()
+        worker.join(self.options.fetch_timeout)
+        if not outcome:
+            timeout = self.options.fetch_timeout
+            raise FetchError(url, f"timed out after {timeout:g} s looking up {name}", retry=False)
+        if outcome[0] is not None:
+            raise FetchError(url, f"cannot fetch: cannot resolve {name} ({outcome[0]})")
 
     def _load_robots(self, host: str) -> urllib.robotparser.RobotFileParser | None:
         rules = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
