@@ -103,17 +103,22 @@ def test_jsonl_duplicates_are_deduped_and_too_short_reported(tmp_path: Path) -> 
     rows = [
         {"text": text, "url": "https://a.example/1"},
         {"text": text, "url": "https://b.example/copy"},  # same text, other URL
-        {"text": text + " Updated.", "url": "https://a.example/1?utm_source=x"},  # same URL
+        {"text": text, "url": "https://a.example/1/"},  # same URL, same text
+        {"text": text + " Updated at noon.", "url": "https://a.example/1?utm_source=x"},
         {"text": "Too short to be an article."},
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     with Store(tmp_path / "x.db") as store:
         report = archive.ingest([str(path)], store, OPTS)
-        assert (report.read, report.added) == (4, 1)
+        assert (report.read, report.added, report.updated) == (5, 1, 1)
         assert report.duplicates == {"url": 1, "text": 1, "near": 0}
         assert report.problem_count == 1 and "too short" in report.problems[0].problem
         assert report.stories_created == 1 and store.count_articles() == 1
+        # The update replaced the text and its sentences, and kept the story.
+        (stored,) = store.get_articles(store.story_articles(store.stories()[0].id))
+        assert stored.text.endswith("Updated at noon.")
+        assert store.get_sentences(stored.id)[-1].text == "Updated at noon."
 
 
 def test_articles_stored_but_not_clustered_are_picked_up(tmp_path: Path) -> None:

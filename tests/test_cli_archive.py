@@ -32,13 +32,16 @@ def test_ingest_prints_a_summary_and_a_second_run_adds_nothing(
     code, out, err = run("ingest", str(EXAMPLE), str(seeds_dir), "--db", db)
     assert code == 0
     assert out == (
-        "read 10, added 10, duplicates 0 (url 0, text 0, near 0), problems 1, "
+        "read 10, added 10, updated 0, duplicates 0 (url 0, text 0, near 0), problems 1, "
         "stories 2 new, 8 joined\n"
     )
     assert "storydesk: warning:" in err and "README.md" in err
     code, out, err = run("ingest", str(EXAMPLE), str(seeds_dir), "--db", db, "-q", "--progress")
     assert code == 0 and err == ""  # --quiet wins over --progress
-    assert out.startswith("read 10, added 0, duplicates 10") and "stories 0 new, 0 joined" in out
+    assert (
+        out.startswith("read 10, added 0, updated 0, duplicates 10")
+        and "stories 0 new, 0 joined" in out
+    )
 
 
 def test_ingest_progress_goes_to_stderr(run: Run, db: str) -> None:

@@ -160,7 +160,7 @@ def test_second_run_over_same_input_adds_nothing(store: Store) -> None:
 def test_duplicate_kinds(store: Store) -> None:
     original = make(1, published="2024-05-01T10:00:00Z")
     store.add_articles([original])
-    tracked = make(2, text=body(99), url="HTTPS://NEWS.Example/story/1/?utm_campaign=feed")
+    tracked = make(2, text=original.text, url="HTTPS://NEWS.Example/story/1/?utm_campaign=feed")
     words = original.text.split()
     edited = list(words)
     for k in (40, 160):  # two words changed in a 300-word text
@@ -178,6 +178,29 @@ def test_duplicate_kinds(store: Store) -> None:
     assert (result.near_duplicate, result.added) == (2, 1)
     assert result.ids[:4] == (1, 1, 1, 1)
     assert store.count_articles() == 2
+
+
+def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> None:
+    first = store.add_articles([make(1, text=body(1)), make(2, text=body(2))])
+    story = store.create_story("t", article_ids=[first.ids[0]])
+    store.put_sentences(first.ids[0], [(0, 5, "Stale")])
+    new_text = body(11)  # rewritten under the same address
+    result = store.add_articles([make(3, text=new_text, url="https://news.example/story/1")])
+    assert (result.updated, result.added, result.duplicate_url) == (1, 0, 0)
+    assert result.ids == result.updated_ids == (first.ids[0],)
+    stored = store.get_articles([first.ids[0]])[0]
+    assert stored.text == new_text and store.count_articles() == 2
+    assert store.stories_of([first.ids[0]]) == {first.ids[0]: story}  # keeps its story
+    assert store.get_sentences(first.ids[0]) == []  # stale layers dropped for recomputing
+    # Lookups follow the new text: its near-copy is found, the old text's is not.
+    near_new = new_text.replace(new_text.split()[50], "changed", 1)
+    near_old = body(1).replace(body(1).split()[50], "changed", 1)
+    again = store.add_articles([make(4, text=near_new, url=None), make(5, text=near_old, url=None)])
+    assert (again.near_duplicate, again.added) == (1, 1) and again.ids[0] == first.ids[0]
+    # A "new" text that another article already has is that article's duplicate: no update.
+    clash = store.add_articles([make(6, text=body(2), url="https://news.example/story/1")])
+    assert (clash.duplicate_text, clash.updated) == (1, 0) and clash.ids == (first.ids[1],)
+    assert store.get_articles([first.ids[0]])[0].text == new_text
 
 
 def test_same_story_rewritten_is_not_a_near_duplicate(store: Store) -> None:

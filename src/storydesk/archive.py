@@ -70,6 +70,7 @@ class IngestReport:
 
     read: int = 0
     added: int = 0
+    updated: int = 0  # stored URLs that came with a new text (the archive keeps the new one)
     duplicates: dict[str, int] = field(default_factory=dict)
     problems: tuple[InputProblem, ...] = ()  # the first MAX_PROBLEMS
     problem_count: int = 0
@@ -91,7 +92,8 @@ class _Run:
         self.store = store
         self.options = options
         self.clusterer, self.story_ids = _load_state(store, options)
-        self.read = self.added = self.created = self.joined = self.problem_count = 0
+        self.read = self.added = self.updated = self.created = self.joined = 0
+        self.problem_count = 0
         self.duplicates = {"url": 0, "text": 0, "near": 0}
         self.problems: list[InputProblem] = []
 
@@ -104,6 +106,7 @@ class _Run:
         return IngestReport(
             read=self.read,
             added=self.added,
+            updated=self.updated,
             duplicates=dict(self.duplicates),
             problems=tuple(self.problems),
             problem_count=self.problem_count,
@@ -112,18 +115,28 @@ class _Run:
         )
 
     def store_batch(self, articles: list[Article]) -> tuple[int, ...]:
+        """Store a batch; returns the ids to cluster: new articles, then updated ones."""
         with self.store.write():
             result: AddResult = self.store.add_articles(articles)
-            self.store.put_state(PENDING_KEY, json.dumps(list(result.added_ids)))
+            todo = tuple(dict.fromkeys((*result.added_ids, *result.updated_ids)))
+            self.store.put_state(PENDING_KEY, json.dumps(list(todo)))
         self.added += result.added
+        self.updated += result.updated
         self.duplicates["url"] += result.duplicate_url
         self.duplicates["text"] += result.duplicate_text
         self.duplicates["near"] += result.near_duplicate
-        return result.added_ids
+        return todo
 
     def cluster(self, article_ids: Sequence[int]) -> None:
-        """Assign newly stored articles to stories and save the clusterer, in one commit."""
+        """Assign newly stored articles to stories and save the clusterer, in one commit.
+        An updated article already in a story keeps it and only gets its text layers again."""
         if not article_ids:
+            return
+        placed = self.store.stories_of(article_ids)
+        self._refresh([i for i in article_ids if i in placed])
+        article_ids = [i for i in article_ids if i not in placed]
+        if not article_ids:
+            self.store.put_state(PENDING_KEY, "[]")
             return
         # Read back from the store: the pipeline then sees exactly what a later brief will see,
         # with the store id as the article id (unique across runs, unlike file stems).
@@ -148,6 +161,15 @@ class _Run:
             saved = {"clusterer": state, "story_ids": self.story_ids}
             self.store.put_state(STATE_KEY, json.dumps(saved))
             self.store.put_state(PENDING_KEY, "[]")
+
+    def _refresh(self, article_ids: Sequence[int]) -> None:
+        if not article_ids:
+            return
+        articles = [a.to_article() for a in self.store.get_articles(article_ids)]
+        sigs = signals_many(articles, self.options)
+        with self.store.write():
+            for article, sig in zip(articles, sigs, strict=True):
+                _keep_text_layers(self.store, article, sig)
 
     def _assign(self, article_id: str, cluster_id: str, title: str) -> str:
         sid = self.story_ids.get(cluster_id)
@@ -255,7 +277,9 @@ def ingest(
     """Read, clean, archive and cluster `inputs` (files, directories, http(s) URLs).
 
     Articles already in the store (same URL, text or near-identical text) are counted as
-    duplicates and not clustered again, so re-running over the same input changes nothing.
+    duplicates and not clustered again, so re-running over the same input changes nothing. A
+    stored URL with a new text updates that article in place: it keeps its id and story, and its
+    sentences and vectors are computed again.
     `progress` gets the report so far after every batch.
     """
     run = _Run(store, options)

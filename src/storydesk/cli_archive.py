@@ -94,7 +94,8 @@ def open_store(db: str | None) -> Store:
 def summary_line(r: IngestReport) -> str:
     kinds = ", ".join(f"{k} {v}" for k, v in r.duplicates.items())
     return (
-        f"read {r.read}, added {r.added}, duplicates {r.duplicate_count} ({kinds}), "
+        f"read {r.read}, added {r.added}, updated {r.updated}, "
+        f"duplicates {r.duplicate_count} ({kinds}), "
         f"problems {r.problem_count}, stories {r.stories_created} new, "
         f"{r.stories_joined} joined\n"
     )

@@ -26,7 +26,7 @@ NEAR_DUPLICATE_JACCARD = 0.9  # exact word 5-shingle Jaccard at which two texts 
 _ESTIMATE_FLOOR = 0.75
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-variable limit
 
-Outcome = Literal["added", "duplicate_url", "duplicate_text", "near_duplicate"]
+Outcome = Literal["added", "updated", "duplicate_url", "duplicate_text", "near_duplicate"]
 
 COLUMNS = (
     "id, key, url, source, title, dek, published, published_ts, language, words, text, removed,"
@@ -62,14 +62,19 @@ def prepare(article: Article) -> Prepared:
 
 
 def find_duplicate(con: sqlite3.Connection, p: Prepared) -> tuple[Outcome, int] | None:
-    """The first kind of duplicate found (URL, then text, then near-identical) and its id."""
+    """The first kind of duplicate found (URL, then text, then near-identical) and its id.
+
+    A stored URL with a different text is "updated": publishers correct and extend articles
+    under the same address, and the archive keeps the latest version it was given (unless that
+    text is already stored under another article, which makes it a text duplicate instead).
+    """
+    by_text = con.execute("SELECT id FROM articles WHERE text_hash = ?", (p.text_hash,)).fetchone()
     if p.url_norm is not None:
         row = con.execute("SELECT id FROM articles WHERE url_norm = ?", (p.url_norm,)).fetchone()
-        if row:
-            return "duplicate_url", int(row[0])
-    row = con.execute("SELECT id FROM articles WHERE text_hash = ?", (p.text_hash,)).fetchone()
-    if row:
-        return "duplicate_text", int(row[0])
+        if row and (by_text is None or by_text[0] == row[0]):
+            return ("duplicate_url" if by_text else "updated"), int(row[0])
+    if by_text:
+        return "duplicate_text", int(by_text[0])
     near = _near_duplicate(con, p)
     return ("near_duplicate", near) if near is not None else None
 
@@ -125,6 +130,40 @@ def insert(con: sqlite3.Connection, p: Prepared, now: int) -> int:
         [(band, bucket, article_id) for band, bucket in enumerate(p.buckets)],
     )
     return article_id
+
+
+def update(con: sqlite3.Connection, article_id: int, p: Prepared) -> None:
+    """Replace a stored article's text and metadata with a newer version of it. Its id, story
+    and ingest time stay; its sentences and vectors are dropped, for the caller to recompute."""
+    a = p.article
+    con.execute(
+        "UPDATE articles SET text_hash = ?, minhash = ?, source = coalesce(?, source),"
+        " title = coalesce(?, title), dek = coalesce(?, dek), published = coalesce(?, published),"
+        " published_ts = coalesce(?, published_ts), language = ?, words = ?, text = ?,"
+        " removed = ?, path = ?, format = ? WHERE id = ?",
+        (
+            p.text_hash,
+            minhash.to_blob(p.signature),
+            a.source,
+            a.title,
+            a.dek,
+            a.published,
+            p.published_ts,
+            a.language,
+            a.words,
+            a.text,
+            json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False),
+            a.path,
+            a.format,
+            article_id,
+        ),
+    )
+    for table in ("lsh_bands", "sentences", "embeddings"):
+        con.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    con.executemany(
+        "INSERT OR IGNORE INTO lsh_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+        [(band, bucket, article_id) for band, bucket in enumerate(p.buckets)],
+    )
 
 
 def row_to_article(row: Sequence[Any]) -> StoredArticle:

@@ -66,15 +66,18 @@ class AddResult:
     or the existing article it duplicates, so callers can always map input to archive."""
 
     added: int = 0
+    updated: int = 0  # a stored URL with a new text: the stored article now has that text
     duplicate_url: int = 0
     duplicate_text: int = 0
     near_duplicate: int = 0
     ids: tuple[int, ...] = ()
     added_ids: tuple[int, ...] = ()
+    updated_ids: tuple[int, ...] = ()  # in input order; an id twice if updated twice
 
     @property
     def seen(self) -> int:
-        return self.added + self.duplicate_url + self.duplicate_text + self.near_duplicate
+        dupes = self.duplicate_url + self.duplicate_text + self.near_duplicate
+        return self.added + self.updated + dupes
 
 
 @dataclass(frozen=True)

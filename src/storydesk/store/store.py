@@ -44,7 +44,8 @@ class Store(Database):
     # -- articles ------------------------------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article], *, batch: int = BATCH) -> AddResult:
-        """Archive new articles, skipping any already stored by URL, text or near-identical text.
+        """Archive new articles, skipping any already stored by URL, text or near-identical text;
+        a stored URL that comes with a new text is updated in place (same id and story).
 
         Streams: reads `batch` articles at a time and commits each batch, so memory stays flat
         however long the iterator is (apart from the returned ids, one int per input).
@@ -52,9 +53,11 @@ class Store(Database):
         """
         if batch < 1:
             raise ValueError("batch must be at least 1")
-        counts = dict.fromkeys(("added", "duplicate_url", "duplicate_text", "near_duplicate"), 0)
+        kinds = ("added", "updated", "duplicate_url", "duplicate_text", "near_duplicate")
+        counts = dict.fromkeys(kinds, 0)
         ids: list[int] = []
         added: list[int] = []
+        updated: list[int] = []
         stream = iter(articles)
         while chunk := list(islice(stream, batch)):
             prepared = [art.prepare(a) for a in chunk]  # CPU work outside the write lock
@@ -69,8 +72,13 @@ class Store(Database):
                     else:
                         counts[dup[0]] += 1
                         article_id = dup[1]
+                        if dup[0] == "updated":
+                            art.update(con, article_id, p)
+                            updated.append(article_id)
                     ids.append(article_id)
-        return AddResult(**counts, ids=tuple(ids), added_ids=tuple(added))
+        return AddResult(
+            **counts, ids=tuple(ids), added_ids=tuple(added), updated_ids=tuple(updated)
+        )
 
     def get_articles(self, ids: Iterable[int]) -> list[StoredArticle]:
         """Stored articles for `ids`, in that order; unknown ids are left out."""
@@ -176,6 +184,11 @@ class Store(Database):
         """Article ids of a story, oldest first."""
         with self.read() as con:
             return st.article_ids(con, story_id)
+
+    def stories_of(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """Article id -> story id, for those of `article_ids` that are in a story."""
+        with self.read() as con:
+            return st.stories_of(con, list(article_ids))
 
     def stories(
         self, since_ts: int | None = None, *, limit: int | None = 50, include_closed: bool = True

@@ -7,7 +7,7 @@ listing never has to aggregate the whole archive to sort stories by recency.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -141,6 +141,18 @@ def article_ids(con: sqlite3.Connection, story_id: int) -> list[int]:
         (story_id,),
     )
     return [int(r[0]) for r in rows]
+
+
+def stories_of(con: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
+    """article id -> story id, for the given articles that belong to a story."""
+    out: dict[int, int] = {}
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    for start in range(0, len(wanted), 500):  # well under SQLite's bound-variable limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})"
+        out.update((int(a), int(s)) for a, s in con.execute(sql, chunk))
+    return out
 
 
 def listing(
