@@ -23,6 +23,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -155,11 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nli", type=int, default=500, help="held-out SNLI test pairs")
     ap.add_argument("--speed", type=int, default=100, help="documents for the throughput run")
     ap.add_argument("--json", metavar="PATH", help="write the metrics here")
+    ap.add_argument("--model", type=Path, default=None,
+                    help="an exported model folder (default: the packaged model)")  # fmt: skip
     ap.add_argument("--features", action="store_true",
                     help="also score the model-free FeatureVerifier (slower)")  # fmt: skip
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    model = CrossEncoder()
+    model = CrossEncoder(args.model)
     model_load_s = time.perf_counter() - t0
     v = ModelVerifier(model)
     v.verify("The mayor opened the bridge.", "The mayor opened the new bridge on Monday.")
