@@ -97,73 +97,54 @@ def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
     return None
 
 
-def insert(con: sqlite3.Connection, p: Prepared, now: int) -> int:
+# The columns an article's version fills, in the order of _version_values.
+_VERSION_COLUMNS = (
+    "text_hash", "minhash", "source", "title", "dek", "published", "published_ts", "language",
+    "words", "text", "removed", "path", "format",
+)  # fmt: skip
+# On an update, metadata the new version lacks keeps the stored value.
+_KEEP_IF_MISSING = frozenset({"source", "title", "dek", "published", "published_ts"})
+
+
+def _version_values(p: Prepared) -> tuple[object, ...]:
     a = p.article
-    cur = con.execute(
-        "INSERT INTO articles (key, url, url_norm, text_hash, minhash, source, title, dek,"
-        " published, published_ts, language, words, text, removed, path, format, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            a.id,
-            a.url,
-            p.url_norm,
-            p.text_hash,
-            minhash.to_blob(p.signature),
-            a.source,
-            a.title,
-            a.dek,
-            a.published,
-            p.published_ts,
-            a.language,
-            a.words,
-            a.text,
-            json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False),
-            a.path,
-            a.format,
-            now,
-        ),
-    )
-    article_id = cur.lastrowid
-    assert article_id is not None  # an INSERT into a rowid table always sets it
+    removed = json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False)
+    return (
+        p.text_hash, minhash.to_blob(p.signature), a.source, a.title, a.dek, a.published,
+        p.published_ts, a.language, a.words, a.text, removed, a.path, a.format,
+    )  # fmt: skip
+
+
+def _put_bands(con: sqlite3.Connection, article_id: int, p: Prepared) -> None:
     con.executemany(
         "INSERT OR IGNORE INTO lsh_bands (band, bucket, article_id) VALUES (?, ?, ?)",
         [(band, bucket, article_id) for band, bucket in enumerate(p.buckets)],
     )
+
+
+def insert(con: sqlite3.Connection, p: Prepared, now: int) -> int:
+    a = p.article
+    columns = ("key", "url", "url_norm", *_VERSION_COLUMNS, "ingested_at")
+    cur = con.execute(
+        f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        (a.id, a.url, p.url_norm, *_version_values(p), now),
+    )
+    article_id = cur.lastrowid
+    assert article_id is not None  # an INSERT into a rowid table always sets it
+    _put_bands(con, article_id, p)
     return article_id
 
 
 def update(con: sqlite3.Connection, article_id: int, p: Prepared) -> None:
     """Replace a stored article's text and metadata with a newer version of it. Its id, story
     and ingest time stay; its sentences and vectors are dropped, for the caller to recompute."""
-    a = p.article
-    con.execute(
-        "UPDATE articles SET text_hash = ?, minhash = ?, source = coalesce(?, source),"
-        " title = coalesce(?, title), dek = coalesce(?, dek), published = coalesce(?, published),"
-        " published_ts = coalesce(?, published_ts), language = ?, words = ?, text = ?,"
-        " removed = ?, path = ?, format = ? WHERE id = ?",
-        (
-            p.text_hash,
-            minhash.to_blob(p.signature),
-            a.source,
-            a.title,
-            a.dek,
-            a.published,
-            p.published_ts,
-            a.language,
-            a.words,
-            a.text,
-            json.dumps([[r.text, r.reason] for r in a.removed], ensure_ascii=False),
-            a.path,
-            a.format,
-            article_id,
-        ),
+    sets = ", ".join(
+        f"{c} = coalesce(?, {c})" if c in _KEEP_IF_MISSING else f"{c} = ?" for c in _VERSION_COLUMNS
     )
+    con.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*_version_values(p), article_id))
     for table in ("lsh_bands", "sentences", "embeddings"):
         con.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    con.executemany(
-        "INSERT OR IGNORE INTO lsh_bands (band, bucket, article_id) VALUES (?, ?, ?)",
-        [(band, bucket, article_id) for band, bucket in enumerate(p.buckets)],
-    )
+    _put_bands(con, article_id, p)
 
 
 def row_to_article(row: Sequence[Any]) -> StoredArticle:
