@@ -18,7 +18,7 @@ from storydesk.options import Options
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
 from storydesk.verify.fit import fit_signed
 from storydesk.verify.model_disputes import model_disputes
-from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier
+from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier, prior_shifted
 from storydesk.verify.verifier import load_weights
 
 DOC = (
@@ -65,6 +65,50 @@ def test_probabilities_are_distributions_and_do_not_depend_on_neighbours(
     # pair's scores, so a pair's answer must not depend on what else is scored with it.
     assert np.allclose(together, alone, atol=1e-9)
     assert model.probabilities([]).shape == (0, 3)
+
+
+def test_a_claim_longer_than_the_model_reads_is_trimmed_not_an_error(
+    model: CrossEncoder, verifier: ModelVerifier
+) -> None:
+    long_claim = "The council said " + ", ".join(f"item {i} was approved" for i in range(80)) + "."
+    probs = model.probabilities([(long_claim, "The council approved the bridge.")])
+    assert probs.shape == (1, 3) and abs(float(probs.sum()) - 1.0) < 1e-6
+    assert verifier.verify(long_claim, DOC).label in ("supported", "unverified", "contradicted")
+
+
+PLAN = (
+    "The city council met on Monday. After a long debate, the Council voted to approve the "
+    "Kestrel bridge plan, which will cost 40 million euros. Residents welcomed the decision."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("The Council voted to approve the Kestrel bridge plan.", "supported"),
+        # One word flipped to its opposite (recipe 2026.1; minilm-nli-v1 read it as entailment).
+        ("The Council voted to reject the Kestrel bridge plan.", "contradicted"),
+        # A detail the document never gives: not supported, and no conflict either.
+        ("On Thursday, the Council voted to approve the Kestrel bridge plan.", "unverified"),
+    ],
+)
+def test_antonyms_and_added_details(verifier: ModelVerifier, claim: str, label: str) -> None:
+    assert verifier.verify(claim, PLAN).label == label
+
+
+def test_contradiction_prior_moves_the_intercept_only(verifier: ModelVerifier) -> None:
+    w = verifier.weights
+    base = float(w.meta["contradiction_base_rate"])
+    assert 0.2 < base < 0.45  # the recipe builds about a third contradictions
+    as_fit = prior_shifted(load_weights(verifier.model.folder / "combiner.json",
+                                        COMBINER_FEATURES), None)  # fmt: skip
+    x = [0.0] * len(COMBINER_FEATURES)
+    assert as_fit.contradiction.weights == w.contradiction.weights
+    assert w.contradiction(x) < as_fit.contradiction(x)  # 0.1 is below the fit data's rate
+    same = prior_shifted(as_fit, base)
+    assert same.contradiction.bias == pytest.approx(as_fit.contradiction.bias)
+    with pytest.raises(ValueError):
+        prior_shifted(as_fit, 1.0)
 
 
 def test_model_tells_entailment_from_contradiction(model: CrossEncoder) -> None:

@@ -83,6 +83,9 @@ def fit(x: np.ndarray, kept: list[Row]) -> dict[str, Any]:
             "support": balanced_threshold(ps[~test], sup[~test]),
             "contradiction": max(precise_threshold(pc[~test & three], con[~test & three]), 0.5),
         },
+        # The share of contradictions the contradiction model was fit on (a third, by the
+        # recipe's construction), for ModelVerifier's prior-shift correction.
+        "contradiction_base_rate": float(con[~test & three].mean()),
         "counts": {"fit": int((~test).sum()), "held_out": int(test.sum())},
         "held_out": {
             "support_auc": auc(ps[test], sup[test]),

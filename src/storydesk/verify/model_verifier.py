@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,22 @@ from .features import (
     split_sentences,
     text_index,
 )
-from .verifier import LazyModels, Weights, judge, load_weights
+from .verifier import LazyModels, Logistic, Weights, judge, load_weights
 
 COMBINER_FILE = "combiner.json"
+# Windows the structured checks see. A claim that fuses two facts conflicts with a sentence
+# that is often not the closest one lexically (seed 003's "Japan ... building up its navy" sits
+# next to, not in, the sentence it paraphrases), and the checks fire only on a conflict they
+# can explain (same predicate, different actor...). A one-window model still reads one window.
+CHECK_WINDOWS = 2
+# How often a checked sentence is expected to contradict its document. The combiner is fit on
+# data built a third contradictions (one corruption per supported sentence); real drafts conflict
+# with their sources far less often, and a model calibrated on a third calls too much
+# "contradicted" (three honest paraphrases of seed 003 at 0.55-0.82). The contradiction model's
+# intercept is moved by the log prior-odds ratio (the standard label-shift correction); how it
+# ranks contradictions is unchanged. An assumption, not a measurement: pass another prior (or
+# None for the fit data's own) to ModelVerifier.
+CONTRADICTION_PRIOR = 0.1
 # The model's log-odds of entailment and contradiction, then FeatureVerifier's own features
 # (all but its last, similar_but_missing, which the model's scores make redundant).
 COMBINER_FEATURES: tuple[str, ...] = (
@@ -67,6 +80,19 @@ class SentenceScore:
         return dict(zip(COMBINER_FEATURES, self.values, strict=True))
 
 
+def prior_shifted(w: Weights, prior: float | None) -> Weights:
+    """The weights with the contradiction intercept moved from the fit data's base rate to
+    `prior` (unchanged when either is unknown)."""
+    base = w.meta.get("contradiction_base_rate")
+    if prior is None or base is None:
+        return w
+    if not 0.0 < prior < 1.0:
+        raise ValueError(f"contradiction_prior must be in (0, 1), not {prior}")
+    shift = _logit(prior) - _logit(float(base))
+    con = Logistic(w.contradiction.weights, w.contradiction.bias + shift)
+    return replace(w, contradiction=con)
+
+
 class ModelVerifier(LazyModels[TextIndex]):
     """`verify(claim, document)`: each claim sentence scored on its own, then `judge`."""
 
@@ -77,6 +103,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         nlp: Any = None,
         embed: Embed | None = None,
         cache_size: int = 32,
+        contradiction_prior: float | None = CONTRADICTION_PRIOR,
     ) -> None:
         super().__init__(nlp, embed, cache_size)
         self.model = model if isinstance(model, CrossEncoder) else CrossEncoder(model)
@@ -85,6 +112,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         else:
             path = combiner if combiner is not None else self.model.folder / COMBINER_FILE
             self.weights = load_weights(path, COMBINER_FEATURES)
+        self.weights = prior_shifted(self.weights, contradiction_prior)
 
     def index(self, document: str) -> TextIndex:
         return self._indexed(document, text_index)
@@ -94,8 +122,13 @@ class ModelVerifier(LazyModels[TextIndex]):
         if not parts or not document.strip():
             return []
         index = self.index(document)
-        evidence = [self.model.windows(p, document) or [document.strip()] for p in parts]
-        ev_sents = [_evidence_sentences(ws) for ws in evidence]
+        # The structured checks and the features read at least CHECK_WINDOWS windows; the model
+        # reads the first k of them, as many as it was trained on.
+        k = int(self.model.meta["top_k_windows"])
+        wide = max(CHECK_WINDOWS, k)
+        checked = [self.model.windows(p, document, wide) or [document.strip()] for p in parts]
+        evidence = [ws[:k] for ws in checked]
+        ev_sents = [_evidence_sentences(ws) for ws in checked]
         unique = list(dict.fromkeys(t for ws in ev_sents for t in ws))
         # One spaCy pass and one encoder pass over every claim part and evidence sentence.
         arts = [Article(id=f"c{i}", path="", text=p) for i, p in enumerate(parts)]
