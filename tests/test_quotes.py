@@ -111,6 +111,17 @@ def test_scare_quotes_are_not_quotations() -> None:
     assert quotes('The so-called "experts" disagreed about the "plan".') == []
 
 
+def test_titles_of_works_and_shows_are_not_quotations() -> None:
+    text = (
+        'Senator Ada Vance said she reads Ayn Rand\'s "Atlas Shrugged" every year. '
+        'She now hosts a program called "The Overthrow Show," which airs at night.'
+    )
+    assert quotes(text) == []
+    # A short sentence quoted after a word is still a quotation: it is not all capitals.
+    kept = only('Mayor Tobias Fenwright told reporters "We will reopen the bridge soon."')
+    assert kept.text.startswith("We will reopen") and kept.speaker == "Fenwright"
+
+
 def test_apostrophes_never_open_quotes() -> None:
     assert quotes("Smith's team don't agree. It’s the Joneses’ house, rock ’n’ roll, '90s.") == []
     q = only('"I don\'t know what we do," said Lena Marsh, who runs a café.')

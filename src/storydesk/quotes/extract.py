@@ -185,6 +185,21 @@ def is_partial(text: str, span: QSpan) -> bool:
     return first.islower() and after_word
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by"})
+
+
+def is_title(text: str, span: QSpan) -> bool:
+    """A name of a work, show or campaign inside the reporter's sentence ('Rand's "Atlas
+    Shrugged"', 'a program called "The Overthrow Show,"'): two to six words, all capitalised
+    but the small ones, right after a word. Nobody is quoted by it."""
+    inside = _WORD.findall(text[span.start : span.end])
+    before = text[: span.start - 1].rstrip()
+    after_word = bool(before) and before[-1].isalnum()
+    if not after_word or not 2 <= len(inside) <= 6:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in inside)
+
+
 def _quote(article: Article, n: int, span: QSpan, who: Attribution | None, partial: bool) -> Quote:
     return Quote(
         id=f"{article.id}:q{n}",
@@ -217,6 +232,8 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
         partial = is_partial(article.text, span)
         who = attribute(parse, span.start, span.end, partial, previous)
         previous = (span, who)
+        if is_title(article.text, span):
+            continue
         if partial and (
             who is None
             or len(_WORD.findall(article.text[span.start : span.end])) < _MIN_PARTIAL_WORDS
