@@ -185,12 +185,15 @@ def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> No
     story = store.create_story("t", article_ids=[first.ids[0]])
     store.put_sentences(first.ids[0], [(0, 5, "Stale")])
     new_text = body(11)  # rewritten under the same address
-    result = store.add_articles([make(3, text=new_text, url="https://news.example/story/1")])
+    update = make(3, text=new_text, url="https://news.example/story/1", published="2024-06-01")
+    result = store.add_articles([update])
     assert (result.updated, result.added, result.duplicate_url) == (1, 0, 0)
     assert result.ids == result.updated_ids == (first.ids[0],)
     stored = store.get_articles([first.ids[0]])[0]
     assert stored.text == new_text and store.count_articles() == 2
     assert store.stories_of([first.ids[0]]) == {first.ids[0]: story}  # keeps its story
+    row = store.get_story(story)
+    assert row is not None and (row.last_published or "").startswith("2024-06-01")
     assert store.get_sentences(first.ids[0]) == []  # stale layers dropped for recomputing
     # Lookups follow the new text: its near-copy is found, the old text's is not.
     near_new = new_text.replace(new_text.split()[50], "changed", 1)

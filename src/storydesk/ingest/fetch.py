@@ -293,8 +293,12 @@ class Fetcher:
             # redirects back would otherwise recurse forever.
             self._robots[host] = None
             # Every host, redirect targets included, passes here first: the one place to bound
-            # its DNS lookup.
-            self._lookup(url)
+            # its DNS lookup. A failed lookup leaves no entry, so the next URL tries again.
+            try:
+                self._lookup(url)
+            except FetchError:
+                del self._robots[host]
+                raise
             self._robots[host] = self._load_robots(host)
         rules = self._robots[host]
         if rules is not None and not rules.can_fetch(self.user_agent, url):

@@ -74,6 +74,7 @@ class Store(Database):
                         article_id = dup[1]
                         if dup[0] == "updated":
                             art.update(con, article_id, p)
+                            st.touch_article(con, article_id, now)
                             updated.append(article_id)
                     ids.append(article_id)
         return AddResult(

@@ -95,6 +95,16 @@ def refresh(con: sqlite3.Connection, story_id: int, now: int) -> None:
     )
 
 
+def touch_article(con: sqlite3.Connection, article_id: int, now: int) -> None:
+    """An article changed (a new version of its text): its story, if any, is active now and
+    its time span follows the new publication time."""
+    row = con.execute(
+        "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    if row is not None:
+        refresh(con, int(row[0]), now)
+
+
 def merge(con: sqlite3.Connection, keep: int, drop: int, now: int) -> None:
     """Move `drop`'s articles into `keep` and delete `drop`. Centroids combine weighted by size."""
     if keep == drop:
