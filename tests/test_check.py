@@ -243,3 +243,19 @@ def test_cli_check_verifier_choice(run: Run, tmp_path: Path) -> None:
     assert code == cli.EXIT_USAGE and "alternatives" in err
     code, _, err = run("check", "--pairs", str(pairs), "--onnx-model", str(tmp_path))
     assert code != 0 and "lacks model.onnx" in err
+
+
+def test_cli_check_contradiction_prior(run: Run, tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    claim = {"document": DOC, "claim": "Officials have not said how the fire started."}
+    pairs.write_text(json.dumps(claim) + "\n", encoding="utf-8")
+    scores = []
+    for prior in ("0.02", "0.1", "0.9"):
+        code, out, _ = run("check", "--pairs", str(pairs), "--contradiction-prior", prior)
+        assert code == 0
+        scores.append(json.loads(out)["contradiction"])
+    assert scores[0] < scores[1] < scores[2]  # the prior moves contradiction, in order
+    for flags in (("--no-model",), ("--contradiction-prior", "1.5")):
+        args = ("--contradiction-prior", "0.2", *flags) if flags[0] == "--no-model" else flags
+        code, _, err = run("check", "--pairs", str(pairs), *args)
+        assert code == cli.EXIT_USAGE and "--contradiction-prior" in err

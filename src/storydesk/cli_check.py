@@ -42,6 +42,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], epilog: s
     )
     c.add_argument("--no-model", action="store_true",
                    help="features and structured checks only (no cross-encoder)")  # fmt: skip
+    c.add_argument(
+        "--contradiction-prior",
+        type=float,
+        metavar="P",
+        help="how often a sentence is expected to contradict its source (default 0.1); higher "
+        "finds more contradictions and more false ones (storydesk's model only)",
+    )
     c.add_argument("--judge-url", metavar="URL", help="an OpenAI-compatible server to ask")
     c.add_argument("--judge-model", metavar="NAME", help="the model name for --judge-url")
     c.add_argument("-q", "--quiet", action="store_true", help="no warnings")
@@ -53,6 +60,11 @@ def make_verifier(args: argparse.Namespace) -> Verifier:
     if len(chosen) > 1:
         flags = ", ".join("--" + n.replace("_", "-") for n in chosen)
         raise OptionsError(f"{flags} are alternatives; give one")
+    prior = getattr(args, "contradiction_prior", None)
+    if prior is not None and (chosen and chosen != ["onnx_model"]):
+        raise OptionsError("--contradiction-prior applies to storydesk's own model only")
+    if prior is not None and not 0.0 < prior < 1.0:
+        raise OptionsError(f"--contradiction-prior must be between 0 and 1, not {prior:g}")
     if args.model:
         from .verify.backends import TransformersVerifier
 
@@ -68,9 +80,9 @@ def make_verifier(args: argparse.Namespace) -> Verifier:
         from .verify.verifier import FeatureVerifier
 
         return FeatureVerifier()
-    from .verify.model_verifier import ModelVerifier
+    from .verify.model_verifier import CONTRADICTION_PRIOR, ModelVerifier
 
-    return ModelVerifier(args.onnx_model)
+    return ModelVerifier(args.onnx_model, contradiction_prior=prior or CONTRADICTION_PRIOR)
 
 
 def _read(path: str) -> str:
