@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from .. import minhash
 from ..model import Article, Removed
+from .db import in_chunks
 from .keys import normalise_url, parse_ts, text_hash
 from .records import StoredArticle
 
@@ -24,7 +25,6 @@ NEAR_DUPLICATE_JACCARD = 0.9  # exact word 5-shingle Jaccard at which two texts 
 # Signature pre-check before loading a candidate's text: the estimate's standard error at 0.9 is
 # about 0.03 with 128 permutations, so 0.75 loses no true match and skips most band collisions.
 _ESTIMATE_FLOOR = 0.75
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-variable limit
 
 Outcome = Literal["added", "updated", "duplicate_url", "duplicate_text", "near_duplicate"]
 
@@ -176,9 +176,7 @@ def get_articles(con: sqlite3.Connection, ids: Iterable[int]) -> list[StoredArti
     """Articles for `ids`, in that order; unknown ids are left out."""
     wanted = list(dict.fromkeys(int(i) for i in ids))
     found: dict[int, StoredArticle] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(wanted):
         for row in con.execute(f"SELECT {COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
             article = row_to_article(row)
             found[article.id] = article

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
@@ -21,7 +21,15 @@ from .paths import default_db_path
 from .schema import NewerSchemaError, migrate
 
 BUSY_TIMEOUT_S = 10.0
+IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-variable limit
 WRITER_CACHE_KIB = 32 * 1024  # bounded page cache: enough for the indexes' hot pages, not more
+
+
+def in_chunks(ids: Sequence[int]) -> Iterator[tuple[list[int], str]]:
+    """`ids` in pieces of IN_CHUNK, each with its "?,?,..." placeholder list."""
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = list(ids[start : start + IN_CHUNK])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 class StoreError(StorydeskError):

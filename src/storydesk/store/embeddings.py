@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from .db import in_chunks
 from .records import SentenceRow
 from .vectors import F32, Encoding, decode, encode
 
 ARTICLE_IDX = -1
-_CHUNK = 500
 
 
 def put(
@@ -40,12 +40,10 @@ def article_vectors(
     """(ids that have a vector of this kind, in the order asked; matrix with one row each)."""
     wanted = list(dict.fromkeys(int(i) for i in ids))
     found: dict[int, F32] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
+    for chunk, marks in in_chunks(wanted):
         rows = con.execute(
             "SELECT article_id, encoding, scale, vector FROM embeddings"
-            f" WHERE kind = ? AND idx = {ARTICLE_IDX}"
-            f" AND article_id IN ({','.join('?' * len(chunk))})",
+            f" WHERE kind = ? AND idx = {ARTICLE_IDX} AND article_id IN ({marks})",
             (kind, *chunk),
         )
         for article_id, enc, scale, blob in rows:

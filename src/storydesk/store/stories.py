@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .db import in_chunks
 from .records import StoryRow, iso_utc
 from .vectors import F32, from_f32_blob, to_f32_blob
 
@@ -157,9 +158,7 @@ def stories_of(con: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
     """article id -> story id, for the given articles that belong to a story."""
     out: dict[int, int] = {}
     wanted = list(dict.fromkeys(int(i) for i in ids))
-    for start in range(0, len(wanted), 500):  # well under SQLite's bound-variable limit
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in in_chunks(wanted):
         sql = f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})"
         out.update((int(a), int(s)) for a, s in con.execute(sql, chunk))
     return out
@@ -201,12 +200,11 @@ def _details(
     """Per story: distinct outlets and the first/last published time, in one grouped query
     over the listed stories' members only."""
     out: dict[int, tuple[tuple[str, ...], int | None, int | None]] = {}
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
+    for chunk, marks in in_chunks(story_ids):
         rows = con.execute(
             "SELECT sa.story_id, a.source, min(a.published_ts), max(a.published_ts)"
             " FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-            f" WHERE sa.story_id IN ({','.join('?' * len(chunk))})"
+            f" WHERE sa.story_id IN ({marks})"
             " GROUP BY sa.story_id, a.source",
             chunk,
         )
