@@ -84,7 +84,7 @@ def test_shared_misspelling_needs_the_rest_of_the_story() -> None:
         "b": "The chief, Imelda Rusck, said the bridge would stay shut.",
         "c": "Imelda Rusk, head of the port authority, ordered the closure.",
     }
-    views = [article_view(Article(k, k, t), [], (), 64) for k, t in texts.items()]
+    views = [article_view(Article(k, k, t), [], ()) for k, t in texts.items()]
     df = Counter(n for v in views for n in v.names)
     assert shared_errors(views[0], views[1], [views[2]], df) == (("Rusck", "Rusk"),)
     assert shared_errors(views[0], views[2], [views[1]], df) == ()
@@ -113,6 +113,16 @@ def test_independent_reports_of_one_event_are_not_linked(parse, embed) -> None: 
     arts, found = _derive(parse, embed, [ORIGIN, INDEPENDENT])
     assert found == []
     assert independence_groups([a.id for a in arts], found) == (("a",), ("b",))
+
+
+def test_large_story_path_finds_the_copy_and_never_pairs_an_article_with_itself(  # type: ignore[no-untyped-def]
+    parse, embed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ALL_PAIRS_MAX articles, MinHash LSH and embedding neighbours propose the pairs (here
+    the neighbours reach every article, the case that once proposed self-pairs)."""
+    monkeypatch.setattr("storydesk.provenance.stage.ALL_PAIRS_MAX", 2)
+    _, found = _derive(parse, embed, [ORIGIN, INDEPENDENT, ORIGIN])
+    assert [(d.source, d.target) for d in found] == [("a", "c")]
 
 
 def _fact(fid: str, *articles: str) -> Fact:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from ..minhash import U32, U64, containment, jaccard, shingle_hashes, signature
+from ..minhash import U64, containment, jaccard, shingle_hashes
 from ..model import Article, Claim, Quote
 
 # Two sentences count as "the same sentence, rewritten" above this cosine (multilingual USE).
@@ -39,7 +39,6 @@ class ArticleView:
     id: str
     label: str
     shingles: U64  # sorted unique hashes of the word 5-shingles
-    signature: U32  # MinHash of them, for LSH candidates in large stories
     rows: tuple[int, ...]  # rows of this article's claims in the story's embeddings, in order
     quotes: frozenset[str]
     names: dict[str, frozenset[str]]  # name token -> the capitalised words next to it
@@ -82,9 +81,7 @@ def normalise_quote(text: str) -> str:
     return _QUOTE_NORM.sub(" ", text.lower()).strip()
 
 
-def article_view(
-    article: Article, rows: Sequence[int], quotes: Sequence[Quote], num_perm: int
-) -> ArticleView:
+def article_view(article: Article, rows: Sequence[int], quotes: Sequence[Quote]) -> ArticleView:
     grams = shingle_hashes(article.text)
     norm = (normalise_quote(q.text) for q in quotes if q.article == article.id)
     published, has_time = parse_published(article.published)
@@ -92,7 +89,6 @@ def article_view(
         id=article.id,
         label=article.label,
         shingles=grams,
-        signature=signature(grams, num_perm),
         rows=tuple(rows),
         quotes=frozenset(q for q in norm if len(q.split()) >= MIN_QUOTE_WORDS),
         names=name_contexts(article.text),

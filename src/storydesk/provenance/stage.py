@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..minhash import lsh_candidates
+from ..minhash import lsh_candidates, signature
 from ..model import Article, Claim, Derivation, Quote
 from ..options import Options
 from ..pipeline import Document, stage
@@ -30,7 +30,8 @@ def _candidates(views: Sequence[ArticleView], emb: np.ndarray) -> list[tuple[int
     n = len(views)
     if n <= ALL_PAIRS_MAX:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
-    pairs = lsh_candidates([v.signature for v in views], BANDS)
+    # Signatures only here: a story small enough to score every pair never needs them.
+    pairs = lsh_candidates([signature(v.shingles, NUM_PERM) for v in views], BANDS)
     # Paraphrases and translations share no shingles; their sentence embeddings still meet.
     centroids = np.zeros((n, emb.shape[1] if emb.ndim == 2 else 1), dtype=np.float32)
     for i, v in enumerate(views):
@@ -42,7 +43,8 @@ def _candidates(views: Sequence[ArticleView], emb: np.ndarray) -> list[tuple[int
     np.fill_diagonal(sims, -np.inf)
     for i in range(n):
         for j in np.argsort(-sims[i], kind="stable")[:_NEIGHBOURS]:
-            pairs.add((min(i, int(j)), max(i, int(j))))
+            if int(j) != i:  # the diagonal sorts last, but a story under _NEIGHBOURS reaches it
+                pairs.add((min(i, int(j)), max(i, int(j))))
     return sorted(pairs)
 
 
@@ -54,7 +56,7 @@ def scored_pairs(
 ) -> list[tuple[ArticleView, ArticleView, PairFeatures]]:
     """Signals for every candidate pair, whatever its score (for audit and benchmarks)."""
     rows = claim_rows(articles, claims)
-    views = [article_view(a, rows[a.id], quotes, NUM_PERM) for a in articles]
+    views = [article_view(a, rows[a.id], quotes) for a in articles]
     df: Counter[str] = Counter(name for v in views for name in v.names)  # names per article
     sims = embeddings @ embeddings.T if len(claims) else np.zeros((0, 0), dtype=np.float32)
     out = []
