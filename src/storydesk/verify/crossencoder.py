@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,11 +50,6 @@ class CrossEncoder:
         self.meta: dict[str, Any] = json.loads((path / "verifier.json").read_text("utf-8"))
         self.labels: tuple[str, ...] = tuple(self.meta["labels"])
         self.tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        # The saved tokenizer truncates only the evidence, as in training; a claim that alone
-        # fills max_length makes that impossible, and this copy trims both, longest first.
-        self._tok_long = Tokenizer.from_file(str(path / "tokenizer.json"))
-        trunc = self.tok.truncation or {"max_length": int(self.meta["max_length"])}
-        self._tok_long.enable_truncation(int(trunc["max_length"]), strategy="longest_first")
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -62,6 +57,18 @@ class CrossEncoder:
             str(path / "model.onnx"), opts, providers=["CPUExecutionProvider"]
         )
         self.folder = path
+
+    @cached_property
+    def _tok_long(self) -> Any:
+        """The saved tokenizer truncates only the evidence, as in training; a claim that alone
+        fills max_length makes that impossible, and this copy trims both, longest first. Built
+        on first need: almost no claim is that long."""
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+        trunc = self.tok.truncation or {"max_length": int(self.meta["max_length"])}
+        tok.enable_truncation(int(trunc["max_length"]), strategy="longest_first")
+        return tok
 
     def windows(self, claim: str, document: str, top_k: int | None = None) -> list[str]:
         """The document windows for a claim, best first: the training retrieval, top_k of them
