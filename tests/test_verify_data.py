@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify.data import synth, wordlists
+from storydesk.verify.data import roles, synth, wordlists
 from storydesk.verify.data.build import build, split_of
 
 ARTICLE = (
@@ -61,6 +61,43 @@ def test_negation_flips_both_ways(nlp: Any) -> None:
 def test_actor_swap_exchanges_subject_and_object(nlp: Any) -> None:
     out = synth.op_actor_swap(_sent(nlp, 4), [], random.Random(7))
     assert out == "The driver arrested police after the crash."
+
+
+def _first(nlp: Any, text: str) -> Any:
+    return next(iter(nlp(text).sents))
+
+
+def test_voice_keeps_or_swaps_the_roles_both_ways(nlp: Any) -> None:
+    rng = random.Random(0)
+    active = _sent(nlp, 4)  # Police arrested the driver after the crash.
+    assert roles.op_voice(active, [], rng) == "The driver was arrested by police after the crash."
+    assert (
+        roles.op_voice_swap(active, [], rng)
+        == "Police were arrested by the driver after the crash."
+    )
+    passive = _first(nlp, "The bill was signed by the governor on Tuesday.")
+    assert roles.op_voice(passive, [], rng) == "The governor signed the bill on Tuesday."
+    assert roles.op_voice_swap(passive, [], rng) == "The bill signed the governor on Tuesday."
+    # An irregular verb has no participle to borrow ("wrote" / "written"): the op does not apply.
+    assert roles.op_voice(_first(nlp, "The mayor wrote the letter."), [], rng) is None
+    assert synth.OPS["voice"].label == synth.ENTAILMENT
+    assert synth.OPS["voice_swap"].label == synth.CONTRADICTION
+
+
+def test_speaker_shift_puts_the_speaker_in_the_reported_clause(nlp: Any) -> None:
+    rng = random.Random(0)
+    said = _first(nlp, "The company's chief executive, John Lee, said the firm will cut 200 jobs.")
+    assert (
+        roles.op_speaker_shift(said, [], rng) == "The company's chief executive will cut 200 jobs."
+    )
+    # "Doctors is recovering" would be a grammar cue, not a role error: number must agree.
+    agree = _first(nlp, "Doctors say the patient is recovering well.")
+    assert roles.op_speaker_shift(agree, [], rng) is None
+    # A pronoun may be the speaker ("she said she ..."), and a quotation is the speaker's own.
+    assert roles.op_speaker_shift(_first(nlp, "Reyes said she will resign."), [], rng) is None
+    quoted = _first(nlp, 'Reyes said "the plan will create jobs."')
+    assert roles.op_speaker_shift(quoted, [], rng) is None
+    assert synth.OPS["speaker_shift"].label == synth.NEUTRAL
 
 
 def test_supported_ops_keep_meaning(nlp: Any) -> None:
@@ -139,6 +176,8 @@ def test_build_is_deterministic_split_by_article_and_documented(tmp_path: Path) 
     assert train_ids.isdisjoint({r["article_id"] for r in rows["dev"]})
     ops = {r["op"] for r in rows["train"] + rows["dev"]}
     assert {"copy", "unrelated", "nli"} <= ops and ops & {"negation", "number", "entity_swap"}
+    # Role ops run on every candidate sentence, not only the chosen ones.
+    assert {"actor_swap", "voice", "voice_swap"} <= ops
 
 
 def test_split_is_a_function_of_seed_and_article() -> None:

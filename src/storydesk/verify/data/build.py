@@ -27,7 +27,15 @@ from .sources import (
     polnear_articles,
     semeval_articles,
 )
-from .synth import EXTRA, NEUTRAL, NOT_SUPPORTED, RECIPE_VERSION, SUPPORTED, first_applicable
+from .synth import (
+    EXTRA,
+    NEUTRAL,
+    NOT_SUPPORTED,
+    RECIPE_VERSION,
+    ROLE_OPS,
+    SUPPORTED,
+    first_applicable,
+)
 
 # The repository root is parents[4]; the shared data sits beside it (../shared/data).
 DEFAULT_DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
@@ -36,6 +44,7 @@ PER_ARTICLE = 6
 # Share of chosen sentences that also get an added-detail claim: on all of them, "not
 # supported" news pairs would outnumber supported ones two to one.
 DETAIL_RATE = 0.5
+ACTOR_SWAPS = 2
 
 
 @dataclass(frozen=True)
@@ -104,8 +113,25 @@ def synthesise(
                 if hit is not None:
                     op, claim = hit
                     pairs.append(Pair(doc_text, claim, op.label, art.source, op.name, art.id))
+        pairs += _role_pairs(art, cands, seed)
     pairs += _unrelated(articles, chosen, seed, dev_fraction)
     return pairs
+
+
+def _role_pairs(art: NewsArticle, cands: Sequence[tuple[Sentence, Any]], seed: int) -> list[Pair]:
+    """The ROLE_OPS claims of every candidate sentence, at most ACTOR_SWAPS actor swaps per
+    article (seeded): that op applies to one sentence in ten or so and would swamp the rest."""
+    out: list[Pair] = []
+    swaps: list[Pair] = []
+    for meta, sent in cands:
+        for op in ROLE_OPS:
+            claim = op.apply(sent, (), random.Random(0))  # no role op draws from it
+            if claim and claim.strip() != meta.text:
+                pair = Pair(window(art.text, meta.start), claim, op.label, art.source, op.name,
+                            art.id)  # fmt: skip
+                (swaps if op.name == "actor_swap" else out).append(pair)
+    rng = random.Random(f"{seed}:roles:{art.id}")
+    return out + rng.sample(swaps, min(ACTOR_SWAPS, len(swaps)))
 
 
 def _unrelated(

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..checks import MONTHS, WEEKDAYS
+from .roles import op_speaker_shift, op_voice, op_voice_swap
 from .wordlists import op_added_detail, op_antonym
 
 # Bump whenever an operation, a word list or the sampling changes: the manifest records it so a
 # model card can say exactly which data a model saw.
-RECIPE_VERSION = "2026.1"
+RECIPE_VERSION = "2026.2"
 
 ENTAILMENT, CONTRADICTION, NEUTRAL = "entailment", "contradiction", "neutral"
 SWAPPABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -274,16 +275,30 @@ CORRUPTIONS = (
     Op("number", CONTRADICTION, op_number),
     Op("date", CONTRADICTION, op_date),
     Op("negation", CONTRADICTION, op_negation),
-    Op("actor_swap", CONTRADICTION, op_actor_swap),
+    ACTOR_SWAP := Op("actor_swap", CONTRADICTION, op_actor_swap),
 )
-NOT_SUPPORTED = (*CORRUPTIONS, Op("translationese", CONTRADICTION, op_translationese))
+# actor_swap moved to ROLE_OPS in 2026.2; translationese still rewords it.
+NOT_SUPPORTED = (
+    *(op for op in CORRUPTIONS if op is not ACTOR_SWAP),
+    Op("translationese", CONTRADICTION, op_translationese),
+)
 # Tried on every chosen sentence besides the two draws above (2026.1): drawn among the others,
 # an op that applies to few sentences would almost never be picked.
 EXTRA = (
     Op("antonym", CONTRADICTION, op_antonym),
     Op("added_detail", NEUTRAL, op_added_detail),
 )
-OPS = {op.name: op for op in (*SUPPORTED, *NOT_SUPPORTED, *EXTRA)}
+# Tried on every candidate sentence of an article, not only the chosen ones (2026.2): each
+# applies to one sentence in 40-100, and the 2026.1 model, with 190 actor swaps, read "B sued A"
+# as entailed by "A sued B". voice and voice_swap come from the same sentence, so the passive
+# voice itself says nothing about the label.
+ROLE_OPS = (
+    ACTOR_SWAP,
+    Op("voice", ENTAILMENT, op_voice),
+    Op("voice_swap", CONTRADICTION, op_voice_swap),
+    Op("speaker_shift", NEUTRAL, op_speaker_shift),
+)
+OPS = {op.name: op for op in (*SUPPORTED, *NOT_SUPPORTED, *EXTRA, *ROLE_OPS)}
 
 
 def first_applicable(
