@@ -207,6 +207,11 @@ def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> No
     clash = store.add_articles([make(6, text=body(2), url="https://news.example/story/1")])
     assert (clash.duplicate_text, clash.updated) == (1, 0) and clash.ids == (first.ids[1],)
     assert store.get_articles([first.ids[0]])[0].text == new_text
+    # An older version arriving later (an archived snapshot) does not replace the newer one.
+    old = make(7, text=body(12), url="https://news.example/story/1", published="2024-05-30")
+    stale = store.add_articles([old])
+    assert (stale.duplicate_url, stale.updated) == (1, 0) and stale.ids == (first.ids[0],)
+    assert store.get_articles([first.ids[0]])[0].text == new_text
 
 
 def test_same_story_rewritten_is_not_a_near_duplicate(store: Store) -> None:

@@ -66,13 +66,18 @@ def find_duplicate(con: sqlite3.Connection, p: Prepared) -> tuple[Outcome, int] 
 
     A stored URL with a different text is "updated": publishers correct and extend articles
     under the same address, and the archive keeps the latest version it was given (unless that
-    text is already stored under another article, which makes it a text duplicate instead).
+    text is already stored under another article, which makes it a text duplicate instead). A
+    version published before the stored one is older, whatever order they arrive in (a crawl
+    of an old snapshot after a fresh fetch): it stays a URL duplicate and changes nothing.
     """
     by_text = con.execute("SELECT id FROM articles WHERE text_hash = ?", (p.text_hash,)).fetchone()
     if p.url_norm is not None:
-        row = con.execute("SELECT id FROM articles WHERE url_norm = ?", (p.url_norm,)).fetchone()
+        row = con.execute(
+            "SELECT id, published_ts FROM articles WHERE url_norm = ?", (p.url_norm,)
+        ).fetchone()
         if row and (by_text is None or by_text[0] == row[0]):
-            return ("duplicate_url" if by_text else "updated"), int(row[0])
+            older = p.published_ts is not None and row[1] is not None and p.published_ts < row[1]
+            return ("duplicate_url" if by_text or older else "updated"), int(row[0])
     if by_text:
         return "duplicate_text", int(by_text[0])
     near = _near_duplicate(con, p)
