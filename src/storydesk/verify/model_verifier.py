@@ -35,7 +35,7 @@ from .features import (
     split_sentences,
     text_index,
 )
-from .verifier import LazyModels, Logistic, Weights, judge, load_weights
+from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
 # Windows the structured checks see. A claim that fuses two facts conflicts with a sentence
@@ -195,18 +195,11 @@ class ModelVerifier(LazyModels[TextIndex]):
         return self.verdict(scores)
 
     def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
-        supports, contras, label = judge(self.weights, [(s.values, s.dispute) for s in scores])
-        evidence: list[str] = []
-        reasons: list[str] = []
-        for s, sup, con in zip(scores, supports, contras, strict=True):
-            # A dispute cites its conflicting sentence; otherwise the model's best window.
-            if s.dispute is not None:
-                evidence.append(s.dispute.b.text)
-            else:
-                evidence.extend(s.evidence[:1])
-            reasons.extend(_reasons(s, sup, con))
-        ev = tuple(dict.fromkeys(evidence))
-        return Verdict(label, min(supports), max(contras), ev, tuple(dict.fromkeys(reasons)))
+        # A dispute cites its conflicting sentence; otherwise the model's best window.
+        return assemble(
+            self.weights, scores, lambda s: (s.values, s.dispute),
+            lambda s: [s.dispute.b.text] if s.dispute else list(s.evidence[:1]), _reasons,
+        )  # fmt: skip
 
 
 def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:

@@ -109,6 +109,28 @@ def judge(
     return supports, contras, label
 
 
+Item = TypeVar("Item")
+
+
+def assemble(
+    w: Weights,
+    items: Sequence[Item],
+    row: Callable[[Item], tuple[Sequence[float], Dispute | None]],
+    cite: Callable[[Item], Sequence[str]],
+    explain: Callable[[Item, float, float], list[str]],
+) -> Verdict:
+    """One claim's Verdict from its scored sentences: `judge` on each sentence's features and
+    dispute, then the evidence each cites and the reasons each gives, in order, without repeats."""
+    supports, contras, label = judge(w, [row(x) for x in items])
+    evidence = [e for x in items for e in cite(x)]
+    scored = zip(items, supports, contras, strict=True)
+    reasons = [r for x, sup, con in scored for r in explain(x, sup, con)]
+    return Verdict(
+        label, min(supports), max(contras), tuple(dict.fromkeys(evidence)),
+        tuple(dict.fromkeys(reasons)),
+    )  # fmt: skip
+
+
 Index = TypeVar("Index")
 
 
@@ -186,13 +208,9 @@ class FeatureVerifier(LazyModels[DocumentIndex]):
         return self.verdict(feats)
 
     def verdict(self, feats: Sequence[SentenceFeatures]) -> Verdict:
-        supports, contras, label = judge(self.weights, [(f.values, f.dispute) for f in feats])
-        evidence: list[str] = []
-        reasons: list[str] = []
-        for f, s in zip(feats, supports, strict=True):
-            if f.dispute is not None:
-                evidence.append(f.dispute.b.text)
-            evidence.extend(f.evidence)
-            reasons.extend(_reasons(f, s))
-        ev = tuple(dict.fromkeys(evidence))
-        return Verdict(label, min(supports), max(contras), ev, tuple(dict.fromkeys(reasons)))
+        # A dispute's conflicting sentence first, then every evidence window.
+        return assemble(
+            self.weights, feats, lambda f: (f.values, f.dispute),
+            lambda f: ([f.dispute.b.text] if f.dispute else []) + list(f.evidence),
+            lambda f, sup, _con: _reasons(f, sup),
+        )  # fmt: skip
