@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from storydesk.api import BRIEF_STAGES, extract
+from storydesk.errors import StageError
 from storydesk.model import Article, Quote, QuoteGroup
+from storydesk.nlp.stages import PARSE
 from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
@@ -18,11 +20,17 @@ from storydesk.quotes.stage import QUOTES
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
 
 
+def quotes_stage(articles: tuple[Article, ...]) -> Document:
+    """The quotes stage after the parse stage, whose paragraph parses it reads."""
+    parsed = run_stage(PARSE, Document(articles=articles), Options())
+    return run_stage(QUOTES, parsed, Options())
+
+
 def run_quotes(*texts: str) -> Document:
     arts = tuple(
         Article(id=chr(97 + i), path=f"{chr(97 + i)}.txt", text=t) for i, t in enumerate(texts)
     )
-    return run_stage(QUOTES, Document(articles=arts), Options())
+    return quotes_stage(arts)
 
 
 def quotes(text: str) -> list[Quote]:
@@ -308,9 +316,19 @@ def test_quotes_stage_is_in_the_brief_after_embed() -> None:
     assert names.index("quotes") == names.index("embed") + 1
 
 
+def test_quotes_stage_reads_the_parse_stage_parses_and_says_so_without_them() -> None:
+    arts = (Article(id="a", path="a.txt", text='"We will rebuild," Mayor Ines Okafor said.'),)
+    with pytest.raises(StageError, match=r"quotes.*needs parses"):
+        run_stage(QUOTES, Document(articles=arts), Options())
+    parsed = run_stage(PARSE, Document(articles=arts), Options())
+    assert [p.article for p in parsed.parses or ()] == ["a"]
+    doc = run_stage(QUOTES, parsed, Options())
+    assert [(q.text, q.speaker) for q in doc.quotes or ()] == [("We will rebuild", "Okafor")]
+
+
 def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
     articles, _ = extract(sorted(seeds_dir.glob("*.txt")))
-    doc = run_stage(QUOTES, Document(articles=articles), Options())
+    doc = quotes_stage(articles)
     group = _group_with(doc.quote_groups or (), "steady manner")
     assert group.speaker == "Hayashi"
     by_text = {v.text.rstrip(","): v for v in group.variants}
@@ -324,7 +342,7 @@ def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
 
 def test_example_altered_and_edited_quotes() -> None:
     articles, _ = extract([EXAMPLE])
-    doc = run_stage(QUOTES, Document(articles=articles), Options())
+    doc = quotes_stage(articles)
     groups = doc.quote_groups or ()
     rusk = _group_with(groups, "reopen the bridge")
     assert rusk.speaker == "Rusk"

@@ -29,7 +29,7 @@ BRIEF_STAGES: tuple[Stage, ...] = (
     VERIFY,
     SUMMARISE,
 )
-QUOTE_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, QUOTES)
+QUOTE_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, PARSE, QUOTES)
 # For articles that are already read and cleaned (the archive's): the brief minus ingest and clean.
 ARTICLE_BRIEF_STAGES: tuple[Stage, ...] = tuple(s for s in BRIEF_STAGES if s not in (INGEST, CLEAN))
 

@@ -38,6 +38,9 @@ class Document:
     problems: tuple[InputProblem, ...] = ()
     articles: tuple[Article, ...] | None = None
     claims: tuple[Claim, ...] | None = None
+    # Every paragraph's spaCy Doc (nlp.claims.ParsedParagraph): the parse stage's, so later
+    # stages that need syntax (quotations) do not parse the articles a second time.
+    parses: tuple[Any, ...] | None = field(default=None, repr=False)
     embeddings: np.ndarray | None = field(default=None, repr=False)  # row i embeds claims[i]
     quotes: tuple[Quote, ...] | None = None
     quote_groups: tuple[QuoteGroup, ...] | None = None

@@ -7,7 +7,8 @@ and tested without a parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Claim, Entity, Quantity, Role
@@ -239,23 +240,52 @@ def sentence_claim(
     )
 
 
-def article_claims(
-    nlp: Any, articles: Iterable[Article], min_content_words: int, batch_size: int = 64
+@dataclass(frozen=True)
+class ParsedParagraph:
+    """One paragraph's spaCy Doc, where it starts in its article: parsed once by the parse
+    stage, read by every stage that needs syntax (claims, quotations)."""
+
+    article: str
+    offset: int
+    doc: Any
+
+
+def parse_paragraphs(
+    nlp: Any, articles: Iterable[Article], batch_size: int = 64
+) -> list[ParsedParagraph]:
+    """Every paragraph of every article, in order, parsed in one batched pass (nlp.pipe is
+    much faster than a loop)."""
+    jobs = [(a.id, off, para) for a in articles for off, para in paragraphs(a.text)]
+    docs = nlp.pipe((p for _, _, p in jobs), batch_size=batch_size)
+    return [ParsedParagraph(a, off, d) for (a, off, _), d in zip(jobs, docs, strict=True)]
+
+
+def claims_of(
+    articles: Iterable[Article], parses: Sequence[ParsedParagraph], min_content_words: int
 ) -> list[Claim]:
-    """Claims of all articles, parsed in one batched pass (nlp.pipe is much faster than a loop)."""
-    jobs = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
+    """Claims of the articles from their parsed paragraphs."""
+    by_id = {a.id: a for a in articles}
     claims: list[Claim] = []
     counters: dict[str, int] = {}
-    for (article, offset, para), doc in zip(
-        jobs, nlp.pipe((p for _, _, p in jobs), batch_size=batch_size), strict=True
-    ):
-        quoted = quote_mask(para)
-        for sent in doc.sents:
+    for parsed in parses:
+        article = by_id.get(parsed.article)
+        if article is None:
+            continue
+        quoted = quote_mask(parsed.doc.text)
+        for sent in parsed.doc.sents:
             if not sent.text.strip():
                 continue
             index = counters.get(article.id, 0)
             counters[article.id] = index + 1
-            claim = sentence_claim(article, index, sent, offset, quoted)
+            claim = sentence_claim(article, index, sent, parsed.offset, quoted)
             if claim.content_words >= min_content_words:
                 claims.append(claim)
     return claims
+
+
+def article_claims(
+    nlp: Any, articles: Iterable[Article], min_content_words: int, batch_size: int = 64
+) -> list[Claim]:
+    """Claims of all articles, parsed in one batched pass."""
+    articles = tuple(articles)
+    return claims_of(articles, parse_paragraphs(nlp, articles, batch_size), min_content_words)

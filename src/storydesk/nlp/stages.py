@@ -8,7 +8,7 @@ import numpy as np
 
 from ..options import Options
 from ..pipeline import Document, stage
-from .claims import article_claims
+from .claims import claims_of, parse_paragraphs
 from .models import detect_language, embedder, spacy_pipeline
 
 _MIN_LANGID_CONFIDENCE = 0.5
@@ -28,11 +28,12 @@ def LANGUAGE(doc: Document, options: Options) -> Document:
     return doc.update(articles=tuple(out))
 
 
-@stage("parse", reads=["articles"], writes=["claims"])
+@stage("parse", reads=["articles"], writes=["claims", "parses"])
 def PARSE(doc: Document, options: Options) -> Document:
-    nlp = spacy_pipeline(options.spacy_model)
-    claims = article_claims(nlp, doc.articles or (), options.min_claim_words)
-    return doc.update(claims=tuple(claims))
+    articles = doc.articles or ()
+    parses = parse_paragraphs(spacy_pipeline(options.spacy_model), articles)
+    claims = claims_of(articles, parses, options.min_claim_words)
+    return doc.update(claims=tuple(claims), parses=tuple(parses))
 
 
 @stage("embed", reads=["claims"], writes=["embeddings"])

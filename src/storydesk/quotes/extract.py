@@ -10,12 +10,12 @@ closing the previous one, an unclosed quotation ends where the next one opens, a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Quote
-from ..nlp.claims import paragraphs
+from ..nlp.claims import ParsedParagraph, paragraphs, parse_paragraphs
 from .cues import attribute
 from .speakers import ArticleParse, Attribution
 
@@ -247,12 +247,19 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
 def extract(nlp: Any, articles: Iterable[Article], batch_size: int = 64) -> list[Extracted]:
     """Quotations of all articles; paragraphs are parsed in one batched pass."""
     articles = tuple(articles)
-    jobs = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
-    docs = nlp.pipe((p for _, _, p in jobs), batch_size=batch_size)
-    parses = {a.id: ArticleParse(a.text) for a in articles}
-    for (article, off, _), doc in zip(jobs, docs, strict=True):
-        parses[article.id].paras.append((off, doc))
+    return extract_parsed(articles, parse_paragraphs(nlp, articles, batch_size))
+
+
+def extract_parsed(
+    articles: Iterable[Article], parses: Sequence[ParsedParagraph]
+) -> list[Extracted]:
+    """Quotations of all articles from their parsed paragraphs (the parse stage's)."""
+    articles = tuple(articles)
+    by_article = {a.id: ArticleParse(a.text) for a in articles}
+    for parsed in parses:
+        if parsed.article in by_article:
+            by_article[parsed.article].paras.append((parsed.offset, parsed.doc))
     out: list[Extracted] = []
     for article in articles:
-        out.extend(article_quotes(article, parses[article.id]))
+        out.extend(article_quotes(article, by_article[article.id]))
     return out

@@ -11,7 +11,7 @@ import numpy as np
 from ..options import Options
 from ..pipeline import Document, stage
 from .diff import words
-from .extract import Extracted, extract
+from .extract import Extracted, extract_parsed
 from .group import build_groups
 
 
@@ -43,12 +43,9 @@ def similarities(texts: list[str], options: Options) -> np.ndarray:
     return sims
 
 
-@stage("quotes", reads=["articles"], writes=["quotes", "quote_groups"])
+@stage("quotes", reads=["articles", "parses"], writes=["quotes", "quote_groups"])
 def QUOTES(doc: Document, options: Options) -> Document:
-    from ..nlp.models import spacy_pipeline
-
-    articles = doc.articles or ()
-    items = extract(spacy_pipeline(options.spacy_model), articles) if articles else []
+    items = extract_parsed(doc.articles or (), doc.parses or ())
     items = harmonise_speakers(items)
     sims = similarities([e.quote.text for e in items], options)
     groups = build_groups(items, sims)
