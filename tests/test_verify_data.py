@@ -11,7 +11,8 @@ import pytest
 
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.verify.data import roles, synth, wordlists
-from storydesk.verify.data.build import build, split_of
+from storydesk.verify.data.build import _candidates, _role_pairs, build, split_of
+from storydesk.verify.data.sources import NewsArticle
 
 ARTICLE = (
     "Senator Mara Quill met Governor Tom Reyes in Springfield on Monday.\n"
@@ -178,6 +179,21 @@ def test_build_is_deterministic_split_by_article_and_documented(tmp_path: Path) 
     assert {"copy", "unrelated", "nli"} <= ops and ops & {"negation", "number", "entity_swap"}
     # Role ops run on every candidate sentence, not only the chosen ones.
     assert {"actor_swap", "voice", "voice_swap"} <= ops
+
+
+def test_role_claims_come_with_their_sentence_unless_it_was_chosen(nlp: Any) -> None:
+    text = "Police arrested the young driver of the stolen truck after the crash near the harbour."
+    art = NewsArticle("polnear:x", "polnear", text)
+    cands = list(_candidates(nlp(text), 0, art.id))
+    police = next(c for c in cands if c[0].text.startswith("Police"))
+    pairs = _role_pairs(art, cands, chosen=[], seed=13)
+    by_op = {p.op: p for p in pairs if p.hypothesis.lower().count("driver")}
+    assert {"actor_swap", "voice", "voice_swap", "role_copy"} <= set(by_op)
+    assert by_op["role_copy"].hypothesis == police[0].text
+    assert by_op["role_copy"].label == synth.ENTAILMENT
+    # A chosen sentence already has a supported claim of its own: no second copy.
+    again = _role_pairs(art, cands, chosen=[police[0]], seed=13)
+    assert not [p for p in again if p.op == "role_copy" and "driver" in p.hypothesis]
 
 
 def test_split_is_a_function_of_seed_and_article() -> None:
