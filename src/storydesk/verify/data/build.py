@@ -134,12 +134,12 @@ def _role_pairs(
     found: list[tuple[Sentence, Pair]] = []
     swaps: list[tuple[Sentence, Pair]] = []
     for meta, sent in cands:
-        for op in ROLE_OPS:
-            claim = op.apply(sent, (), random.Random(0))  # no role op draws from it
-            if claim and claim.strip() != meta.text:
-                pair = Pair(window(art.text, meta.start), claim, op.label, art.source, op.name,
-                            art.id)  # fmt: skip
-                (swaps if op.name == "actor_swap" else found).append((meta, pair))
+        claims = [(op, op.apply(sent, (), random.Random(0))) for op in ROLE_OPS]  # no op draws
+        claims = [(op, c) for op, c in claims if c and c.strip() != meta.text]
+        doc_text = window(art.text, meta.start) if claims else ""
+        for op, claim in claims:
+            pair = Pair(doc_text, str(claim), op.label, art.source, op.name, art.id)
+            (swaps if op.name == "actor_swap" else found).append((meta, pair))
     rng = random.Random(f"{seed}:roles:{art.id}")
     found += rng.sample(swaps, min(ACTOR_SWAPS, len(swaps)))
     copies: dict[Sentence, Pair] = {}

@@ -30,24 +30,26 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _MAX_PHRASE = 8
 
 
-def _phrase(tok: Any) -> list[Any] | None:
-    """The token's subtree when it is a short contiguous run of words without a pronoun head."""
-    span = list(tok.subtree)
+def _short_run(tok: Any, span: list[Any]) -> list[Any] | None:
+    """`span` when it is a short contiguous run of words and its head `tok` is no pronoun."""
     if tok.pos_ == "PRON" or len(span) > _MAX_PHRASE or len(span) != span[-1].i - span[0].i + 1:
         return None
+    return span
+
+
+def _phrase(tok: Any) -> list[Any] | None:
+    """The token's whole subtree as a short run, when it holds no punctuation or quote mark."""
+    span = list(tok.subtree)
     if any(t.is_punct or t.is_quote for t in span):
         return None
-    return span
+    return _short_run(tok, span)
 
 
 def _core(tok: Any) -> list[Any] | None:
     """A noun phrase without its appositions and clauses ("Angela Moore, a publicist for
-    Claudette King," -> "Angela Moore"), when what is left is short and contiguous."""
+    Claudette King," -> "Angela Moore"), when what is left is a short run."""
     cut = {t.i for c in tok.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
-    span = [t for t in tok.subtree if t.i not in cut and not t.is_punct]
-    if tok.pos_ == "PRON" or len(span) > _MAX_PHRASE or len(span) != span[-1].i - span[0].i + 1:
-        return None
-    return span
+    return _short_run(tok, [t for t in tok.subtree if t.i not in cut and not t.is_punct])
 
 
 def _text(span: Sequence[Any]) -> str:
@@ -183,6 +185,6 @@ def op_speaker_shift(sent: Any, ents: Sequence[tuple[str, str]], rng: random.Ran
     lead = [t for t in clause.subtree if t.i < said[0].i]
     if not body or any(t.dep_ != "mark" for t in lead) or clause.left_edge.i < root.i:
         return None
-    rest = "".join(t.text_with_ws for t in body).strip().rstrip(",;")
+    rest = _text(body).rstrip(",;")
     end = "" if rest[-1:] in ".!?" else "."
     return _capital(f"{_text(speaker)} {rest}{end}")
