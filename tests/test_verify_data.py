@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify.data import roles, synth, wordlists
+from storydesk.verify.data import context, roles, synth, wordlists
 from storydesk.verify.data.build import _candidates, _role_pairs, build, split_of
 from storydesk.verify.data.sources import NewsArticle
 
@@ -138,6 +138,29 @@ def test_added_detail_only_adds_what_the_article_never_says(nlp: Any) -> None:
     assert synth.OPS["added_detail"].label == synth.NEUTRAL
 
 
+def test_misattach_hangs_a_neighbours_phrase_on_the_sentence(nlp: Any) -> None:
+    host = _first(nlp, "Police arrested the driver of the truck.")
+    donor = _first(nlp, "The crash closed the road near the harbour for six hours.")
+    outs = {context.op_misattach(host, [donor], random.Random(i)) for i in range(20)}
+    assert outs <= {
+        "Police arrested the driver of the truck near the harbour.",
+        "Police arrested the driver of the truck for six hours.",
+    }
+    assert len(outs) == 2
+    # The phrase must say something the sentence does not: no "truck" phrase onto a truck.
+    same = _first(nlp, "A man was seen with the truck in the morning.")
+    outs = {context.op_misattach(host, [same], random.Random(i)) for i in range(20)}
+    assert outs == {"Police arrested the driver of the truck in the morning."}
+    # Quotations, questions and sentences ending in a verb or adverb take no phrase.
+    for text in ('Reyes said "the plan will create jobs."', "Did the police arrest him?",
+                 "The driver was arrested quickly."):  # fmt: skip
+        assert context.op_misattach(_first(nlp, text), [donor], random.Random(0)) is None
+    # A sentence-initial phrase is capitalised and a cut subtree is no phrase: neither is used.
+    opener = _first(nlp, "In the morning the crash closed the road.")
+    assert all("In the" not in p.text for p in context.phrases(opener))
+    assert synth.NEUTRAL == "neutral"
+
+
 def _fake_data(root: Path) -> Path:
     """A miniature shared-data tree: PolNeAR-shaped articles, SNLI, and an evaluation set that
     the build must never open."""
@@ -179,6 +202,9 @@ def test_build_is_deterministic_split_by_article_and_documented(tmp_path: Path) 
     assert {"copy", "unrelated", "nli"} <= ops and ops & {"negation", "number", "entity_swap"}
     # Role ops run on every candidate sentence, not only the chosen ones.
     assert {"actor_swap", "voice", "voice_swap"} <= ops
+    # Recipe 2026.4: a neighbouring sentence's phrase on a chosen sentence, not supported.
+    mis = [r for r in rows["train"] + rows["dev"] if r["op"] == "misattach"]
+    assert mis and all(r["label"] == "neutral" and r["hypothesis"] not in ARTICLE for r in mis)
 
 
 def test_role_claims_come_with_their_sentence_unless_it_was_chosen(nlp: Any) -> None:

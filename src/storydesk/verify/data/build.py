@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ...nlp.claims import paragraphs
+from .context import NEIGHBOURS, op_misattach
 from .sources import (
     LICENCES,
     Inputs,
@@ -45,6 +46,7 @@ PER_ARTICLE = 6
 # Share of chosen sentences that also get an added-detail claim: on all of them, "not
 # supported" news pairs would outnumber supported ones two to one.
 DETAIL_RATE = 0.5
+MISATTACH_RATE = 0.5  # the same balance for the fused-clause claims (recipe 2026.4)
 ACTOR_SWAPS = 2
 
 
@@ -89,9 +91,10 @@ def _candidates(doc: Any, offset: int, article: str) -> Iterable[tuple[Sentence,
 def synthesise(
     nlp: Any, articles: Sequence[NewsArticle], seed: int, dev_fraction: float
 ) -> list[Pair]:
-    """Supported + corrupted pairs for every article (and each EXTRA op that applies), then one
-    unrelated-sentence (neutral) pair per chosen sentence, its donor drawn from another
-    article of the same split."""
+    """Supported + corrupted pairs for every chosen sentence (and each EXTRA op that applies,
+    and for half of them a misattached phrase of a neighbour), the role claims of every
+    candidate sentence, then one unrelated-sentence (neutral) pair per chosen sentence, its
+    donor drawn from another article of the same split."""
     pairs: list[Pair] = []
     chosen: dict[str, list[Sentence]] = {}
     for art in articles:
@@ -114,9 +117,22 @@ def synthesise(
                 if hit is not None:
                     op, claim = hit
                     pairs.append(Pair(doc_text, claim, op.label, art.source, op.name, art.id))
+            if rng.random() < MISATTACH_RATE:
+                fused = _misattached(cands, i, doc_text, rng)
+                if fused is not None:
+                    pairs.append(Pair(doc_text, fused, NEUTRAL, art.source, "misattach", art.id))
         pairs += _role_pairs(art, cands, chosen[art.id], seed)
     pairs += _unrelated(articles, chosen, seed, dev_fraction)
     return pairs
+
+
+def _misattached(
+    cands: Sequence[tuple[Sentence, Any]], i: int, doc_text: str, rng: random.Random
+) -> str | None:
+    """Candidate i with a phrase of a neighbouring sentence that the document window shows."""
+    lo, hi = max(0, i - NEIGHBOURS), min(len(cands), i + NEIGHBOURS + 1)
+    donors = [cands[j][1] for j in range(lo, hi) if j != i and cands[j][0].text in doc_text]
+    return op_misattach(cands[i][1], donors, rng)
 
 
 def _role_pairs(
