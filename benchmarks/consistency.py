@@ -40,15 +40,12 @@ from storydesk.verify.verifier import FeatureVerifier
 Pair = tuple[str, str, int]  # document, claim, label
 
 
-def load_summac(name: str) -> list[Pair]:
+def load_summac(name: str) -> tuple[list[Pair], list[list[str]]]:
+    """The set's pairs, and each pair's annotated error types (Polytope has them)."""
     data = json.loads((DATA / "dev" / "consistency" / f"{name}.json").read_text("utf-8"))
-    return [(r["document"], r["claim"], int(r["label"])) for _, r in sorted(data.items())]
-
-
-def polytope_errors() -> list[list[str]]:
-    """Each Polytope pair's annotated error types, in load_summac's order."""
-    data = json.loads((DATA / "dev" / "consistency" / "polytope.json").read_text("utf-8"))
-    return [list(r.get("errors") or []) for _, r in sorted(data.items())]
+    rows = [r for _, r in sorted(data.items())]
+    pairs = [(r["document"], r["claim"], int(r["label"])) for r in rows]
+    return pairs, [list(r.get("errors") or []) for r in rows]
 
 
 def faithfulness_subset(pairs: list[Pair], errors: list[list[str]]) -> tuple[list[Pair], float]:
@@ -197,22 +194,24 @@ def main(argv: list[str] | None = None) -> int:
     fv = FeatureVerifier(nlp=v.nlp, embed=v.encode) if args.features else None
     rows: list[tuple[object, ...]] = []
     metrics: dict[str, float] = {"load_s": load_s, "model_load_s": model_load_s}
-    polytope_inaccuracy, ideal = faithfulness_subset(load_summac("polytope"), polytope_errors())
+    factcc, _ = load_summac("factcc")
+    polytope, errors = load_summac("polytope")
+    polytope_inaccuracy, ideal = faithfulness_subset(polytope, errors)
     metrics["polytope_ideal_checker_auc"] = ideal
-    sets: dict[str, Callable[[], list[Pair]]] = {
-        "factcc": lambda: load_summac("factcc"),
-        "polytope": lambda: load_summac("polytope"),
-        "polytope_inaccuracy": lambda: polytope_inaccuracy,
-        "nli": lambda: load_snli_test(args.nli),
+    sets: dict[str, list[Pair]] = {
+        "factcc": factcc,
+        "polytope": polytope,
+        "polytope_inaccuracy": polytope_inaccuracy,
+        "nli": load_snli_test(args.nli),
     }
-    for name, load in sets.items():
-        r, m = evaluate(name, load(), v, fv)
+    for name, pairs in sets.items():
+        r, m = evaluate(name, pairs, v, fv)
         rows += r
         metrics.update(m)
     metrics["mean_auc"] = (metrics["factcc_auc"] + metrics["polytope_auc"]) / 2
     # A claim is one sentence (FactCC); Polytope's claims are 3-sentence summaries.
-    metrics["checks_per_s"] = speed(v, load_summac("factcc"), args.speed)
-    metrics["summary_checks_per_s"] = speed(v, load_summac("polytope"), args.speed)
+    metrics["checks_per_s"] = speed(v, factcc, args.speed)
+    metrics["summary_checks_per_s"] = speed(v, polytope, args.speed)
     metrics["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     metrics["total_s"] = time.perf_counter() - t0
     print(table(rows, ["set", "method", "ROC AUC", "bal. acc", "threshold"]))
