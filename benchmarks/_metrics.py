@@ -37,6 +37,25 @@ def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
+def auc_difference_interval(
+    a: Sequence[float], b: Sequence[float], labels: Sequence[int], n: int = 1000, seed: int = 0
+) -> tuple[float, float]:
+    """95% paired bootstrap interval of roc_auc(a) - roc_auc(b): positives and negatives are
+    resampled separately (so every resample has both) and the same draw scores both methods.
+    On a few hundred pairs an AUC moves by about 0.03 between resamples, so a difference of a
+    few hundredths between two methods may be noise; this says how much."""
+    y = np.asarray(labels, dtype=int)
+    sa, sb = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    rng = np.random.default_rng(seed)
+    diffs = []
+    for _ in range(n):
+        idx = np.concatenate([rng.choice(pos, len(pos)), rng.choice(neg, len(neg))])
+        diffs.append(roc_auc(sa[idx], y[idx]) - roc_auc(sb[idx], y[idx]))
+    lo, hi = np.percentile(diffs, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
 def prf(pred: Sequence[bool], gold: Sequence[int]) -> tuple[float, float, float]:
     tp = sum(1 for p, g in zip(pred, gold, strict=True) if p and g)
     fp = sum(1 for p, g in zip(pred, gold, strict=True) if p and not g)
