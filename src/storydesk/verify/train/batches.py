@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,16 @@ class Example:
     synthetic: bool = False  # a synthesised news pair (not from the NLI pool)
 
 
-def load(path: Path, top_k: int, size: int, limit: int | None = None) -> list[Example]:
+def load(
+    path: Path, top_k: int, size: int, limit: int | None = None, exclude: Set[str] = frozenset()
+) -> list[Example]:
+    """The rows of a data build as Examples, skipping rows whose op is in `exclude`."""
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row: dict[str, Any] = json.loads(line)
+            if row.get("op", "nli") in exclude:
+                continue
             ev = best_evidence(row["hypothesis"], row["premise"], top_k, size)
             synthetic = row.get("op", "nli") != "nli"
             label = LABEL_IDS[row["label"]]

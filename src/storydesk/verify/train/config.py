@@ -39,6 +39,10 @@ class TrainConfig:
     # The word-embedding matrix is 11.7M of MiniLM's 22.7M weights; freezing it roughly halves the
     # optimiser's work per step and, at this data size, costs little (the vocabulary is general).
     freeze_embeddings: bool = False
+    # Synthesis ops (the data rows' "op") left out of training and dev, to train on part of a
+    # recipe without rebuilding the data: the role ops build apart from the rest with their own
+    # seeded draws, so dropping them leaves exactly the recipe without them.
+    exclude_ops: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> TrainConfig:
@@ -47,6 +51,8 @@ class TrainConfig:
         unknown = set(raw) - known
         if unknown:
             raise ValueError(f"unknown config keys: {sorted(unknown)}")
+        if "exclude_ops" in raw:
+            raw["exclude_ops"] = tuple(raw["exclude_ops"])
         return cls(**raw)
 
     def save(self, path: Path) -> None:

@@ -31,10 +31,11 @@ class Run:
         )
         torch.set_num_threads(cfg.threads)
         self.tok = M.tokenizer(cfg.max_length)
-        self.train = load(data / "train.jsonl", cfg.top_k_windows, cfg.window_sentences)
+        skip = frozenset(cfg.exclude_ops)
+        self.train = load(data / "train.jsonl", cfg.top_k_windows, cfg.window_sentences, None, skip)
         if cfg.nli_limit is not None:
             self.train = _cap_nli(self.train, cfg.nli_limit, cfg.seed)
-        self.dev = load(data / "dev.jsonl", cfg.top_k_windows, cfg.window_sentences)
+        self.dev = load(data / "dev.jsonl", cfg.top_k_windows, cfg.window_sentences, None, skip)
         encs = self.tok.encode_batch([(e.claim, e.evidence) for e in self.train])
         self.lengths = [len(e.ids) for e in encs]
         self.steps_per_epoch = -(-len(self.train) // cfg.batch_size)
