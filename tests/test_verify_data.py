@@ -68,6 +68,20 @@ def _first(nlp: Any, text: str) -> Any:
     return next(iter(nlp(text).sents))
 
 
+def test_pronoun_swaps_one_gender_by_its_grammatical_role(nlp: Any) -> None:
+    def swap(text: str) -> str | None:
+        return synth.op_pronoun(_first(nlp, text), [], random.Random(8))
+
+    assert swap("Reyes said he would sign the bill.") == "Reyes said she would sign the bill."
+    # "her" the object becomes "him", "her" the possessive becomes "his".
+    assert swap("The governor thanked her on Friday.") == "The governor thanked him on Friday."
+    assert swap("Quill lost her seat in 2024.") == "Quill lost his seat in 2024."
+    assert swap("The mayor blamed herself.") == "The mayor blamed himself."
+    # Both genders present: a swap would only exchange who is who.
+    assert swap("He told her the meeting was over.") is None
+    assert swap("Officials said the bridge would open on Monday.") is None
+
+
 def test_voice_keeps_or_swaps_the_roles_both_ways(nlp: Any) -> None:
     rng = random.Random(0)
     active = _sent(nlp, 4)  # Police arrested the driver after the crash.

@@ -19,7 +19,7 @@ from .wordlists import op_added_detail, op_antonym
 
 # Bump whenever an operation, a word list or the sampling changes: the manifest records it so a
 # model card can say exactly which data a model saw.
-RECIPE_VERSION = "2026.4"
+RECIPE_VERSION = "2026.5"
 
 ENTAILMENT, CONTRADICTION, NEUTRAL = "entailment", "contradiction", "neutral"
 SWAPPABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -246,6 +246,32 @@ def op_actor_swap(sent: Any, ents: Sequence[tuple[str, str]], rng: random.Random
     return _changed(sent, out[0].upper() + out[1:])
 
 
+# The other gender's form of each third-person pronoun; "her" and "his" by their tag, since
+# "her" is both "his" (PRP$) and "him" (PRP), and "his" both "her" (PRP$) and "hers" (PRP).
+_PRONOUNS = {
+    ("he", "PRP"): "she", ("she", "PRP"): "he", ("him", "PRP"): "her", ("her", "PRP"): "him",
+    ("his", "PRP$"): "her", ("her", "PRP$"): "his", ("his", "PRP"): "hers", ("hers", "PRP"): "his",
+    ("himself", "PRP"): "herself", ("herself", "PRP"): "himself",
+}  # fmt: skip
+
+
+def op_pronoun(sent: Any, ents: Sequence[tuple[str, str]], rng: random.Random) -> str | None:
+    """Swap one gendered pronoun for the other gender's ("he said" -> "she said"): the claim
+    now speaks of a person the document does not mean, an error abstractive summaries make and
+    FactCC's own recipe synthesises. Only when all of the sentence's gendered pronouns are of
+    one gender: in "he told her" a swap would only exchange who is who, ambiguously."""
+    found = [t for t in sent if (t.lower_, t.tag_) in _PRONOUNS]
+    genders = {t.lower_ in ("he", "him", "his", "himself") for t in found}
+    if not found or len(genders) > 1:
+        return None
+    tok = rng.choice(found)
+    new = _PRONOUNS[(tok.lower_, tok.tag_)]
+    if tok.text[:1].isupper():
+        new = new.capitalize()
+    s = tok.idx - sent.start_char
+    return _replace_span(sent, s, s + len(tok.text), new)
+
+
 _TRANSLATIONESE = (
     (re.compile(r"\bthe\s+", re.IGNORECASE), ""),
     (re.compile(r"\bhas been\b"), "was"),
@@ -275,6 +301,7 @@ CORRUPTIONS = (
     Op("number", CONTRADICTION, op_number),
     Op("date", CONTRADICTION, op_date),
     Op("negation", CONTRADICTION, op_negation),
+    Op("pronoun", CONTRADICTION, op_pronoun),
     ACTOR_SWAP := Op("actor_swap", CONTRADICTION, op_actor_swap),
 )
 # actor_swap moved to ROLE_OPS in 2026.2; translationese still rewords it.
