@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from storydesk.facts.align import build_facts
 from storydesk.options import Options
 
@@ -30,3 +32,18 @@ def test_same_article_restatements_are_not_merged(parse, embed) -> None:  # type
     emb = embed(claims)
     facts = build_facts(claims, emb @ emb.T, Options())
     assert len(facts) == 2 and all(f.status == "single_source" for f in facts)
+
+
+def test_the_fact_text_stands_on_its_own_when_a_member_does(parse) -> None:  # type: ignore[no-untyped-def]
+    claims = parse(
+        "He added that the harbour bridge would stay closed until June.",
+        "The harbour bridge will stay closed until June, the mayor said.",
+        "This means the harbour bridge stays shut until June.",
+    )
+    # The first claim is the most central; a reader of the brief would not know who "he" is.
+    sims = np.array([[1.0, 0.9, 0.9], [0.9, 1.0, 0.8], [0.9, 0.8, 1.0]])
+    facts = build_facts(claims, sims, Options())
+    assert len(facts) == 1 and facts[0].text == claims[1].text
+    # With no member standing alone, the most central one is still the text.
+    alone = build_facts([claims[0], claims[2]], sims[np.ix_([0, 2], [0, 2])], Options())
+    assert alone[0].text == claims[0].text

@@ -77,11 +77,31 @@ def cluster(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> li
     return [sorted(g) for g in members.values()]
 
 
-def _medoid(group: list[int], sims: np.ndarray) -> int:
+# A sentence opening with one of these leans on the sentence before it ("He added that ...",
+# "Consequently, ..."), which a brief's reader does not see: a fact's text should stand alone.
+_ANAPHORS = frozenset(
+    "he she it they him her his its their them this that these those such "
+    "consequently therefore thus hence however but and so also meanwhile moreover furthermore "
+    "besides instead nevertheless still".split()
+)
+
+
+def _standalone(text: str) -> bool:
+    first = text.lstrip("\"'“‘ ").split(maxsplit=1)
+    if not first:
+        return True
+    word = first[0].lower().replace("’", "'").strip(",;:").removesuffix("'s")
+    return word not in _ANAPHORS
+
+
+def _medoid(group: list[int], sims: np.ndarray, claims: Sequence[Claim]) -> int:
+    """The member most similar to the rest, among those that stand on their own when any do."""
     if len(group) == 1:
         return group[0]
-    sub = sims[np.ix_(group, group)]
-    return group[int(np.argmax(sub.sum(axis=1)))]
+    sub = sims[np.ix_(group, group)].sum(axis=1)
+    alone = [k for k, i in enumerate(group) if _standalone(claims[i].text)]
+    ranked = alone or range(len(group))
+    return group[max(ranked, key=lambda k: sub[k])]
 
 
 def build_facts(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> list[Fact]:
@@ -102,7 +122,7 @@ def build_facts(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> 
             for i in group
         )
         status: FactStatus = "confirmed" if len(group) > 1 else "single_source"
-        rep = claims[_medoid(group, sims)].text
+        rep = claims[_medoid(group, sims, claims)].text
         facts.append(Fact(f"f{n}", rep, mentions, status, round(cohesion, 4)))
     return facts
 
