@@ -74,3 +74,17 @@ def test_every_mention_and_summary_sentence_is_cited_verbatim(brief: Brief) -> N
     for s in brief.summary:
         assert s.cites
         assert any(s.text in texts[c] for c in s.cites)
+
+
+def test_facts_relayed_from_cnn_count_cnn_once(brief: Brief) -> None:
+    # 000 ("an exclusive exchange with CNN") and 001 ("an interview with CNN") both relay the
+    # CNN interview: one report, not two independent confirmations.
+    (interview,) = [
+        f for f in brief.facts if any("an interview with CNN." in m.text for m in f.mentions)
+    ]
+    assert len(interview.sources) == 2 and interview.independent_sources == 1
+    assert interview.status == "single_source" and interview.credited == ("CNN",)
+    # Two outlets relay the NATO spokesperson's statement to CNN; 000 quotes it uncredited.
+    (spokesperson,) = [f for f in brief.facts if any("spokesperson told CNN" in m.text
+                                                     for m in f.mentions)]  # fmt: skip
+    assert spokesperson.independent_sources == len(spokesperson.sources) - 1

@@ -143,6 +143,7 @@ class Fact:
     status: FactStatus = "single_source"
     cohesion: float = 1.0  # mean pairwise similarity of the mentions
     independent_sources: int = 0  # independence groups among the sources (0: not computed)
+    credited: tuple[str, ...] = ()  # outlets the mentions credit ("told CNN"), counted once
 
     @property
     def sources(self) -> tuple[str, ...]:

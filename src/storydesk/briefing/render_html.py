@@ -180,7 +180,8 @@ def _facts(brief: Brief, status: FactStatus, anchors: _Anchors, names: dict[str,
         cites = _fact_cites(f, anchors, names)
         lead = "only " if status == "single_source" and len(f.sources) == 1 else ""
         if 0 < f.independent_sources < len(f.sources):
-            lead = f"{f.independent_sources} independent of {len(f.sources)}: " + lead
+            via = f", relaying {', '.join(f.credited)}" if f.credited else ""
+            lead = f"{f.independent_sources} independent of {len(f.sources)}{_e(via)}: " + lead
         items.append(
             f'<li>{_badge(status)}{_e(f.text)} <span class="cites">{lead}{cites}</span></li>'
         )

@@ -99,6 +99,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "status": fact.status,
         "sources": list(fact.sources),
         "independent_sources": fact.independent_sources,
+        "credited": list(fact.credited),
         "cohesion": _number(fact.cohesion),
         "mentions": [
             {"article": m.article, "claim": m.claim, "text": m.text, "start": m.start, "end": m.end}

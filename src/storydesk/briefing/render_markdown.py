@@ -60,8 +60,16 @@ def _fact_lines(facts: Iterable[Fact], names: dict[str, str], single: bool) -> l
             only = _inline(names.get(f.sources[0], f.sources[0]))
             lines.append(f"- {_inline(f.text)} — _only {only}_")
         else:
-            lines.append(f"- {_inline(f.text)} {_cites(f.sources, names)}")
+            lines.append(f"- {_inline(f.text)} {_cites(f.sources, names)}{_relayed(f)}")
     return lines or ["_None._"]
+
+
+def _relayed(f: Fact) -> str:
+    """Why fewer sources count than are cited: copies, or one outlet's report relayed."""
+    if not 0 < f.independent_sources < len(f.sources):
+        return ""
+    via = f", relaying {_inline(', '.join(f.credited))}" if f.credited else ""
+    return f" _({f.independent_sources} independent of {len(f.sources)}{via})_"
 
 
 def _dispute_lines(index: int, d: Dispute, names: dict[str, str]) -> list[str]:

@@ -79,11 +79,12 @@ def cluster(claims: Sequence[Claim], scores: np.ndarray, threshold: float) -> li
 
 # A sentence opening with one of these leans on the sentence before it ("He added that ...",
 # "Consequently, ..."), which a brief's reader does not see: a fact's text should stand alone.
-_ANAPHORS = frozenset(
-    "he she it they him her his its their them this that these those such "
-    "consequently therefore thus hence however but and so also meanwhile moreover furthermore "
-    "besides instead nevertheless still".split()
-)
+_ANAPHORS = frozenset({
+    "he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "that",
+    "these", "those", "such", "consequently", "therefore", "thus", "hence", "however", "but",
+    "and", "so", "also", "meanwhile", "moreover", "furthermore", "besides", "instead",
+    "nevertheless", "still",
+})  # fmt: skip
 
 
 def _standalone(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -11,6 +11,7 @@ import numpy as np
 from ..model import Claim, Dispute, Fact, FactStatus
 from ..options import Options
 from ..pipeline import Document, stage
+from ..provenance.credits import canonical, credited
 from .checks import DEFAULT_CHECKS, Check, Context, action_roles, compare
 
 
@@ -49,33 +50,67 @@ def find_disputes(
     return found
 
 
-def independent_count(sources: Sequence[str], groups: Sequence[Sequence[str]]) -> int:
-    """Distinct independence groups among a fact's sources; an ungrouped article is its own."""
-    group_of = {a: i for i, g in enumerate(groups) for a in g}
-    return len({group_of.get(a, f"solo:{a}") for a in sources})
+def independent_count(
+    fact: Fact,
+    groups: Sequence[Sequence[str]],
+    outlets: Mapping[str, str] | None = None,
+) -> tuple[int, tuple[str, ...]]:
+    """Independent sources of a fact, and the outlets its mentions credit.
+
+    Each source article counts as its independence group (an ungrouped article is its own). A
+    mention that credits an outlet ("..., a spokesperson told CNN") relays that outlet's report:
+    every group whose mention credits CNN, and the group of CNN's own article when the story has
+    one (`outlets`: article id -> outlet name), counts once, as CNN. Credits only ever merge
+    sources: a fact no two mentions of which credit one outlet keeps its count.
+    """
+    outlets = outlets or {}
+    group_of = {a: f"g{i}" for i, g in enumerate(groups) for a in g}
+    node = {a: group_of.get(a, f"solo:{a}") for a in fact.sources}
+    names = tuple(outlets.values())
+    cited = {m.article: credited(m.text, names) for m in fact.mentions}
+    relayed = {o.lower() for found in cited.values() for o in found}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x] = parent[parent[x]]
+        return x
+
+    for article, found in cited.items():
+        own = outlets.get(article)
+        for outlet in {*found, *([canonical(own)] if own else [])}:
+            if outlet.lower() in relayed:
+                parent[root(node[article])] = root("outlet:" + outlet.lower())
+    count = len({root(n) for n in node.values()})
+    return count, tuple(dict.fromkeys(o for found in cited.values() for o in found))
 
 
 def with_status(
     facts: Sequence[Fact],
     disputes: Sequence[Dispute],
     groups: Sequence[Sequence[str]] | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> list[Fact]:
     """Disputed, else confirmed when two independent sources state the fact, else single source.
 
     With `groups` (the provenance stage's independence groups) an article and its copies count
     once, so a fact stated only by an article and its rewrites stays single_source (its `sources`
-    still list them all). Without groups every article counts as independent.
+    still list them all), and so do mentions that relay one outlet's report (independent_count).
+    Without groups every article counts as independent.
     """
     disputed = {s.claim for d in disputes for s in (d.a, d.b)}
     out = []
     for fact in facts:
-        independent = independent_count(fact.sources, groups) if groups is not None else 0
+        independent, relayed = (
+            independent_count(fact, groups, outlets) if groups is not None else (0, ())
+        )
         support = independent if groups is not None else len(fact.sources)
         if any(m.claim in disputed for m in fact.mentions):
             status: FactStatus = "disputed"
         else:
             status = "confirmed" if support > 1 else "single_source"
-        out.append(replace(fact, status=status, independent_sources=independent))
+        out.append(replace(fact, status=status, independent_sources=independent, credited=relayed))
     return out
 
 
@@ -105,5 +140,6 @@ def VERIFY(doc: Document, options: Options) -> Document:
         model = load(None, options.embed_threads)
         threshold = options.model_dispute_threshold
         disputes += model_disputes(doc.facts or (), disputes, model, threshold)
-    facts = with_status(doc.facts or (), disputes, doc.groups)
+    outlets = {a.id: a.source for a in articles if a.source}
+    facts = with_status(doc.facts or (), disputes, doc.groups, outlets)
     return doc.update(facts=tuple(facts), disputes=tuple(disputes))
