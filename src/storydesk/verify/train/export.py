@@ -108,6 +108,12 @@ def model_card(
     licences = "\n".join(f"| {k} | {v} |" for k, v in manifest.get("licences", {}).items())
     counts = manifest.get("counts", {})
     sizes = ", ".join(f"{k}: {v.get('total', '?')} pairs" for k, v in counts.items())
+    left_out = (
+        f"\nLeft out of training and dev (config exclude_ops, counted above): "
+        f"{', '.join(cfg.exclude_ops)}."
+        if cfg.exclude_ops
+        else ""
+    )
     return f"""# {name}: storydesk claim verifier (cross-encoder)
 
 Labels: {", ".join(LABELS)}. Training input: claim + its top-{cfg.top_k_windows} evidence
@@ -126,7 +132,7 @@ Exported {date.today().isoformat()}.
 
 ## Training data
 Recipe {manifest.get("recipe_version", "?")}, seed {manifest.get("seed", "?")},
-limit {manifest.get("limit")}; {sizes}. Split by article (news) / premise (NLI).
+limit {manifest.get("limit")}; {sizes}. Split by article (news) / premise (NLI).{left_out}
 
 | data set | licence |
 | --- | --- |
