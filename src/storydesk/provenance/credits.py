@@ -134,7 +134,7 @@ _MEDIUM_AFTER = r"(?:['’]s)?\s+interview\b"
 
 @lru_cache(maxsize=64)
 def _names(extra: tuple[str, ...]) -> dict[str, str]:
-    """Every written form -> canonical name, longest first so "Fox News" wins over "Fox"."""
+    """Every written form -> canonical name, longest first so "NBC News" wins over "NBC"."""
     forms = {canon: canon for canon in OUTLETS}
     for canon, aliases in OUTLETS.items():
         for alias in aliases:
