@@ -403,3 +403,19 @@ def test_provenance_in_markdown() -> None:
     md = to_markdown(brief)
     part = md[md.index("## Provenance") : md.index("## Sources")]
     assert "derives from" in part and "counted once" in part
+
+
+def test_relayed_facts_say_how_many_sources_are_independent_and_whom_they_relay() -> None:
+    brief = make_brief()
+    confirmed = brief.facts[0]
+    relayed = replace(
+        confirmed, status="single_source", independent_sources=1, credited=("<Wire> & Co",)
+    )
+    brief = replace(brief, facts=(relayed, *brief.facts[1:]))
+    assert to_dict(brief)["facts"][0]["credited"] == ["<Wire> & Co"]
+    assert f"_(1 independent of {len(relayed.sources)}, relaying \\<Wire\\> \\& Co)_" in (
+        to_markdown(brief)
+    )
+    assert f"1 independent of {len(relayed.sources)}, relaying &lt;Wire&gt; &amp; Co: " in (
+        to_html(brief)
+    )
