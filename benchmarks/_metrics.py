@@ -76,6 +76,28 @@ def best_f1(scores: Sequence[float], gold: Sequence[int]) -> tuple[float, float]
     return best
 
 
+def load_mrpc(limit: int | None = None) -> list[tuple[str, str, int]]:
+    """MRPC test pairs (sentence 1, sentence 2, 1 if a paraphrase), in file order."""
+    path = DATA / "nli" / "mrpc" / "msr_paraphrase_test.txt"
+    rows = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 5 and parts[0] in ("0", "1"):
+            rows.append((parts[3], parts[4], int(parts[0])))
+    return rows[:limit] if limit else rows
+
+
+def polnear_documents(split: Path) -> list[tuple[str, Path]]:
+    """(article name, annotation file) for one PolNeAR split folder, sorted by name: the first
+    annotation file by name when several annotators did an article."""
+    seen: dict[str, Path] = {}
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        base = re.sub(r"_[0-9a-f]+$", "", ann.stem)
+        if base not in seen and (split / "text" / f"{base}.txt").is_file():
+            seen[base] = ann
+    return sorted(seen.items())
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 

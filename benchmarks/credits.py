@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from _metrics import DATA, prf, table, write_json
+from _metrics import DATA, polnear_documents, prf, table, write_json
 from storydesk.provenance.credits import _names, credits
 
 POLNEAR = DATA / "dev" / "polnear" / "data"
@@ -38,16 +38,11 @@ def source_spans(ann: Path) -> list[tuple[int, int]]:
 
 
 def documents() -> list[tuple[Path, Path]]:
-    docs = []
-    for split in ("train", "dev"):
-        seen: dict[str, Path] = {}
-        for ann in sorted((POLNEAR / split / "attributions").glob("*.ann")):
-            base = re.sub(r"_[0-9a-f]+$", "", ann.stem)
-            text = POLNEAR / split / "text" / f"{base}.txt"
-            if base not in seen and text.is_file():
-                seen[base] = ann
-                docs.append((text, ann))
-    return docs
+    return [
+        (POLNEAR / split / "text" / f"{base}.txt", ann)
+        for split in ("train", "dev")
+        for base, ann in polnear_documents(POLNEAR / split)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _metrics import DATA, table, write_json
+from _metrics import DATA, polnear_documents, table, write_json
 from storydesk.model import Article
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.quotes.extract import extract
@@ -227,12 +227,7 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 
 def documents(limit: int | None) -> list[tuple[str, Path]]:
-    seen: dict[str, Path] = {}
-    for ann in sorted((POLNEAR / "attributions").glob("*.ann")):
-        base = re.sub(r"_[0-9a-f]+$", "", ann.stem)
-        if base not in seen and (POLNEAR / "text" / f"{base}.txt").is_file():
-            seen[base] = ann
-    docs = sorted(seen.items())
+    docs = polnear_documents(POLNEAR)
     return docs[:limit] if limit else docs
 
 

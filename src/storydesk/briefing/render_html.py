@@ -25,7 +25,14 @@ from ..model import (
     Side,
     SummarySentence,
 )
-from .render_json import Span, display_names, is_http_url, side_span, valid_span
+from .render_json import (
+    Span,
+    display_names,
+    independence_note,
+    is_http_url,
+    side_span,
+    valid_span,
+)
 from .render_provenance import provenance_section
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -179,9 +186,8 @@ def _facts(brief: Brief, status: FactStatus, anchors: _Anchors, names: dict[str,
     for f in facts:
         cites = _fact_cites(f, anchors, names)
         lead = "only " if status == "single_source" and len(f.sources) == 1 else ""
-        if 0 < f.independent_sources < len(f.sources):
-            via = f", relaying {', '.join(f.credited)}" if f.credited else ""
-            lead = f"{f.independent_sources} independent of {len(f.sources)}{_e(via)}: " + lead
+        if note := independence_note(f, _e):
+            lead = f"{note}: " + lead
         items.append(
             f'<li>{_badge(status)}{_e(f.text)} <span class="cites">{lead}{cites}</span></li>'
         )

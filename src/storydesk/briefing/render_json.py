@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..model import (
@@ -35,6 +35,15 @@ _HTTP_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$", re.IGNORECASE)
 def is_http_url(url: str | None) -> bool:
     """Only plain http(s) URLs become links; `javascript:`, `data:` and odd strings stay text."""
     return bool(url) and _HTTP_URL.match(url or "") is not None
+
+
+def independence_note(fact: Fact, escape: Callable[[str], str]) -> str:
+    """ "1 independent of 3, relaying CNN" when fewer sources count than are cited (copies, or
+    one outlet's report relayed), else ""; `escape` renders the outlet names for the format."""
+    if not 0 < fact.independent_sources < len(fact.sources):
+        return ""
+    via = f", relaying {escape(', '.join(fact.credited))}" if fact.credited else ""
+    return f"{fact.independent_sources} independent of {len(fact.sources)}{via}"
 
 
 def display_names(articles: Iterable[Article]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Article, Brief, Dispute, Fact, FactStatus
-from .render_json import display_names, is_http_url
+from .render_json import display_names, independence_note, is_http_url
 from .render_quotes import quotes_markdown
 
 # ASCII punctuation that means something inline in CommonMark/GFM. Backslash-escaping any ASCII
@@ -65,11 +65,8 @@ def _fact_lines(facts: Iterable[Fact], names: dict[str, str], single: bool) -> l
 
 
 def _relayed(f: Fact) -> str:
-    """Why fewer sources count than are cited: copies, or one outlet's report relayed."""
-    if not 0 < f.independent_sources < len(f.sources):
-        return ""
-    via = f", relaying {_inline(', '.join(f.credited))}" if f.credited else ""
-    return f" _({f.independent_sources} independent of {len(f.sources)}{via})_"
+    note = independence_note(f, _inline)
+    return f" _({note})_" if note else ""
 
 
 def _dispute_lines(index: int, d: Dispute, names: dict[str, str]) -> list[str]:

@@ -10,9 +10,9 @@ outlet a claim credits is an origin outside them. `credited` finds it with two k
   statement to X", "speaking to X".
 
 An outlet is a name from OUTLETS (agencies and large outlets, with their usual short forms), a
-name the caller adds (the outlets of the story's own articles), or a capitalised name followed by
-"newspaper", "news agency", "broadcaster", ... Merely naming an outlet is not crediting it
-("CNN's headquarters", "a debate hosted by CNN" and "a CNN anchor" credit nothing).
+name the caller adds (the outlets of the story's own articles), or a capitalised name after
+"the newspaper", "the news agency", "the broadcaster", ... Merely naming an outlet is not
+crediting it ("CNN's headquarters", "a debate hosted by CNN" and "a CNN anchor" credit nothing).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from ..minhash import lsh_candidates, signature
 from ..model import Article, Claim, Derivation, Quote
 from ..options import Options
 from ..pipeline import Document, stage
+from ..unionfind import DisjointSets
 from .features import ArticleView, PairFeatures, article_view, claim_rows, pair_features
 from .score import LINK_THRESHOLD, derivation, derivation_score
 
@@ -87,22 +88,14 @@ def independence_groups(
     article_ids: Sequence[str], derivations: Sequence[Derivation], threshold: float = LINK_THRESHOLD
 ) -> tuple[tuple[str, ...], ...]:
     """Union-find over derivations at or above `threshold`; groups in the articles' order."""
-    parent = {a: a for a in article_ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]  # path halving keeps the trees flat
-            x = parent[x]
-        return x
-
+    known = set(article_ids)
+    sets = DisjointSets()
     for d in derivations:
-        if d.score >= threshold and d.source in parent and d.target in parent:
-            ra, rb = root(d.source), root(d.target)
-            if ra != rb:
-                parent[rb] = ra
+        if d.score >= threshold and d.source in known and d.target in known:
+            sets.union(d.source, d.target)
     members: dict[str, list[str]] = {}
     for a in article_ids:
-        members.setdefault(root(a), []).append(a)
+        members.setdefault(sets.find(a), []).append(a)
     return tuple(tuple(m) for m in members.values())
 
 

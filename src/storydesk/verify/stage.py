@@ -12,6 +12,7 @@ from ..model import Claim, Dispute, Fact, FactStatus
 from ..options import Options
 from ..pipeline import Document, stage
 from ..provenance.credits import canonical, credited
+from ..unionfind import DisjointSets
 from .checks import DEFAULT_CHECKS, Check, Context, action_roles, compare
 
 
@@ -69,20 +70,13 @@ def independent_count(
     names = tuple(outlets.values())
     cited = {m.article: credited(m.text, names) for m in fact.mentions}
     relayed = {o.lower() for found in cited.values() for o in found}
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x] = parent[parent[x]]
-        return x
-
+    sets = DisjointSets()
     for article, found in cited.items():
         own = outlets.get(article)
         for outlet in {*found, *([canonical(own)] if own else [])}:
             if outlet.lower() in relayed:
-                parent[root(node[article])] = root("outlet:" + outlet.lower())
-    count = len({root(n) for n in node.values()})
+                sets.union("outlet:" + outlet.lower(), node[article])
+    count = len({sets.find(n) for n in node.values()})
     return count, tuple(dict.fromkeys(o for found in cited.values() for o in found))
 
 
