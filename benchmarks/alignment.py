@@ -14,22 +14,21 @@ import argparse
 import sys
 import time
 
-from _metrics import DATA, best_f1, jaccard, prf, roc_auc, table, tfidf_cosine, write_json
+from _metrics import (
+    best_f1,
+    jaccard,
+    load_mrpc,
+    prf,
+    roc_auc,
+    table,
+    tfidf_cosine,
+    write_json,
+)
 from storydesk.facts.align import pair_scores
 from storydesk.model import Article
 from storydesk.nlp.claims import quote_mask, sentence_claim
 from storydesk.nlp.models import embedder, spacy_pipeline
 from storydesk.options import Options
-
-
-def load_mrpc(limit: int | None) -> list[tuple[str, str, int]]:
-    path = DATA / "nli" / "mrpc" / "msr_paraphrase_test.txt"
-    rows = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 5 and parts[0] in ("0", "1"):
-            rows.append((parts[3], parts[4], int(parts[0])))
-    return rows[:limit] if limit else rows
 
 
 def storydesk_scores(pairs: list[tuple[str, str]], options: Options) -> list[float]:

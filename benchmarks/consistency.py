@@ -10,7 +10,7 @@ combination, and `--features` adds the model-free FeatureVerifier. AUC is thresh
 Balanced accuracy: storydesk at its own fitted threshold (verdict "supported"); baselines at
 their best cut on the very data (an oracle operating point, which flatters them). Throughput:
 checks per second on ~500-word documents (each a new document, so nothing is cached).
-MRPC test paraphrases (1,146) give the share of honest restatements the verifier calls supported
+MRPC test paraphrases (1,147) give the share of honest restatements the verifier calls supported
 and, wrongly, contradicted. Each set's margin over its best baseline comes with a 95% paired
 bootstrap interval: FactCC has 311 pairs, so a margin of a few hundredths is within noise.
 
@@ -34,7 +34,16 @@ from pathlib import Path
 
 import numpy as np
 
-from _metrics import DATA, auc_difference_interval, roc_auc, table, tfidf_cosine, words, write_json
+from _metrics import (
+    DATA,
+    auc_difference_interval,
+    load_mrpc,
+    roc_auc,
+    table,
+    tfidf_cosine,
+    words,
+    write_json,
+)
 from storydesk.verify.crossencoder import CrossEncoder
 from storydesk.verify.features import STOPWORDS, split_sentences
 from storydesk.verify.model_verifier import ModelVerifier
@@ -81,9 +90,7 @@ def load_mrpc_paraphrases() -> list[Pair]:
     """MRPC test pairs judged paraphrases: the second sentence as a claim, the first as its
     document. A paraphrase need not be entailed (one side may add a detail), so "unverified" is
     often right; "contradicted" almost never is."""
-    path = DATA / "nli" / "mrpc" / "msr_paraphrase_test.txt"
-    rows = [line.split("\t") for line in path.read_text("utf-8-sig").splitlines()[1:]]
-    return [(r[3], r[4], 1) for r in rows if len(r) == 5 and r[0] == "1"]
+    return [(s1, s2, 1) for s1, s2, paraphrase in load_mrpc() if paraphrase]
 
 
 def paraphrase_verdicts(pairs: list[Pair], v: ModelVerifier) -> dict[str, float]:
