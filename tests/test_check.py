@@ -18,7 +18,7 @@ from storydesk import cli
 from storydesk.errors import StorydeskError
 from storydesk.model import Article, Verdict
 from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
-from storydesk.verify.check import check_pairs, check_text, checks_to_dict
+from storydesk.verify.check import check_pairs, check_text, checks_to_dict, draft_sentences
 from storydesk.verify.features import split_sentences
 from storydesk.verify.interface import Verifier
 from storydesk.verify.model_verifier import ModelVerifier
@@ -119,10 +119,29 @@ def test_check_text_picks_best_source(verifier: Verifier) -> None:
     ]
     draft = "# Draft\n\nMayor Anna Lind said 41 people were injured in the fire at the port."
     checks = check_text(draft, arts, verifier)
-    assert [c.sentence for c in checks][-1].startswith("Mayor Anna Lind")
+    assert [c.sentence for c in checks] == [draft.splitlines()[-1]]  # the heading is no claim
     last = checks[-1]
     assert last.label == "contradicted" and last.contradicting[0].label == "Harbour Wire"
     assert checks_to_dict(checks)["counts"]["contradicted"] >= 1
+
+
+def test_draft_is_read_as_markdown() -> None:
+    draft = (
+        "# Bridge closure: draft\n\nKey facts\n=========\n\n"
+        "- The **bridge** was closed on [Tuesday](https://example.org/a).\n"
+        "2. Engineers expect it to reopen within a week. It cost 3 million.\n"
+        "> The mayor `resigned` on Friday.\n\n---\n"
+        "![map](map.png) Traffic was sent through the tunnel\n"
+    )
+    assert draft_sentences(draft) == [
+        "The bridge was closed on Tuesday.",
+        "Engineers expect it to reopen within a week.",
+        "It cost 3 million.",
+        "The mayor resigned on Friday.",
+        "Traffic was sent through the tunnel",
+    ]
+    # Plain text is read as it is; only labels too short to be claims are left out.
+    assert draft_sentences("Summary\nThe port stayed open. Yes.") == ["The port stayed open."]
 
 
 def test_cli_check_pairs(run: Run, tmp_path: Path) -> None:

@@ -31,7 +31,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], epilog: s
     what = c.add_mutually_exclusive_group(required=True)
     what.add_argument("--pairs", metavar="FILE", help='JSONL: {"document", "claim", ...}')
     what.add_argument("--sources", nargs="+", metavar="INPUT", help="source articles (any format)")
-    c.add_argument("--text", metavar="FILE", help="the draft to check against --sources")
+    c.add_argument(
+        "--text", metavar="FILE",
+        help="the draft to check against --sources (plain text or Markdown: headings are skipped)",
+    )  # fmt: skip
     c.add_argument("--format", choices=("table", "json", "md"), help="draft report (table)")
     c.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout ('-')")
     c.add_argument("--model", metavar="PATH_OR_NAME", help="a transformers NLI cross-encoder")

@@ -7,6 +7,7 @@ OpenAIJudgeVerifier), so the command never depends on which one is behind it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,11 +85,33 @@ def check_sentence(sentence: str, articles: Sequence[Article], verifier: Verifie
     return SentenceCheck(sentence, label, best, contra)
 
 
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_SETEXT_RULE = re.compile(r"^\s*(=+|-+|\*{3,}|_{3,})\s*$")  # underlines and thematic breaks
+_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+MIN_WORDS = 3  # "Draft", "Key facts": labels, not claims
+
+
+def draft_sentences(draft: str) -> list[str]:
+    """The draft's checkable sentences. Markdown is read as Markdown: headings (section titles,
+    not claims) and rules are skipped; list markers, quotes, links and emphasis are stripped so
+    they do not read as words; a sentence of fewer than MIN_WORDS words is a label, not a claim.
+    """
+    lines = []
+    for line in draft.splitlines():
+        if _HEADING.match(line) or _SETEXT_RULE.match(line):
+            lines.append("")  # keeps paragraphs apart, so no sentence runs across a heading
+            continue
+        text = _MARKER.sub("", _LINK.sub(r"\1", _IMAGE.sub("", line)), count=1)
+        lines.append(_EMPHASIS.sub("", text))
+    return [s for s in split_sentences("\n".join(lines)) if len(s.split()) >= MIN_WORDS]
+
+
 def check_text(draft: str, articles: Sequence[Article], verifier: Verifier) -> list[SentenceCheck]:
-    """Every sentence of the draft against every source. Markdown headings and list markers are
-    stripped first so they do not read as words of the sentence."""
-    lines = [line.lstrip("#>*- \t") for line in draft.splitlines()]
-    return [check_sentence(s, articles, verifier) for s in split_sentences("\n".join(lines))]
+    """Every sentence of the draft (`draft_sentences`) against every source."""
+    return [check_sentence(s, articles, verifier) for s in draft_sentences(draft)]
 
 
 def _source_dict(s: SourceVerdict) -> dict[str, Any]:
