@@ -14,7 +14,7 @@ from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
 from storydesk.quotes.extract import find_spans
-from storydesk.quotes.group import classify
+from storydesk.quotes.group import classify, full_name
 from storydesk.quotes.stage import QUOTES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
@@ -326,11 +326,29 @@ def test_quotes_stage_reads_the_parse_stage_parses_and_says_so_without_them() ->
     assert [(q.text, q.speaker) for q in doc.quotes or ()] == [("We will rebuild", "Okafor")]
 
 
+def test_full_name_drops_titles_and_keeps_the_longest_name() -> None:
+    written = ["Foreign Minister Yoshimasa Hayashi", "he", "Hayashi Yoshimasa", "Hayashi"]
+    assert full_name("Hayashi", written) == "Yoshimasa Hayashi"  # longest, then most used
+    assert full_name("Stoltenberg", ["NATO Secretary General Jens Stoltenberg"]) == (
+        "Jens Stoltenberg"
+    )
+    assert full_name("Brisk", ["Union secretary Callum Brisk"]) == "Callum Brisk"
+    assert full_name("Rusk", ["Imelda Rusk, the head of the port authority,"]) == "Imelda Rusk"
+    assert full_name("Smith", ["Mr. Smith"]) == "Smith"
+    # Roles, unknown speakers and cues that never name the person keep the speaker.
+    assert full_name("NATO spokesperson", ["a NATO spokesperson"]) == "NATO spokesperson"
+    assert full_name(None, ["he"]) is None
+    assert full_name("Rusk", ["she"]) == "Rusk"
+
+
 def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
     articles, _ = extract(sorted(seeds_dir.glob("*.txt")))
     doc = quotes_stage(articles)
     group = _group_with(doc.quote_groups or (), "steady manner")
-    assert group.speaker == "Hayashi"
+    assert (group.speaker, group.speaker_name) == ("Hayashi", "Yoshimasa Hayashi")
+    # Family name first ("Mao Ning") is kept as written, not cut to the key's last word.
+    mao = _group_with(doc.quote_groups or (), "promising land")
+    assert (mao.speaker, mao.speaker_name) == ("Ning", "Mao Ning")
     by_text = {v.text.rstrip(","): v for v in group.variants}
     assert {"engaging in a very steady manner", "engaging in a very stable way"} <= set(by_text)
     assert "cooperate very steadily" in by_text

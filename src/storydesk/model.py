@@ -197,6 +197,9 @@ class QuoteGroup:
     canonical: str  # best-attested wording
     canonical_quote: str  # Quote.id of that wording
     variants: tuple[QuoteVariant, ...]
+    # The fullest name the outlets give the speaker, titles dropped ("Yoshimasa Hayashi" for the
+    # speaker "Hayashi"); `speaker` stays the key quotations are grouped by.
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True)

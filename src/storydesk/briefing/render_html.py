@@ -248,7 +248,7 @@ def _quotes(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
         items = "\n".join(_quote_variant(v, anchors, names) for v in g.variants)
         parts.append(
             f'<div class="quote-group" id="{_e(_UNSAFE_ID.sub("_", g.id))}">\n'
-            f"<h3>{_e(g.speaker or 'Unknown speaker')}</h3>\n"
+            f"<h3>{_e(g.speaker_name or g.speaker or 'Unknown speaker')}</h3>\n"
             f'<p class="canonical">“{_e(g.canonical)}”</p>\n'
             f'<ul class="variants">\n{items}\n</ul>\n</div>'
         )

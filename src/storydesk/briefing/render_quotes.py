@@ -39,6 +39,7 @@ def group_to_dict(g: QuoteGroup) -> dict[str, Any]:
     return {
         "id": g.id,
         "speaker": g.speaker,
+        "speaker_name": g.speaker_name,
         "canonical": g.canonical,
         "canonical_quote": g.canonical_quote,
         "variants": [variant_to_dict(v) for v in g.variants],
@@ -83,7 +84,7 @@ def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list
         return [*lines, "_No direct quotations found._", ""]
     for i, g in enumerate(groups, start=1):
         outlets = len({v.article for v in g.variants})
-        lines += [f"### {i}. {_inline(g.speaker or 'unknown speaker')}", ""]
+        lines += [f"### {i}. {_inline(g.speaker_name or g.speaker or 'unknown speaker')}", ""]
         lines += [f"“{_inline(g.canonical)}” — {outlets} outlet(s)", ""]
         for v in g.variants:
             who = _inline(names.get(v.article, v.article))

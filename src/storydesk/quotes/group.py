@@ -34,6 +34,7 @@ import numpy as np
 from ..model import QuoteGroup, QuoteRelation, QuoteVariant
 from .diff import compare, overlap, word_diff, words
 from .extract import Extracted
+from .speakers import TITLES
 
 LINK_SAME_SPEAKER = 0.45
 LINK_UNKNOWN_COSINE = 0.85
@@ -172,7 +173,47 @@ def _group(items: Sequence[Extracted], sims: np.ndarray, group: list[int], gid: 
     speaker = canon.speaker
     if top and (speaker is None or top[0][1] > named[speaker]):
         speaker = top[0][0]
-    return QuoteGroup(gid, speaker, canon.text, canon.id, tuple(variants))
+    name = full_name(speaker, [e.quote.speaker_text for e in items if e.quote.speaker == speaker])
+    return QuoteGroup(gid, speaker, canon.text, canon.id, tuple(variants), name)
+
+
+def full_name(speaker: str | None, written: Sequence[str | None]) -> str | None:
+    """The longest name the story's cues give a person speaker, most used among equals: a
+    group whose cues only say "he" or "Hayashi" still shows the name another quotation gives.
+
+    Each written form ("Foreign Minister Yoshimasa Hayashi", "Chinese Foreign Ministry
+    spokesperson Mao Ning") gives the run of capitalised words around the speaker's name, less
+    everything up to its last title word: "Yoshimasa Hayashi", "Mao Ning". Roles, organisations
+    and pronouns give nothing new, so the speaker itself is returned.
+    """
+    if speaker is None or _is_role(speaker) or " " in speaker:
+        return speaker
+    found: Counter[str] = Counter()
+    for text in written:
+        run = _capitalised_run((text or "").split(), speaker)
+        last_title = max(
+            (k for k, w in enumerate(run) if w.lower().strip(".") in TITLES), default=-1
+        )
+        name = run[last_title + 1 :][:4]
+        if speaker in name:
+            found[" ".join(name)] += 1
+    if not found:
+        return speaker
+    return max(found, key=lambda n: (len(n.split()), found[n], n))
+
+
+def _capitalised_run(words: Sequence[str], name: str) -> list[str]:
+    """The words next to `name` that start with a capital, `name` included."""
+    bare = [w.strip(",;:()").removesuffix("'s").removesuffix("’s") for w in words]
+    if name not in bare:
+        return []
+    at = bare.index(name)
+    lo, hi = at, at + 1
+    while lo > 0 and bare[lo - 1][:1].isupper():
+        lo -= 1
+    while hi < len(bare) and bare[hi][:1].isupper():
+        hi += 1
+    return bare[lo:hi]
 
 
 def build_groups(items: Sequence[Extracted], sims: np.ndarray) -> tuple[QuoteGroup, ...]:
