@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify.data import context, roles, synth, wordlists
+from storydesk.verify.data import context, nouns, roles, synth, wordlists
 from storydesk.verify.data.build import _candidates, _role_pairs, build, split_of
 from storydesk.verify.data.sources import NewsArticle
 
@@ -174,6 +174,35 @@ def test_misattach_hangs_a_neighbours_phrase_on_the_sentence(nlp: Any) -> None:
     assert [p.text for p in context.phrases(opener)] == ["near the harbour"]
 
 
+def test_noun_swap_takes_a_participant_noun_of_the_same_number_from_the_article(
+    nlp: Any,
+) -> None:
+    docs = list(nlp.pipe([
+        "Inspectors found a crack in a steel beam under the bridge.",
+        "The union said its members wanted answers about the cables and the bearings.",
+    ]))  # fmt: skip
+    pool = nouns.noun_pool(docs)
+    words = {w for w, _, _ in pool}
+    assert {"crack", "beam", "cables", "bearings", "union"} <= words
+    assert "members" not in words  # too general: swapping it changes no claim
+    sent = next(iter(docs[0].sents))
+    outs = {nouns.op_noun_swap(sent, pool, random.Random(i)) for i in range(30)}
+    assert None not in outs and len(outs) > 2
+    tags = {w: tag for w, _, tag in pool}
+    before = sent.text.rstrip(".").split()
+    for out in outs:
+        assert out is not None
+        after = out.rstrip(".").split()
+        changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+        ((old, new),) = changed  # exactly one word changed, to a noun of the article
+        assert new.lower() in words
+        # Of the same number: "a crack" never becomes "a cables", "Inspectors" no "Union".
+        assert tags[new.lower()] == tags[old.lower()]
+    # A sentence whose nouns are all too general, or named, has nothing to swap.
+    plain = next(iter(nlp("Officials met Reyes in Springfield last week.").sents))
+    assert nouns.op_noun_swap(plain, pool, random.Random(0)) is None
+
+
 def _fake_data(root: Path) -> Path:
     """A miniature shared-data tree: PolNeAR-shaped articles, SNLI, and an evaluation set that
     the build must never open."""
@@ -218,6 +247,10 @@ def test_build_is_deterministic_split_by_article_and_documented(tmp_path: Path) 
     # Recipe 2026.4: a neighbouring sentence's phrase on a chosen sentence, not supported.
     mis = [r for r in rows["train"] + rows["dev"] if r["op"] == "misattach"]
     assert mis and all(r["label"] == "neutral" and r["hypothesis"] not in ARTICLE for r in mis)
+    # Recipe 2026.6: a chosen sentence with one of its nouns swapped for another of the article.
+    swapped = [r for r in rows["train"] + rows["dev"] if r["op"] == "noun_swap"]
+    assert swapped and all(r["label"] == "contradiction" for r in swapped)
+    assert all(r["hypothesis"] not in ARTICLE for r in swapped)
 
 
 def test_role_claims_come_with_their_sentence_unless_it_was_chosen(nlp: Any) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ...nlp.claims import paragraphs
 from .context import NEIGHBOURS, op_misattach
+from .nouns import noun_pool, op_noun_swap
 from .sources import (
     LICENCES,
     Inputs,
@@ -29,6 +30,7 @@ from .sources import (
     semeval_articles,
 )
 from .synth import (
+    CONTRADICTION,
     ENTAILMENT,
     EXTRA,
     NEUTRAL,
@@ -47,6 +49,7 @@ PER_ARTICLE = 6
 # supported" news pairs would outnumber supported ones two to one.
 DETAIL_RATE = 0.5
 MISATTACH_RATE = 0.5  # the same balance for the fused-clause claims (recipe 2026.4)
+NOUN_SWAP_RATE = 0.5  # and for the common-noun swaps (recipe 2026.6)
 ACTOR_SWAPS = 2
 
 
@@ -99,10 +102,11 @@ def synthesise(
     chosen: dict[str, list[Sentence]] = {}
     for art in articles:
         jobs = list(paragraphs(art.text))
-        cands, ents = [], set()
+        cands, ents, docs = [], set(), []
         for (offset, _), doc in zip(jobs, nlp.pipe(p for _, p in jobs), strict=True):
             ents |= {(e.text, e.label_) for e in doc.ents}
             cands += list(_candidates(doc, offset, art.id))
+            docs.append(doc)
         rng = random.Random(f"{seed}:{art.id}")
         picks = sorted(rng.sample(range(len(cands)), min(PER_ARTICLE, len(cands))))
         ent_list = sorted(ents)
@@ -121,6 +125,7 @@ def synthesise(
                 fused = _misattached(cands, i, doc_text, rng)
                 if fused is not None:
                     pairs.append(Pair(doc_text, fused, NEUTRAL, art.source, "misattach", art.id))
+        pairs += _noun_swaps(art, cands, picks, noun_pool(docs), seed)
         pairs += _role_pairs(art, cands, chosen[art.id], seed)
     pairs += _unrelated(articles, chosen, seed, dev_fraction)
     return pairs
@@ -133,6 +138,29 @@ def _misattached(
     lo, hi = max(0, i - NEIGHBOURS), min(len(cands), i + NEIGHBOURS + 1)
     donors = [cands[j][1] for j in range(lo, hi) if j != i and cands[j][0].text in doc_text]
     return op_misattach(cands[i][1], donors, rng)
+
+
+def _noun_swaps(
+    art: NewsArticle,
+    cands: Sequence[tuple[Sentence, Any]],
+    picks: Sequence[int],
+    pool: Sequence[tuple[str, str, str]],
+    seed: int,
+) -> list[Pair]:
+    """A common-noun swap for NOUN_SWAP_RATE of the chosen sentences. Its own seeded Random
+    (2026.6): drawing from the article's shared one would change every later op's claims, and
+    the recipe's other rows would no longer match 2026.5's."""
+    rng = random.Random(f"{seed}:nouns:{art.id}")
+    out = []
+    for i in picks:
+        if rng.random() >= NOUN_SWAP_RATE:
+            continue
+        meta, sent = cands[i]
+        claim = op_noun_swap(sent, pool, rng)
+        if claim is not None and claim != meta.text:
+            doc_text = window(art.text, meta.start)
+            out.append(Pair(doc_text, claim, CONTRADICTION, art.source, "noun_swap", art.id))
+    return out
 
 
 def _role_pairs(
