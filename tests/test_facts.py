@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+import storydesk
 from storydesk.facts.align import build_facts
+from storydesk.facts.quoted import as_quotation
 from storydesk.options import Options
 
 
@@ -47,3 +49,21 @@ def test_the_fact_text_stands_on_its_own_when_a_member_does(parse) -> None:  # t
     # With no member standing alone, the most central one is still the text.
     alone = build_facts([claims[0], claims[2]], sims[np.ix_([0, 2], [0, 2])], Options())
     assert alone[0].text == claims[0].text
+
+
+def test_quoted_words_are_attributed_to_their_speaker(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    brief = storydesk.brief(sorted(seeds_dir.glob("*.txt")))
+    quoted = {f.text: f.quoted_by for f in brief.facts if f.quoted_by}
+    fragment = next(t for t in quoted if t.startswith("That is why cooperation"))
+    assert quoted[fragment] == "Yoshimasa Hayashi"
+    assert any(who == "Mao Ning" for who in quoted.values())
+    # Reported speech with its own attribution is the outlet's sentence, not a quotation.
+    told = [f for f in brief.facts if "Hayashi told CNN" in f.text]
+    assert told and all(f.quoted_by is None for f in told)
+
+
+def test_as_quotation_puts_back_the_mark_the_split_left_outside() -> None:
+    assert as_quotation("That is why it matters.”") == "“That is why it matters.”"
+    assert as_quotation('"It should not be a platform.') == '"It should not be a platform."'
+    assert as_quotation("“Whole.”") == "“Whole.”"
+    assert as_quotation("No marks at all.") == "“No marks at all.”"

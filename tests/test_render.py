@@ -419,3 +419,13 @@ def test_relayed_facts_say_how_many_sources_are_independent_and_whom_they_relay(
     assert f"1 independent of {len(relayed.sources)}, relaying &lt;Wire&gt; &amp; Co: " in (
         to_html(brief)
     )
+
+
+def test_quoted_facts_are_shown_as_their_speakers_quotation_escaped() -> None:
+    brief = make_brief()
+    fact = replace(brief.facts[0], text="That is <why> it matters.”", quoted_by="<Ann> & Co")
+    brief = replace(brief, facts=(fact, *brief.facts[1:]))
+    assert to_dict(brief)["facts"][0]["quoted_by"] == "<Ann> & Co"
+    assert to_dict(brief)["facts"][0]["text"] == "That is <why> it matters.”"  # as written
+    assert "\\<Ann\\> \\& Co: “That is \\<why\\> it matters.”" in to_markdown(brief)
+    assert "&lt;Ann&gt; &amp; Co: “That is &lt;why&gt; it matters.”" in to_html(brief)

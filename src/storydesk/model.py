@@ -144,6 +144,7 @@ class Fact:
     cohesion: float = 1.0  # mean pairwise similarity of the mentions
     independent_sources: int = 0  # independence groups among the sources (0: not computed)
     credited: tuple[str, ...] = ()  # outlets the mentions credit ("told CNN"), counted once
+    quoted_by: str | None = None  # the speaker, when `text` is the words of a direct quotation
 
     @property
     def sources(self) -> tuple[str, ...]:

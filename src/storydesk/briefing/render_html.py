@@ -28,6 +28,7 @@ from ..model import (
 from .render_json import (
     Span,
     display_names,
+    fact_text,
     independence_note,
     is_http_url,
     side_span,
@@ -160,13 +161,15 @@ def _summary(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     if not brief.summary:
         return _section("summary", "Summary", _empty("No summary could be written."))
     items = []
+    facts = {f.id: f for f in brief.facts}
     for s in brief.summary:
+        text = fact_text(facts[s.fact], s.text) if s.fact in facts else s.text
         cites = "".join(_cite(anchors, names, a, anchors.summary_span(s, a)) for a in s.cites)
         note = ""
         if s.contested_by:
             who = ", ".join(_e(names.get(a, a)) for a in s.contested_by)
             note = f' <a class="contested" href="#disputed">contested by {who}</a>'
-        items.append(f'<li>{_e(s.text)} <span class="cites">{cites}</span>{note}</li>')
+        items.append(f'<li>{_e(text)} <span class="cites">{cites}</span>{note}</li>')
     return _section("summary", "Summary", '<ol class="items">\n' + "\n".join(items) + "\n</ol>")
 
 
@@ -189,7 +192,7 @@ def _facts(brief: Brief, status: FactStatus, anchors: _Anchors, names: dict[str,
         if note := independence_note(f, _e):
             lead = f"{note}: " + lead
         items.append(
-            f'<li>{_badge(status)}{_e(f.text)} <span class="cites">{lead}{cites}</span></li>'
+            f'<li>{_badge(status)}{_e(fact_text(f))} <span class="cites">{lead}{cites}</span></li>'
         )
     body = '<ul class="items">\n' + "\n".join(items) + "\n</ul>"
     return _section(sid, title, body, len(facts))
@@ -215,7 +218,9 @@ def _disputed(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     facts = brief.facts_with("disputed")
     if facts:
         # Facts the verifier marked disputed, so no grouping is lost even when the pairs are few.
-        items = "\n".join(f"<li>{_e(f.text)} {_fact_cites(f, anchors, names)}</li>" for f in facts)
+        items = "\n".join(
+            f"<li>{_e(fact_text(f))} {_fact_cites(f, anchors, names)}</li>" for f in facts
+        )
         parts.append(f'<h3>Facts in dispute</h3>\n<ul class="items">\n{items}\n</ul>')
     body = "\n".join(parts) or _empty("No disagreements found.")
     return _section("disputed", "Disputed", body, len(brief.disputes))

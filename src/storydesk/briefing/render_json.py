@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..facts.quoted import as_quotation
 from ..model import (
     Article,
     Brief,
@@ -44,6 +45,15 @@ def independence_note(fact: Fact, escape: Callable[[str], str]) -> str:
         return ""
     via = f", relaying {escape(', '.join(fact.credited))}" if fact.credited else ""
     return f"{fact.independent_sources} independent of {len(fact.sources)}{via}"
+
+
+def fact_text(fact: Fact, text: str | None = None) -> str:
+    """What a reader sees for a fact (or a summary sentence `text` of it): quoted words as a
+    quotation of their speaker ("Yoshimasa Hayashi: “That is why ...”"), else the text."""
+    shown = fact.text if text is None else text
+    if fact.quoted_by and shown == fact.text:
+        return f"{fact.quoted_by}: {as_quotation(shown)}"
+    return shown
 
 
 def display_names(articles: Iterable[Article]) -> dict[str, str]:
@@ -109,6 +119,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "sources": list(fact.sources),
         "independent_sources": fact.independent_sources,
         "credited": list(fact.credited),
+        "quoted_by": fact.quoted_by,
         "cohesion": _number(fact.cohesion),
         "mentions": [
             {"article": m.article, "claim": m.claim, "text": m.text, "start": m.start, "end": m.end}

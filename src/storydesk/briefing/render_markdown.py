@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Article, Brief, Dispute, Fact, FactStatus
-from .render_json import display_names, independence_note, is_http_url
+from .render_json import display_names, fact_text, independence_note, is_http_url
 from .render_quotes import quotes_markdown
 
 # ASCII punctuation that means something inline in CommonMark/GFM. Backslash-escaping any ASCII
@@ -45,8 +45,10 @@ def _summary(brief: Brief, names: dict[str, str]) -> list[str]:
     lines = ["## Summary", ""]
     if not brief.summary:
         return [*lines, "_No summary could be written._", ""]
+    facts = {f.id: f for f in brief.facts}
     for s in brief.summary:
-        line = f"- {_inline(s.text)} {_cites(s.cites, names)}".rstrip()
+        text = fact_text(facts[s.fact], s.text) if s.fact in facts else s.text
+        line = f"- {_inline(text)} {_cites(s.cites, names)}".rstrip()
         if s.contested_by:
             line += f" _(contested by {_cites(s.contested_by, names)}: see Disputed)_"
         lines.append(line)
@@ -58,9 +60,9 @@ def _fact_lines(facts: Iterable[Fact], names: dict[str, str], single: bool) -> l
     for f in facts:
         if single and len(f.sources) == 1:
             only = _inline(names.get(f.sources[0], f.sources[0]))
-            lines.append(f"- {_inline(f.text)} — _only {only}_")
+            lines.append(f"- {_inline(fact_text(f))} — _only {only}_")
         else:
-            lines.append(f"- {_inline(f.text)} {_cites(f.sources, names)}{_relayed(f)}")
+            lines.append(f"- {_inline(fact_text(f))} {_cites(f.sources, names)}{_relayed(f)}")
     return lines or ["_None._"]
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from ..model import Claim, Fact, FactStatus, Mention
 from ..options import Options
 from ..pipeline import Document, stage
+from .quoted import attribute
 
 _ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "CARDINAL", "PERCENT", "MONEY"}
@@ -128,11 +129,12 @@ def build_facts(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> 
     return facts
 
 
-@stage("align", reads=["claims", "embeddings"], writes=["facts"])
+@stage("align", reads=["claims", "embeddings", "quotes", "quote_groups"], writes=["facts"])
 def ALIGN(doc: Document, options: Options) -> Document:
     claims = doc.claims or ()
     emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
     if len(claims) != emb.shape[0]:
         raise ValueError(f"{len(claims)} claims but {emb.shape[0]} embeddings")
     sims = emb @ emb.T
-    return doc.update(facts=tuple(build_facts(claims, sims, options)))
+    facts = attribute(build_facts(claims, sims, options), doc.quotes or (), doc.quote_groups or ())
+    return doc.update(facts=tuple(facts))
