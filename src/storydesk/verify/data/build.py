@@ -30,7 +30,6 @@ from .sources import (
     semeval_articles,
 )
 from .synth import (
-    CONTRADICTION,
     ENTAILMENT,
     EXTRA,
     NEUTRAL,
@@ -49,7 +48,7 @@ PER_ARTICLE = 6
 # supported" news pairs would outnumber supported ones two to one.
 DETAIL_RATE = 0.5
 MISATTACH_RATE = 0.5  # the same balance for the fused-clause claims (recipe 2026.4)
-NOUN_SWAP_RATE = 0.5  # and for the common-noun swaps (recipe 2026.6)
+NOUN_SWAP_RATE = 0.5  # and for the common-noun swaps (recipe 2026.6; neutral since 2026.7)
 ACTOR_SWAPS = 2
 
 
@@ -159,7 +158,7 @@ def _noun_swaps(
         claim = op_noun_swap(sent, pool, rng)
         if claim is not None and claim != meta.text:
             doc_text = window(art.text, meta.start)
-            out.append(Pair(doc_text, claim, CONTRADICTION, art.source, "noun_swap", art.id))
+            out.append(Pair(doc_text, claim, NEUTRAL, art.source, "noun_swap", art.id))
     return out
 
 

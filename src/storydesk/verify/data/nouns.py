@@ -5,7 +5,13 @@ thing is: the object found, the place in a building, the group that acted. minil
 "inspectors found cracks in two of its cables" as entailed by "inspectors found a crack in a
 steel support beam" (entailment 0.44, contradiction 0.48; supported by the combiner). The
 replacement noun comes from the same article, like entity swaps' names, so a word the document
-lacks cannot give the corruption away. Recipe 2026.6.
+lacks cannot give the corruption away.
+
+Labelled neutral ("the document does not say so") since recipe 2026.7. In 2026.6 it was a
+contradiction, and the model trained on that (v6, not shipped) called noun paraphrases false:
+"the panel" for "the commission", "the power outage" for "the blackout" (MRPC paraphrases
+contradicted 0.235, v5 0.181). The recipe cannot tell "cables" for "beam" from "panel" for
+"commission"; neutral keeps the first from being supported without calling the second false.
 """
 
 from __future__ import annotations
