@@ -349,6 +349,10 @@ def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
     # Family name first ("Mao Ning") is kept as written, not cut to the key's last word.
     mao = _group_with(doc.quote_groups or (), "promising land")
     assert (mao.speaker, mao.speaker_name) == ("Ning", "Mao Ning")
+    # "James Appathurai, a representative for NATO, ..." then "..., he stated": the name comes
+    # from the person the pronoun resolved to, since no cue names him.
+    nato = _group_with(doc.quote_groups or (), "lengthy history")
+    assert (nato.speaker, nato.speaker_name) == ("Appathurai", "James Appathurai")
     by_text = {v.text.rstrip(","): v for v in group.variants}
     assert {"engaging in a very steady manner", "engaging in a very stable way"} <= set(by_text)
     assert "cooperate very steadily" in by_text

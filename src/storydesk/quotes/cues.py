@@ -40,7 +40,8 @@ def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
     if tok.lower_ in _PRONOUNS:
         m = parse.resolve(at, tok.lower_)
         names = m.names if m else frozenset()
-        return Attribution(m.norm if m else None, tok.text, at, at + len(tok), cue, names)
+        name = m.text if m else None
+        return Attribution(m.norm if m else None, tok.text, at, at + len(tok), cue, names, name)
     person = _person_of(tok)
     if person is not None:
         words = [t.text for t in person]
@@ -61,7 +62,7 @@ def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
     if definite and (head in ROLE_NOUNS):
         m = parse.resolve_definite(at, head)
         if m is not None:
-            return Attribution(m.norm, text, start, start + len(text), cue, m.names)
+            return Attribution(m.norm, text, start, start + len(text), cue, m.names, m.text)
     return Attribution(text, text, start, start + len(text), cue, frozenset({text.lower()}))
 
 

@@ -221,6 +221,7 @@ def _quote(article: Article, n: int, span: QSpan, who: Attribution | None, parti
 class Extracted:
     quote: Quote
     names: frozenset[str]  # every name word of the speaker ("yoshimasa", "hayashi")
+    written: str | None = None  # the speaker as named: the cue's words, or what "he" resolved to
 
 
 def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
@@ -240,7 +241,8 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
         ):
             continue  # scare quotes and titles: a fragment nobody is said to have spoken
         quote = _quote(article, len(out) + 1, span, who, partial)
-        out.append(Extracted(quote, who.names if who else frozenset()))
+        written = (who.antecedent or who.speaker_text) if who else None
+        out.append(Extracted(quote, who.names if who else frozenset(), written))
     return out
 
 

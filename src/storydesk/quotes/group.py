@@ -173,7 +173,7 @@ def _group(items: Sequence[Extracted], sims: np.ndarray, group: list[int], gid: 
     speaker = canon.speaker
     if top and (speaker is None or top[0][1] > named[speaker]):
         speaker = top[0][0]
-    name = full_name(speaker, [e.quote.speaker_text for e in items if e.quote.speaker == speaker])
+    name = full_name(speaker, [e.written for e in items if e.quote.speaker == speaker])
     return QuoteGroup(gid, speaker, canon.text, canon.id, tuple(variants), name)
 
 

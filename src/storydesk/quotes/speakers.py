@@ -50,6 +50,7 @@ class Attribution:
     end: int | None
     cue: str | None
     names: frozenset[str] = frozenset()  # all name words of the resolved person
+    antecedent: str | None = None  # the resolved person as first named ("James Appathurai")
 
 
 @dataclass(frozen=True)

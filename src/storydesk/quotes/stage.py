@@ -26,7 +26,7 @@ def harmonise_speakers(items: Sequence[Extracted]) -> list[Extracted]:
         if speaker and len(e.names) >= 2:
             best = max(sorted(e.names), key=lambda n: counts.get(n, 0))
             if counts.get(best, 0) > counts[speaker.lower()]:
-                e = Extracted(replace(e.quote, speaker=spelled[best]), e.names)
+                e = replace(e, quote=replace(e.quote, speaker=spelled[best]))
         out.append(e)
     return out
 
