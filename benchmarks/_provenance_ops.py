@@ -82,10 +82,10 @@ def derive(src: Source, op: str, rng: random.Random) -> str:
         )
         for step in steps:
             text = derive(src, step, rng)
-            paras = tuple(tuple(_SENT.split(block)) for block in text.split("\n\n"))
-            src = replace(src, paragraphs=paras)
+            blocks = tuple(tuple(_SENT.split(block)) for block in text.split("\n\n"))
+            src = replace(src, paragraphs=blocks)
         return src.text
-    paras = [list(p) for p in src.paragraphs]
+    paras: list[list[str]] = [list(p) for p in src.paragraphs]
     if op == "deletion":
         sents = [(i, s) for i, p in enumerate(paras) for s in p]
         keep = set(rng.sample(range(len(sents)), max(1, round(len(sents) * rng.uniform(0.5, 0.8)))))

@@ -171,11 +171,12 @@ def evaluate(
         "best-sentence USE": best_use(pairs, v.encode),
     }
     sd_auc = roc_auc(combined, gold)
+    sd_bacc, model_auc = balanced_accuracy(supported, gold), roc_auc(model, gold)
     rows: list[tuple[object, ...]] = [
-        (name, "storydesk ModelVerifier", sd_auc, balanced_accuracy(supported, gold), "fitted"),
-        (name, "  cross-encoder alone", roc_auc(model, gold), oracle_bacc(model, gold), "oracle"),
+        (name, "storydesk ModelVerifier", sd_auc, sd_bacc, "fitted"),
+        (name, "  cross-encoder alone", model_auc, oracle_bacc(model, gold), "oracle"),
     ]
-    metrics = {f"{name}_model_only_auc": rows[1][2]}
+    metrics = {f"{name}_model_only_auc": model_auc}
     if fv is not None:
         verdicts = [fv.verify(claim, doc) for doc, claim, _ in pairs]
         f_auc = roc_auc([x.support - x.contradiction for x in verdicts], gold)
@@ -190,7 +191,7 @@ def evaluate(
     best = aucs[best_name]
     lo, hi = auc_difference_interval(combined, baselines[best_name], gold)
     metrics |= {
-        f"{name}_auc": sd_auc, f"{name}_bacc": float(rows[0][3]),  # type: ignore[arg-type]
+        f"{name}_auc": sd_auc, f"{name}_bacc": sd_bacc,
         f"{name}_best_baseline_auc": best, f"{name}_margin": sd_auc - best,
         f"{name}_margin_lo": lo, f"{name}_margin_hi": hi, f"{name}_n": float(len(pairs)),
     }  # fmt: skip

@@ -66,7 +66,8 @@ def _tfidf(corpus: list[Source]) -> np.ndarray:
         for w, c in d.items():
             if w in vocab:
                 mat[r, vocab[w]] = (1 + math.log(c)) * math.log(len(docs) / df[w])
-    return mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
+    normed: np.ndarray = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-9)
+    return normed
 
 
 def _containment(a: str, b: str) -> float:
@@ -157,7 +158,9 @@ def same_event_pairs(first: int) -> tuple[list[Article], list[Pair], int]:
     path = DATA / "dev" / "semeval2022_task8" / "pairs.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["lang1"] == r["lang2"] == "en"]
-    articles, pairs, skipped = [], [], 0
+    articles: list[Article] = []
+    pairs: list[Pair] = []
+    skipped = 0
     for row in sorted(rows, key=lambda r: r["pair_id"]):
         if float(row["Overall"]) > 1.5:
             continue

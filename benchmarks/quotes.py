@@ -128,7 +128,11 @@ def storydesk_preds(nlp: Any, text: str) -> list[Pred]:
     out = []
     for e in extract(nlp, [Article(id="d", path="d.txt", text=text)]):
         q = e.quote
-        span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        span = (
+            (q.speaker_start, q.speaker_end)
+            if q.speaker_start is not None and q.speaker_end is not None
+            else None
+        )
         words = {last_word(q.speaker), last_word(q.speaker_text)} - {""}
         tokens = word_starts(text, [(q.start, q.end)])
         out.append(Pred(tokens, span, frozenset(words), (span, q.cue), q.end))
