@@ -140,6 +140,10 @@ def test_draft_is_read_as_markdown() -> None:
         "The mayor resigned on Friday.",
         "Traffic was sent through the tunnel",
     ]
+    # A setext heading of any length is a heading too; a rule after a blank line is only a rule.
+    assert draft_sentences("What we know so far\n---\nThe port stayed open.\n\n---\n") == [
+        "The port stayed open."
+    ]
     # Plain text is read as it is; only labels too short to be claims are left out.
     assert draft_sentences("Summary\nThe port stayed open. Yes.") == ["The port stayed open."]
 

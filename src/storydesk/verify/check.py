@@ -87,6 +87,7 @@ def check_sentence(sentence: str, articles: Sequence[Article], verifier: Verifie
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _SETEXT_RULE = re.compile(r"^\s*(=+|-+|\*{3,}|_{3,})\s*$")  # underlines and thematic breaks
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -99,9 +100,11 @@ def draft_sentences(draft: str) -> list[str]:
     not claims) and rules are skipped; list markers, quotes, links and emphasis are stripped so
     they do not read as words; a sentence of fewer than MIN_WORDS words is a label, not a claim.
     """
-    lines = []
+    lines: list[str] = []
     for line in draft.splitlines():
         if _HEADING.match(line) or _SETEXT_RULE.match(line):
+            if _SETEXT.match(line) and lines and lines[-1].strip():
+                lines[-1] = ""  # the line this one underlines is a heading (CommonMark)
             lines.append("")  # keeps paragraphs apart, so no sentence runs across a heading
             continue
         text = _MARKER.sub("", _LINK.sub(r"\1", _IMAGE.sub("", line)), count=1)
