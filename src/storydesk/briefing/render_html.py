@@ -32,6 +32,7 @@ from .render_json import (
     independence_note,
     is_http_url,
     side_span,
+    summary_shown,
     valid_span,
 )
 from .render_provenance import provenance_section
@@ -161,9 +162,7 @@ def _summary(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
     if not brief.summary:
         return _section("summary", "Summary", _empty("No summary could be written."))
     items = []
-    facts = {f.id: f for f in brief.facts}
-    for s in brief.summary:
-        text = fact_text(facts[s.fact], s.text) if s.fact in facts else s.text
+    for s, text in summary_shown(brief):
         cites = "".join(_cite(anchors, names, a, anchors.summary_span(s, a)) for a in s.cites)
         note = ""
         if s.contested_by:

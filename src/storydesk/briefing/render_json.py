@@ -56,6 +56,13 @@ def fact_text(fact: Fact, text: str | None = None) -> str:
     return shown
 
 
+def summary_shown(brief: Brief) -> list[tuple[SummarySentence, str]]:
+    """Each summary sentence with what a reader sees for it (`fact_text` of its fact)."""
+    facts = {f.id: f for f in brief.facts}
+    return [(s, fact_text(facts[s.fact], s.text) if s.fact in facts else s.text)
+            for s in brief.summary]  # fmt: skip
+
+
 def display_names(articles: Iterable[Article]) -> dict[str, str]:
     """Article id -> the name a reader sees; the id is added when two articles share an outlet."""
     articles = tuple(articles)

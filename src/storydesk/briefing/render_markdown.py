@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Article, Brief, Dispute, Fact, FactStatus
-from .render_json import display_names, fact_text, independence_note, is_http_url
+from .render_json import display_names, fact_text, independence_note, is_http_url, summary_shown
 from .render_quotes import quotes_markdown
 
 # ASCII punctuation that means something inline in CommonMark/GFM. Backslash-escaping any ASCII
@@ -45,9 +45,7 @@ def _summary(brief: Brief, names: dict[str, str]) -> list[str]:
     lines = ["## Summary", ""]
     if not brief.summary:
         return [*lines, "_No summary could be written._", ""]
-    facts = {f.id: f for f in brief.facts}
-    for s in brief.summary:
-        text = fact_text(facts[s.fact], s.text) if s.fact in facts else s.text
+    for s, text in summary_shown(brief):
         line = f"- {_inline(text)} {_cites(s.cites, names)}".rstrip()
         if s.contested_by:
             line += f" _(contested by {_cites(s.contested_by, names)}: see Disputed)_"
