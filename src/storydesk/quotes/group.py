@@ -26,7 +26,7 @@ Relation of a variant to the canonical wording, first rule that holds:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -146,7 +146,13 @@ def classify(canon: str, text: str, cosine: float) -> tuple[QuoteRelation, float
     return "paraphrased", sim, f"same statement in other words ({measured})"
 
 
-def _group(items: Sequence[Extracted], sims: np.ndarray, group: list[int], gid: str) -> QuoteGroup:
+def _group(
+    items: Sequence[Extracted],
+    sims: np.ndarray,
+    group: list[int],
+    gid: str,
+    written: Mapping[str, list[str | None]],
+) -> QuoteGroup:
     best = canonical(items, sims, group)
     canon = items[best].quote
     variants = []
@@ -173,7 +179,7 @@ def _group(items: Sequence[Extracted], sims: np.ndarray, group: list[int], gid: 
     speaker = canon.speaker
     if top and (speaker is None or top[0][1] > named[speaker]):
         speaker = top[0][0]
-    name = full_name(speaker, [e.written for e in items if e.quote.speaker == speaker])
+    name = full_name(speaker, written.get(speaker, []) if speaker else [])
     return QuoteGroup(gid, speaker, canon.text, canon.id, tuple(variants), name)
 
 
@@ -221,4 +227,8 @@ def build_groups(items: Sequence[Extracted], sims: np.ndarray) -> tuple[QuoteGro
     if not items:
         return ()
     clusters = sorted(cluster(items, sims), key=lambda g: g[0])
-    return tuple(_group(items, sims, g, f"qg{k}") for k, g in enumerate(clusters, start=1))
+    written: dict[str, list[str | None]] = {}  # each speaker as the story names it, for full_name
+    for e in items:
+        if e.quote.speaker:
+            written.setdefault(e.quote.speaker, []).append(e.written)
+    return tuple(_group(items, sims, g, f"qg{k}", written) for k, g in enumerate(clusters, start=1))
