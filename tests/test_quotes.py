@@ -14,7 +14,7 @@ from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
 from storydesk.quotes.extract import find_spans
-from storydesk.quotes.group import classify, full_name
+from storydesk.quotes.group import classify, full_name, role_fits
 from storydesk.quotes.stage import QUOTES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
@@ -311,6 +311,31 @@ def test_different_speakers_never_grouped() -> None:
     assert len(doc.quote_groups or ()) == 2
 
 
+def test_role_speaker_matches_the_person_another_outlet_introduces_with_it() -> None:
+    reworded = (
+        '"We cannot discuss the details of ongoing talks between the allies," a NATO '
+        "spokesperson said.",
+        "Jan Kowal, a representative for NATO, spoke to reporters. "
+        '"We will refrain from divulging specifics about the discussions among allies," he said.',
+    )
+    groups = run_quotes(*reworded).quote_groups or ()
+    assert len(groups) == 1 and len(groups[0].variants) == 2
+    # Same wordings when the named person is not introduced as speaking for NATO: two speakers
+    # whose link rests on the wording alone, which a reworded quotation does not carry.
+    other = reworded[1].replace("a representative for NATO", "a retired diplomat")
+    assert len(run_quotes(reworded[0], other).quote_groups or ()) == 2
+
+
+def test_role_fits_needs_the_head_and_every_qualifier() -> None:
+    titles = frozenset({"a", "representative", "for", "nato"})
+    assert role_fits("NATO spokesperson", titles)
+    assert role_fits("NATO spokesman", titles)
+    assert not role_fits("EU spokesperson", titles)
+    assert not role_fits("NATO official", titles)
+    assert not role_fits("spokesperson", titles)  # a bare role names nobody in particular
+    assert role_fits("Foreign Ministry officials", frozenset({"foreign", "ministry", "official"}))
+
+
 def test_quotes_stage_is_in_the_brief_after_embed() -> None:
     names = [s.name for s in BRIEF_STAGES]
     assert names.index("quotes") == names.index("embed") + 1
@@ -353,6 +378,10 @@ def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
     # from the person the pronoun resolved to, since no cue names him.
     nato = _group_with(doc.quote_groups or (), "lengthy history")
     assert (nato.speaker, nato.speaker_name) == ("Appathurai", "James Appathurai")
+    # 002's "a NATO spokesperson" is the NATO representative seed 000 names: its wording of the
+    # same statement ("we won't go into the details") joins that group, as a paraphrase.
+    spokesperson = next(v for v in nato.variants if "go into the details" in v.text)
+    assert spokesperson.article.startswith("002") and spokesperson.relation == "paraphrased"
     by_text = {v.text.rstrip(","): v for v in group.variants}
     assert {"engaging in a very steady manner", "engaging in a very stable way"} <= set(by_text)
     assert "cooperate very steadily" in by_text

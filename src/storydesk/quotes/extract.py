@@ -222,6 +222,9 @@ class Extracted:
     quote: Quote
     names: frozenset[str]  # every name word of the speaker ("yoshimasa", "hayashi")
     written: str | None = None  # the speaker as named: the cue's words, or what "he" resolved to
+    # What the article calls a named speaker: titles and apposition words, lemmas ("a
+    # representative for NATO" -> representative, for, nato); lets another outlet's role match.
+    titles: frozenset[str] = frozenset()
 
 
 def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
@@ -242,7 +245,8 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
             continue  # scare quotes and titles: a fragment nobody is said to have spoken
         quote = _quote(article, len(out) + 1, span, who, partial)
         written = (who.antecedent or who.speaker_text) if who else None
-        out.append(Extracted(quote, who.names if who else frozenset(), written))
+        titles = parse.titles_of(who.speaker) if who and who.speaker else frozenset()
+        out.append(Extracted(quote, who.names if who else frozenset(), written, titles))
     return out
 
 

@@ -227,6 +227,13 @@ class ArticleParse:
             ]
         return self._mentions
 
+    def titles_of(self, norm: str) -> frozenset[str]:
+        """Title and apposition words this article gives the person normalised as `norm`."""
+        return next(
+            (m.titles for m in self.mentions if m.kind == "person" and m.norm == norm),
+            frozenset(),
+        )
+
     def before(self, pos: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= pos and not self.inside_quote(m.start)]
 
