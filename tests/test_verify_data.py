@@ -93,6 +93,14 @@ def test_voice_keeps_or_swaps_the_roles_both_ways(nlp: Any) -> None:
     passive = _first(nlp, "The bill was signed by the governor on Tuesday.")
     assert roles.op_voice(passive, [], rng) == "The governor signed the bill on Tuesday."
     assert roles.op_voice_swap(passive, [], rng) == "The bill signed the governor on Tuesday."
+    # A conjoined subject moved behind the verb takes a plural one (recipe 2026.8).
+    pair = _first(nlp, "The mayor and the governor signed the bill on Tuesday.")
+    assert roles.op_voice(pair, [], rng) == (
+        "The bill was signed by the mayor and the governor on Tuesday."
+    )
+    assert roles.op_voice_swap(pair, [], rng) == (
+        "The mayor and the governor were signed by the bill on Tuesday."
+    )
     # An irregular verb has no participle to borrow ("wrote" / "written"): the op does not apply.
     assert roles.op_voice(_first(nlp, "The mayor wrote the letter."), [], rng) is None
     assert synth.OPS["voice"].label == synth.ENTAILMENT

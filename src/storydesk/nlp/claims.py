@@ -115,9 +115,9 @@ def find_agent(verb: Any) -> Any:
         subj = _subject(token)
         if subj is not None:
             return subj
-        if token.dep_ in ("acl", "relcl") and token.head is not token:
+        if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
             return token.head
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -150,7 +150,7 @@ def governor(token: Any) -> str | None:
     for _ in range(6):
         if token.pos_ == "VERB":
             return predicate_of(token)
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -171,8 +171,8 @@ def roles(sent: Any) -> tuple[Role, ...]:
 
 def _unit(token: Any) -> str:
     head = token.head
-    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head is not token:
-        while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head:
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i != token.i:
+        while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
             head = head.head
         return str(head.lemma_.lower()) if head.pos_ in ("NOUN", "PROPN", "SYM") else ""
     for child in token.children:

@@ -149,7 +149,7 @@ def _governing(parse: ArticleParse, start: int, end: int) -> Attribution | None:
     roots = [t for t in inside if not start <= off + t.head.idx < end]
     for tok in roots[:1]:
         for _ in range(_MAX_CLIMB):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if not start <= off + tok.idx < end and _is_cue(tok):

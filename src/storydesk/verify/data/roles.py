@@ -68,7 +68,7 @@ def _moved(span: Sequence[Any], sent: Any) -> str:
 
 
 def _plural(span: Sequence[Any], head: Any) -> bool:
-    return head.tag_ in _PLURAL_TAGS or any(t.dep_ == "conj" and t.head is head for t in span)
+    return head.tag_ in _PLURAL_TAGS or any(t.dep_ == "conj" and t.head.i == head.i for t in span)
 
 
 def _capital(text: str) -> str:
@@ -139,7 +139,7 @@ def _voice(sent: Any, swap: bool) -> str | None:
 def _head(span: Sequence[Any]) -> Any:
     """The token of the span whose head lies outside it."""
     ids = {t.i for t in span}
-    return next(t for t in span if t.head.i not in ids or t.head is t)
+    return next(t for t in span if t.head.i not in ids or t.head.i == t.i)
 
 
 def op_voice(sent: Any, ents: Sequence[tuple[str, str]], rng: random.Random) -> str | None:
