@@ -187,6 +187,11 @@ def test_title_is_normalised_away() -> None:
 def test_role_noun_speaker() -> None:
     q = only('"We won\'t go into details," a NATO spokesperson told CNN in a statement.')
     assert q.speaker == "NATO spokesperson"
+    # A role's short of/for complement says whose: a bare "writers" says nothing.
+    q = only('The writers of the article posit that "the office would be a notable step."')
+    assert q.speaker == "writers of the article"
+    q = only('"We won\'t go into details," a spokesperson for NATO told CNN in a statement.')
+    assert q.speaker == "spokesperson for NATO"
 
 
 def test_definite_role_resolves_to_titled_person() -> None:
@@ -334,6 +339,8 @@ def test_role_fits_needs_the_head_and_every_qualifier() -> None:
     assert not role_fits("NATO official", titles)
     assert not role_fits("spokesperson", titles)  # a bare role names nobody in particular
     assert role_fits("Foreign Ministry officials", frozenset({"foreign", "ministry", "official"}))
+    assert role_fits("spokesperson for NATO", titles)  # the head comes before "for"
+    assert not role_fits("writers of the article", titles)
 
 
 def test_quotes_stage_is_in_the_brief_after_embed() -> None:

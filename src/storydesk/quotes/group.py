@@ -50,21 +50,32 @@ _NAME_SIMILAR = 0.8  # "Rusck" / "Rusk": a misspelt name is still the same speak
 _FORBID = -1.0
 # Outlets name the one who speaks for an organisation with any of these words.
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
-_ROLE_FILLER = frozenset({"a", "an", "the", "for", "of", "at"})
+_ROLE_PREPS = frozenset({"of", "for", "at"})  # "spokesperson for NATO": the role ends before
+_ROLE_FILLER = _ROLE_PREPS | {"a", "an", "the"}
+
+
+def role_parts(speaker: str) -> tuple[str, list[str]]:
+    """(head word, lowercased qualifiers) of a speaker: "NATO spokesperson" -> spokesperson,
+    [nato]; "writers of the article" -> writers, [article]. The head is the word before the
+    first of/for/at, else the last word."""
+    found = re.findall(r"[\w'’-]+", speaker) or [speaker]
+    cut = next((k for k, w in enumerate(found) if k and w.lower() in _ROLE_PREPS), len(found))
+    quals = [w.lower() for k, w in enumerate(found) if k != cut - 1]
+    return found[cut - 1], [w for w in quals if w not in _ROLE_FILLER]
 
 
 def _is_role(speaker: str) -> bool:
-    return speaker.split()[-1][:1].islower()
+    return role_parts(speaker)[0][:1].islower()
 
 
 def role_fits(role: str, titles: frozenset[str]) -> bool:
     """Whether a role speaker ("NATO spokesperson") is a person whose article gives them these
     title and apposition words: the role's head (or a word for spokesperson, if it is one) and
     every qualifier. A bare role has no qualifier and never fits."""
-    found = [w for w in re.findall(r"[\w'’-]+", role.lower()) if w not in _ROLE_FILLER]
-    if len(found) < 2:
+    head, qualifiers = role_parts(role)
+    head = head.lower()
+    if not qualifiers:
         return False
-    head, qualifiers = found[-1], found[:-1]
     heads = _SPOKES if head in _SPOKES else {head, head.removesuffix("s")}
     return bool(heads & titles) and all(q in titles for q in qualifiers)
 

@@ -40,6 +40,8 @@ _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _PRONOUNS = _PERSONAL | {"they", "them"}
 _DEFINITE = frozenset({"the", "this", "that"})
+_ROLE_PREPS = frozenset({"of", "for", "at"})
+_ROLE_MAX_WORDS = 7  # a longer complement is a clause about the role, not its name
 
 
 @dataclass(frozen=True)
@@ -146,10 +148,17 @@ def _speech(token: Any) -> bool:
 
 
 def _role_words(token: Any) -> list[Any]:
-    """The role phrase of a noun subject, determiners and possessive pronouns left out."""
+    """The role phrase of a noun subject, determiners and possessive pronouns left out, with a
+    short of/for/at complement right after it: "writers of the article", "spokesperson for the
+    ministry" (a bare "writers" or "spokesperson" says nothing about whose)."""
     phrase = list(token.doc[token.left_edge.i : token.i + 1])
     while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].tag_ == "PRP$"):
         phrase = phrase[1:]
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "prep" and nxt.lower_ in _ROLE_PREPS:
+        tail = list(token.doc[nxt.i : nxt.right_edge.i + 1])
+        if len(phrase) + len(tail) <= _ROLE_MAX_WORDS:
+            phrase += tail
     return [t for t in phrase if not t.is_punct] or [token]
 
 
