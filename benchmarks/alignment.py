@@ -26,6 +26,7 @@ from _metrics import (
 )
 from storydesk.facts.align import pair_scores
 from storydesk.model import Article
+from storydesk.nlp.acronyms import abbreviate, initials_in
 from storydesk.nlp.claims import quote_mask, sentence_claim
 from storydesk.nlp.models import embedder, spacy_pipeline
 from storydesk.options import Options
@@ -38,7 +39,14 @@ def storydesk_scores(pairs: list[tuple[str, str]], options: Options) -> list[flo
     for k, doc in enumerate(nlp.pipe(texts, batch_size=128)):
         art = Article(id=f"s{k}", path="", text=texts[k])
         claims.append(sentence_claim(art, 0, doc[:], 0, quote_mask(texts[k])))
-    emb = embedder(options.embedder, options.embed_threads).encode(texts)
+    # As the embed stage does for a story: a full name is embedded as initials the pair uses.
+    shown = []
+    for a, b in pairs:
+        known = initials_in((a, b))
+        shown += [abbreviate(a, known), abbreviate(b, known)]
+    changed = sum(x != y for x, y in zip(shown, texts, strict=True))
+    print(f"{changed} sentences embedded with a full name written as the pair's initials")
+    emb = embedder(options.embedder, options.embed_threads).encode(shown)
     out = []
     for k in range(0, len(claims), 2):
         sims = emb[k : k + 2] @ emb[k : k + 2].T

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from storydesk.nlp.acronyms import abbreviate, initials_in
 from storydesk.nlp.claims import quote_mask
 from storydesk.nlp.models import detect_language
 from storydesk.nlp.numbers import parse_number
@@ -89,3 +90,30 @@ def test_dateline_is_not_part_of_the_claim(parse) -> None:  # type: ignore[no-un
     assert text[claim.start : claim.end] == claim.text
     order = [r for r in claim.roles if r.predicate == "order"]
     assert order[0].agent == "port authority" and order[0].patient == "bridge"
+
+
+# ------------------------------------------------------------------------------- acronyms
+
+
+def test_full_names_are_embedded_as_the_initials_the_story_uses() -> None:
+    known = initials_in(["Japan is in talks to open a NATO office.", "The FTC objected."])
+    assert known == {"NATO", "FTC"}
+    lead = "The minister said Japan may host an office for the North Atlantic Treaty Organization."
+    assert abbreviate(lead, known) == "The minister said Japan may host an office for the NATO."
+    # A name's own gloss is not repeated; a longer run keeps the words after the name.
+    assert abbreviate("The Federal Trade Commission (FTC) asked for powers.", known) == (
+        "The FTC asked for powers."
+    )
+    assert abbreviate("North Atlantic Treaty Organization officials met on Friday.", known) == (
+        "NATO officials met on Friday."
+    )
+    # Initials no article uses abbreviate nothing; neither does a headline in title case.
+    assert abbreviate("The European Union said it would respond.", known) == (
+        "The European Union said it would respond."
+    )
+    assert abbreviate("Nothing Against The Odds", known | {"NATO"}) == "Nothing Against The Odds"
+
+
+def test_tickers_are_not_initials() -> None:
+    assert initials_in(["Goldman Sachs GS.N rose while the .DJI and $INDU fell."]) == frozenset()
+    assert initials_in(["The SEC (not the FTC) acted."]) == {"SEC", "FTC"}

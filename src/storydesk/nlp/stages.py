@@ -8,6 +8,7 @@ import numpy as np
 
 from ..options import Options
 from ..pipeline import Document, stage
+from .acronyms import abbreviate, initials_in
 from .claims import claims_of, parse_paragraphs
 from .models import detect_language, embedder, spacy_pipeline
 
@@ -42,4 +43,6 @@ def EMBED(doc: Document, options: Options) -> Document:
     if not claims:
         return doc.update(embeddings=np.zeros((0, 512), dtype=np.float32))
     model = embedder(options.embedder, options.embed_threads)
-    return doc.update(embeddings=model.encode([c.text for c in claims]))
+    # "the North Atlantic Treaty Organization" is embedded as "NATO" when the story writes NATO.
+    known = initials_in(c.text for c in claims)
+    return doc.update(embeddings=model.encode([abbreviate(c.text, known) for c in claims]))
