@@ -155,7 +155,7 @@ def _role_words(token: Any) -> list[Any]:
     while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].tag_ == "PRP$"):
         phrase = phrase[1:]
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "prep" and nxt.lower_ in _ROLE_PREPS:
+    if nxt is not None and nxt.head.i == token.i and nxt.lower_ in _ROLE_PREPS:
         tail = list(token.doc[nxt.i : nxt.right_edge.i + 1])
         if len(phrase) + len(tail) <= _ROLE_MAX_WORDS:
             phrase += tail
