@@ -14,7 +14,7 @@ from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
 from storydesk.quotes.extract import find_spans
-from storydesk.quotes.group import classify, full_name, role_fits
+from storydesk.quotes.group import classify, full_name, role_fits, same_name
 from storydesk.quotes.stage import QUOTES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
@@ -340,6 +340,7 @@ def test_role_fits_needs_the_head_and_every_qualifier() -> None:
     assert not role_fits("spokesperson", titles)  # a bare role names nobody in particular
     assert role_fits("Foreign Ministry officials", frozenset({"foreign", "ministry", "official"}))
     assert role_fits("spokesperson for NATO", titles)  # the head comes before "for"
+    assert same_name("NATO spokesman", "nato Spokesperson") and not same_name("NATO", "EU")
     assert not role_fits("writers of the article", titles)
 
 

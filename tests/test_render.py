@@ -323,7 +323,7 @@ def _quote_brief() -> Brief:
         QuoteVariant(
             "b.2:q1", b.id, "<b>not</b> & safe", "altered", 0.8,
             (("=", "<b>"), ("-", "<i>never</i>"), ("+", "not & safe")), None, None,
-            "negation differs <script>",
+            "negation differs <script>", "<i>NATO</i> spokesman",
         ),
     )  # fmt: skip
     group = QuoteGroup("qg1", "<Rusk>", HOSTILE, "a1:q1", variants)
@@ -337,6 +337,7 @@ def test_json_quotes_section() -> None:
     v0, v1 = g["variants"]
     assert {"article", "quote", "text", "relation", "similarity", "diff"} <= set(v0)
     assert v1["relation"] == "altered" and v1["diff"][1] == ["-", "<i>never</i>"]
+    assert (v0["speaker"], v1["speaker"]) == (None, "<i>NATO</i> spokesman")
     article = data["articles"][0]
     assert article["text"][v0["start"] : v0["end"]] == v0["text"]
     assert to_dict(make_brief())["quotes"] == []
@@ -348,6 +349,8 @@ def test_markdown_quotes_section_escapes() -> None:
     section = md[md.index("## Quotes") : md.index("## Sources")]
     assert "<script>" not in section and "<b>" not in section and "<i>" not in section
     assert "ALTERED" in section and "~~" in section
+    # The outlet that credits someone else than the group's speaker says so, once.
+    assert section.count("credited to") == 1 and "credited to \\<i\\>NATO" in section
     assert "_No direct quotations found._" in to_markdown(make_brief())
 
 
@@ -356,6 +359,8 @@ def test_html_quotes_section_escapes_and_marks_diff() -> None:
     section = page[page.index('<section id="quotes">') : page.index('<section id="sources">')]
     assert "<script>" not in section and "<b>not" not in section and "<i>never" not in section
     assert "&lt;script&gt;" in section and "&lt;Rusk&gt;" in section
+    assert section.count("credited to") == 1
+    assert "credited to &lt;i&gt;NATO&lt;/i&gt; spokesman" in section
     assert '<span class="rel altered"' in section
     assert (
         "<del>&lt;i&gt;never&lt;/i&gt;</del>" in section and "<ins>not &amp; safe</ins>" in section

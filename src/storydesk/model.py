@@ -187,6 +187,9 @@ class QuoteVariant:
     start: int | None = None  # offsets of `text` in its article's Article.text
     end: int | None = None
     reason: str = ""  # the measured signals the relation follows from, in words
+    # Who this outlet credits, normalised like QuoteGroup.speaker: it can differ from the
+    # group's ("NATO spokesperson" in one outlet, "Appathurai" in another).
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from ..model import (
     Fact,
     FactStatus,
     Mention,
+    QuoteGroup,
     QuoteVariant,
     Side,
     SummarySentence,
@@ -36,6 +37,7 @@ from .render_json import (
     valid_span,
 )
 from .render_provenance import provenance_section
+from .render_quotes import credited_apart
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _STATUS_NAMES: dict[FactStatus, str] = {
@@ -230,16 +232,18 @@ def _diff_html(v: QuoteVariant) -> str:
     return " ".join(f"<{tags[op]}>{_e(text)}</{tags[op]}>" for op, text in v.diff if op in tags)
 
 
-def _quote_variant(v: QuoteVariant, anchors: _Anchors, names: dict[str, str]) -> str:
+def _quote_variant(g: QuoteGroup, v: QuoteVariant, anchors: _Anchors, names: dict[str, str]) -> str:
     span = (v.start, v.end) if v.start is not None and v.end is not None else None
     cite = _cite(anchors, names, v.article, span)
     rel = _e(v.relation)
     diff = ""
     if v.relation != "verbatim" and v.diff:
         diff = f'\n<p class="quote-diff">{_diff_html(v)}</p>'
+    other = credited_apart(g, v)
+    credit = f", credited to {_e(other)}" if other else ""
     return (
         f'<li><span class="rel {rel}" title="{_e(v.reason)}">{rel}</span> {cite} '
-        f'<span class="meta">similarity {v.similarity:.2f}</span>'
+        f'<span class="meta">similarity {v.similarity:.2f}{credit}</span>'
         f"<blockquote><p>“{_e(v.text)}”</p></blockquote>{diff}</li>"
     )
 
@@ -249,7 +253,7 @@ def _quotes(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
         return _section("quotes", "Quotes", _empty("No direct quotations found."), 0)
     parts = []
     for g in brief.quotes:
-        items = "\n".join(_quote_variant(v, anchors, names) for v in g.variants)
+        items = "\n".join(_quote_variant(g, v, anchors, names) for v in g.variants)
         parts.append(
             f'<div class="quote-group" id="{_e(_UNSAFE_ID.sub("_", g.id))}">\n'
             f"<h3>{_e(g.speaker_name or g.speaker or 'Unknown speaker')}</h3>\n"

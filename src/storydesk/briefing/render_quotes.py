@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Article, InputProblem, QuoteGroup, QuoteVariant
+from ..quotes.group import same_name
 from .render_json import SCHEMA_VERSION, _number, display_names, problem_to_dict
 
 RELATION_NAMES = {
@@ -31,6 +32,7 @@ def variant_to_dict(v: QuoteVariant) -> dict[str, Any]:
         "relation": v.relation,
         "similarity": _number(v.similarity),
         "reason": v.reason,
+        "speaker": v.speaker,
         "diff": [[op, text] for op, text in v.diff],
     }
 
@@ -75,6 +77,13 @@ def _diff_md(v: QuoteVariant) -> str:
     return " ".join(p for p in parts if p)
 
 
+def credited_apart(g: QuoteGroup, v: QuoteVariant) -> str | None:
+    """The speaker this outlet credits when it is not the group's, else None."""
+    if v.speaker and g.speaker and not same_name(v.speaker, g.speaker):
+        return v.speaker
+    return None
+
+
 def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list[str]:
     """The `## Quotes` section as Markdown lines."""
     from .render_markdown import _inline
@@ -90,6 +99,9 @@ def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list
             who = _inline(names.get(v.article, v.article))
             rel = f"{RELATION_NAMES[v.relation]}, {v.similarity:.2f}"
             line = f"- **{who}** ({rel}): “{_inline(v.text)}”"
+            other = credited_apart(g, v)
+            if other:
+                line += f" — credited to {_inline(other)}"
             if v.relation != "verbatim" and v.diff:
                 line += f"  \n  diff: {_diff_md(v)}"
             lines.append(line)

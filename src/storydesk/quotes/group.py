@@ -80,13 +80,22 @@ def role_fits(role: str, titles: frozenset[str]) -> bool:
     return bool(heads & titles) and all(q in titles for q in qualifiers)
 
 
+def same_name(a: str, b: str) -> bool:
+    """The same speaker written alike, words for spokesperson aside ("NATO spokesman")."""
+
+    def key(s: str) -> list[str]:
+        return ["spokesperson" if w in _SPOKES else w for w in re.findall(r"[\w'’-]+", s.lower())]
+
+    return key(a) == key(b)
+
+
 def speakers_agree(a: Extracted, b: Extracted) -> bool | None:
     """True for the same speaker, False for different named ones, None when unknown or a role."""
     sa, sb = a.quote.speaker, b.quote.speaker
     if not sa or not sb:
         return None
     la, lb = sa.lower(), sb.lower()
-    if la == lb or la in b.names or lb in a.names:
+    if la == lb or same_name(sa, sb) or la in b.names or lb in a.names:
         return True
     if _is_role(sa) != _is_role(sb):
         role, person = (sa, b) if _is_role(sa) else (sb, a)
@@ -207,6 +216,7 @@ def _group(
                 start=q.start,
                 end=q.end,
                 reason=reason,
+                speaker=q.speaker,
             )
         )
     named = Counter(items[i].quote.speaker for i in group if items[i].quote.speaker)
