@@ -72,6 +72,17 @@ def test_unrelated_claim_is_unverified(verifier: Verifier) -> None:
     assert any("not in the document" in r for r in v.reasons)
 
 
+def test_a_name_and_its_initials_are_one_entity(verifier: Verifier) -> None:
+    doc = "The North Atlantic Treaty Organization will open a liaison office in Tokyo next year."
+    for claim in ("NATO will open a liaison office in Tokyo next year.", doc):
+        for document in (doc, claim.replace("North Atlantic Treaty Organization", "NATO")):
+            reasons = verifier.verify(claim, document).reasons
+            assert not any("not in the document" in r for r in reasons), (claim, reasons)
+    # Other initials are still missing.
+    reasons = verifier.verify("The EU will open a liaison office in Tokyo.", doc).reasons
+    assert any("not in the document: EU" in r for r in reasons), reasons
+
+
 def test_multi_sentence_claim_is_as_weak_as_its_weakest_sentence(
     verifier: Verifier,
 ) -> None:

@@ -31,6 +31,30 @@ def initials_in(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(m.group(0) for t in texts for m in _INITIALS.finditer(t))
 
 
+def spelled_out(text: str) -> frozenset[str]:
+    """Every set of initials a full name in `text` spells ("North Atlantic Treaty Organization
+    Secretary General" gives NATO, NATOSG..., ATO...), to find "NATO" in a text that never
+    abbreviates it."""
+    found = set()
+    for run in _RUN.finditer(text):
+        words = run.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                if words[i][:1].isupper() and words[j - 1][:1].isupper():
+                    letters = _initials(words[i:j])
+                    if 2 <= len(letters) <= 6:
+                        found.add(letters)
+    return frozenset(found)
+
+
+def name_initials(name: str) -> str | None:
+    """The initials a full name spells ("North Atlantic Treaty Organization" -> "NATO")."""
+    if not _RUN.fullmatch(name.strip()):
+        return None
+    letters = _initials(name.split())
+    return letters if 2 <= len(letters) <= 6 else None
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 

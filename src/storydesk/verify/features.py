@@ -16,6 +16,7 @@ from itertools import pairwise
 import numpy as np
 
 from ..model import Article, Claim, Dispute
+from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims, paragraphs
 from ..nlp.numbers import parse_number
 from .checks import DEFAULT_CHECKS, Context, compare, normalise_name
@@ -93,6 +94,10 @@ class TextIndex:
     bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[float]
     normalised: str
+    # "NATO" and "the North Atlantic Treaty Organization" name one thing: the all-capital
+    # words the text uses, and the initials its full names spell.
+    initials: frozenset[str]
+    spelled: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,8 @@ def text_index(document: str) -> TextIndex:
         bigrams=frozenset(bigrams(content(tokens))),
         numbers=frozenset(number_values(document)),
         normalised=f" {normalise_name(document)} ",
+        initials=initials_in([document]),
+        spelled=spelled_out(document),
     )
 
 
@@ -138,6 +145,8 @@ def index_document(document: str, embed: Embed) -> DocumentIndex:
         bigrams=lex.bigrams,
         numbers=lex.numbers,
         normalised=lex.normalised,
+        initials=lex.initials,
+        spelled=lex.spelled,
         windows=tuple(windows),
         vectors=np.asarray(vecs, dtype=np.float32).reshape(len(windows), -1),
     )
@@ -160,6 +169,12 @@ def _entity_found(name: str, index: TextIndex) -> bool:
     norm = normalise_name(name)
     if not norm or f" {norm} " in index.normalised:
         return True
+    bare = name.removeprefix("the ").removeprefix("The ")
+    if bare in index.spelled and initials_in([bare]) == {bare}:
+        return True  # "NATO" where the document writes the name out
+    letters = name_initials(bare)
+    if letters is not None and letters in index.initials:
+        return True  # the name written out where the document abbreviates it
     parts = [w for w in norm.split() if len(w) > 2 and w not in STOPWORDS]
     return bool(parts) and all(w in index.words for w in parts)
 
