@@ -35,15 +35,11 @@ def spelled_out(text: str) -> frozenset[str]:
     """Every set of initials a full name in `text` spells ("North Atlantic Treaty Organization
     Secretary General" gives NATO, NATOSG..., ATO...), to find "NATO" in a text that never
     abbreviates it."""
-    found = set()
+    found: set[str] = set()
     for run in _RUN.finditer(text):
         words = run.group(0).split()
         for i in range(len(words)):
-            for j in range(i + 2, len(words) + 1):
-                if words[i][:1].isupper() and words[j - 1][:1].isupper():
-                    letters = _initials(words[i:j])
-                    if 2 <= len(letters) <= 6:
-                        found.add(letters)
+            found.update(letters for _, letters in _names_from(words, i) if len(letters) <= 6)
     return frozenset(found)
 
 
@@ -59,6 +55,19 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+def _names_from(words: list[str], i: int) -> list[tuple[int, str]]:
+    """(end, initials) of each name starting at word i, longest first: capitalised at both
+    ends, two or more initials."""
+    if not words[i][:1].isupper():
+        return []
+    out = []
+    for j in range(len(words), i + 1, -1):
+        letters = _initials(words[i:j])
+        if words[j - 1][:1].isupper() and len(letters) >= 2:
+            out.append((j, letters))
+    return out
+
+
 def _title_case(text: str) -> bool:
     """A headline in title case, where capitals spell nothing ("Nothing Applies To Our ..."):
     no lowercase word longer than the small words a headline keeps lowercase."""
@@ -71,18 +80,12 @@ def _names(words: list[str], known: frozenset[str]) -> list[tuple[int, int, str]
     found = []
     i = 0
     while i < len(words):
-        match = None
-        if words[i][:1].isupper():
-            for j in range(len(words), i + 1, -1):
-                letters = _initials(words[i:j])
-                if words[j - 1][:1].isupper() and len(letters) >= 2 and letters in known:
-                    match = (i, j, letters)
-                    break
-        if match is None:
+        end, letters = next(((j, x) for j, x in _names_from(words, i) if x in known), (0, ""))
+        if not end:
             i += 1
             continue
-        found.append(match)
-        i = match[1]
+        found.append((i, end, letters))
+        i = end
     return found
 
 

@@ -39,7 +39,7 @@ import numpy as np
 from ..model import QuoteGroup, QuoteRelation, QuoteVariant
 from .diff import compare, overlap, word_diff, words
 from .extract import Extracted
-from .speakers import TITLES
+from .speakers import ROLE_PREPS, TITLES
 
 LINK_SAME_SPEAKER = 0.45
 LINK_UNKNOWN_COSINE = 0.85
@@ -50,16 +50,16 @@ _NAME_SIMILAR = 0.8  # "Rusck" / "Rusk": a misspelt name is still the same speak
 _FORBID = -1.0
 # Outlets name the one who speaks for an organisation with any of these words.
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
-_ROLE_PREPS = frozenset({"of", "for", "at"})  # "spokesperson for NATO": the role ends before
-_ROLE_FILLER = _ROLE_PREPS | {"a", "an", "the"}
+_ROLE_FILLER = ROLE_PREPS | {"a", "an", "the"}
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def role_parts(speaker: str) -> tuple[str, list[str]]:
     """(head word, lowercased qualifiers) of a speaker: "NATO spokesperson" -> spokesperson,
     [nato]; "writers of the article" -> writers, [article]. The head is the word before the
     first of/for/at, else the last word."""
-    found = re.findall(r"[\w'’-]+", speaker) or [speaker]
-    cut = next((k for k, w in enumerate(found) if k and w.lower() in _ROLE_PREPS), len(found))
+    found = _WORD.findall(speaker) or [speaker]
+    cut = next((k for k, w in enumerate(found) if k and w.lower() in ROLE_PREPS), len(found))
     quals = [w.lower() for k, w in enumerate(found) if k != cut - 1]
     return found[cut - 1], [w for w in quals if w not in _ROLE_FILLER]
 
@@ -84,7 +84,7 @@ def same_name(a: str, b: str) -> bool:
     """The same speaker written alike, words for spokesperson aside ("NATO spokesman")."""
 
     def key(s: str) -> list[str]:
-        return ["spokesperson" if w in _SPOKES else w for w in re.findall(r"[\w'’-]+", s.lower())]
+        return ["spokesperson" if w in _SPOKES else w for w in _WORD.findall(s.lower())]
 
     return key(a) == key(b)
 
@@ -97,11 +97,12 @@ def speakers_agree(a: Extracted, b: Extracted) -> bool | None:
     la, lb = sa.lower(), sb.lower()
     if la == lb or same_name(sa, sb) or la in b.names or lb in a.names:
         return True
-    if _is_role(sa) != _is_role(sb):
-        role, person = (sa, b) if _is_role(sa) else (sb, a)
+    role_a, role_b = _is_role(sa), _is_role(sb)
+    if role_a != role_b:
+        role, person = (sa, b) if role_a else (sb, a)
         if role_fits(role, person.titles):
             return True
-    if _is_role(sa) or _is_role(sb):
+    if role_a or role_b:
         return None
     return min(len(la), len(lb)) >= 4 and SequenceMatcher(None, la, lb).ratio() >= _NAME_SIMILAR
 

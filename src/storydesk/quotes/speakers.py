@@ -40,7 +40,7 @@ _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _PRONOUNS = _PERSONAL | {"they", "them"}
 _DEFINITE = frozenset({"the", "this", "that"})
-_ROLE_PREPS = frozenset({"of", "for", "at"})
+ROLE_PREPS = frozenset({"of", "for", "at"})  # "spokesperson for NATO": the role's complement
 _ROLE_MAX_WORDS = 7  # a longer complement is a clause about the role, not its name
 
 
@@ -155,7 +155,7 @@ def _role_words(token: Any) -> list[Any]:
     while phrase and (phrase[0].pos_ in ("DET", "PRON") or phrase[0].tag_ == "PRP$"):
         phrase = phrase[1:]
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.head.i == token.i and nxt.lower_ in _ROLE_PREPS:
+    if nxt is not None and nxt.head.i == token.i and nxt.lower_ in ROLE_PREPS:
         tail = list(token.doc[nxt.i : nxt.right_edge.i + 1])
         if len(phrase) + len(tail) <= _ROLE_MAX_WORDS:
             phrase += tail
