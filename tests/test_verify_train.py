@@ -71,3 +71,36 @@ def test_train_resume_export_infer(tmp_path: Path) -> None:
     probs = CrossEncoder(folder, threads=1).score("Police arrested the driver.", DOC)
     assert set(probs) == {"entailment", "neutral", "contradiction"}
     assert sum(probs.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_soup_averages_runs_and_exports(tmp_path: Path) -> None:
+    import torch
+
+    from storydesk.verify.train.soup import soup
+
+    data = _data(tmp_path / "data")
+    runs = []
+    for seed, max_len in ((1, 128), (2, 128), (3, 64)):
+        cfg = tmp_path / f"cfg{seed}.json"
+        cfg.write_text(json.dumps({"init": "tiny-random", "batch_size": 4, "epochs": 1,
+                                   "seed": seed, "max_length": max_len, "eval_every": 50,
+                                   "save_every": 50, "lr": 1e-3, "threads": 1}))  # fmt: skip
+        run = tmp_path / f"run{seed}"
+        main(["--data", str(data), "--out", str(run), "--config", str(cfg), "--max-steps", "3"])
+        runs.append(run)
+
+    out = soup(runs[:2], tmp_path / "soup", weights=[3, 1])
+
+    def weights(run: Path) -> dict[str, torch.Tensor]:
+        state = torch.load(run / "checkpoint" / "state.pt", map_location="cpu", weights_only=False)
+        return state["model"]  # type: ignore[no-any-return]
+
+    a, b, mixed = weights(runs[0]), weights(runs[1]), weights(out)
+    name = next(k for k, t in a.items() if t.is_floating_point() and not torch.equal(t, b[k]))
+    assert torch.allclose(mixed[name], 0.75 * a[name] + 0.25 * b[name], atol=1e-6)
+    folder = export(out, tmp_path / "model")
+    card = (folder / "MODEL_CARD.md").read_text()
+    assert "## Weight average" in card and "| 0.750 |" in card
+    assert CrossEncoder(folder, threads=1).score("The bridge reopened.", DOC)
+    with pytest.raises(ValueError, match="max_length"):
+        soup([runs[0], runs[2]], tmp_path / "bad")

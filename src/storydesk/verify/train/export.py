@@ -96,6 +96,32 @@ Combiner (combiner.json), held-out fifth of its fit data: support AUC
 contradiction AUC {held.get("contradiction_auc", 0):.3f}."""
 
 
+def _soup_section(soup: dict[str, Any]) -> str:
+    if not soup:
+        return ""
+    rows = "\n".join(
+        f"| {i['run']} | {i['weight']:.3f} | {i.get('metrics', {}).get('dev_accuracy', 0):.3f} "
+        f"| `{i['state_sha256'][:16]}` |"
+        for i in soup.get("ingredients", [])
+    )
+    return f"""
+## Weight average
+These weights are the weighted mean of the runs below (storydesk.verify.train.soup), each
+fine-tuned from the same base model with the configuration shown; the data counts above are
+theirs. The soup itself was not trained further.
+
+| run | weight | its dev accuracy | checkpoint sha256 |
+| --- | --- | --- | --- |
+{rows}
+"""
+
+
+def _metrics_section(metrics: dict[str, Any], soup: dict[str, Any]) -> str:
+    if not metrics and soup:
+        return "None from a training loop: a weight average is not trained (see its ingredients)."
+    return f"```json\n{json.dumps(metrics, indent=2)}\n```"
+
+
 def model_card(
     name: str,
     cfg: TrainConfig,
@@ -104,6 +130,7 @@ def model_card(
     size: int,
     bench: dict[str, Any] | None = None,
     combiner: dict[str, Any] | None = None,
+    soup: dict[str, Any] | None = None,
 ) -> str:
     licences = "\n".join(f"| {k} | {v} |" for k, v in manifest.get("licences", {}).items())
     counts = manifest.get("counts", {})
@@ -140,7 +167,7 @@ limit {manifest.get("limit")}; {sizes}. Split by article (news) / premise (NLI).
 
 Non-commercial licences (SICK CC BY-NC-SA, SciFact CC BY-NC) and research-use news texts
 restrict how this model may be used; check before shipping it.
-
+{_soup_section(soup or {})}
 ## Training configuration
 ```json
 {json.dumps(cfg.__dict__, indent=2)}
@@ -149,9 +176,7 @@ restrict how this model may be used; check before shipping it.
 ## Metrics
 Training dev split (3-way accuracy; a 2-way not_entailment row counts as right when the model
 does not say entailment):
-```json
-{json.dumps(metrics, indent=2)}
-```
+{_metrics_section(metrics, soup or {})}
 
 ## Benchmark
 {_benchmark_section(bench or {}, combiner or {})}
@@ -170,6 +195,7 @@ def write_card(ckpt_run: Path, out: Path, bench: Path | None = None) -> None:
         (out / "model.onnx").stat().st_size,
         _read(bench) if bench else None,
         _read(out / "combiner.json"),
+        _read(ckpt_run / "soup.json"),
     )
     (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 
