@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import StorydeskError
 from .evidence import top_windows
 
-DEFAULT_MODEL = "minilm-nli-v5"
+DEFAULT_MODEL = "minilm-nli-v8"
 
 
 def packaged_model(name: str = DEFAULT_MODEL) -> Path:

@@ -3,7 +3,8 @@
 Entity swaps (FactCC's) only ever change names. Summaries and drafts as often change what a
 thing is: the object found, the place in a building, the group that acted. minilm-nli-v5 reads
 "inspectors found cracks in two of its cables" as entailed by "inspectors found a crack in a
-steel support beam" (entailment 0.44, contradiction 0.48; supported by the combiner). The
+steel support beam" (entailment 0.44, contradiction 0.48; supported by the combiner; the
+shipped minilm-nli-v8 still supports it). The
 replacement noun comes from the same article, like entity swaps' names, so a word the document
 lacks cannot give the corruption away.
 
