@@ -44,8 +44,9 @@ from _metrics import (
     words,
     write_json,
 )
+from storydesk.nlp.sentences import split_sentences
 from storydesk.verify.crossencoder import CrossEncoder
-from storydesk.verify.features import STOPWORDS, split_sentences
+from storydesk.verify.features import STOPWORDS
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.verifier import FeatureVerifier
 

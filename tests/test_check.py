@@ -17,9 +17,9 @@ from factories import Run
 from storydesk import cli
 from storydesk.errors import StorydeskError
 from storydesk.model import Article, Verdict
+from storydesk.nlp.sentences import split_sentences
 from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
 from storydesk.verify.check import check_pairs, check_text, checks_to_dict, draft_sentences
-from storydesk.verify.features import split_sentences
 from storydesk.verify.interface import Verifier
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.verifier import FeatureVerifier, load_weights

@@ -9,6 +9,7 @@ from storydesk.nlp.acronyms import abbreviate, initials_in
 from storydesk.nlp.claims import quote_mask
 from storydesk.nlp.models import detect_language
 from storydesk.nlp.numbers import parse_number
+from storydesk.nlp.sentences import paragraphs, split_sentences
 
 
 def test_claim_offsets_point_into_the_text(parse) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +91,60 @@ def test_dateline_is_not_part_of_the_claim(parse) -> None:  # type: ignore[no-un
     assert text[claim.start : claim.end] == claim.text
     order = [r for r in claim.roles if r.predicate == "order"]
     assert order[0].agent == "port authority" and order[0].patient == "bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "first_words"),
+    [
+        ("Washington (CNN)ISIS is a problem.", "ISIS is"),
+        ("(CNN)He's a blue chip college basketball recruit.", "He's a"),
+        ("London, England (Reuters)Prices rose.", "Prices rose"),
+        # a parenthesis followed by a space is prose, not a credit
+        ("The Marrowport Port Authority (MPA) Chief Imelda Rusk spoke.", "The Marrowport"),
+    ],
+)
+def test_glued_wire_credit_is_a_dateline(text: str, first_words: str) -> None:
+    ((offset, para),) = paragraphs(text)
+    assert para.startswith(first_words) and text[offset:] == para
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Medics went to a villa in St. John after the family fell ill. Police came.",
+            ["Medics went to a villa in St. John after the family fell ill.", "Police came."],
+        ),
+        (
+            "The outage began around 10 p.m. Paris time (4 p.m. ET). It ended at 2 a.m. The "
+            "police said so.",
+            [
+                "The outage began around 10 p.m. Paris time (4 p.m. ET).",
+                "It ended at 2 a.m.",
+                "The police said so.",
+            ],
+        ),
+        (
+            "It was written by James W. Pennebaker. Mr. Smith agreed on Oct. 14 in the U.S. "
+            "The U.S. Senate voted. He said no. It ranked No. 1.",
+            [
+                "It was written by James W. Pennebaker.",
+                "Mr. Smith agreed on Oct. 14 in the U.S.",
+                "The U.S. Senate voted.",
+                "He said no.",
+                "It ranked No. 1.",
+            ],
+        ),
+        # a closing quote stays on the sentence it closes, and a title in quotes splits nothing
+        (
+            'He said "no." Then he starred in the "Anne of Green Gables" TV movies!',
+            ['He said "no."', 'Then he starred in the "Anne of Green Gables" TV movies!'],
+        ),
+        ("One line\nTwo lines. Three.", ["One line", "Two lines.", "Three."]),
+    ],
+)
+def test_split_sentences_keeps_abbreviations_whole(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
 
 
 # ------------------------------------------------------------------------------- acronyms

@@ -6,13 +6,13 @@ and tested without a parser.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Claim, Entity, Quantity, Role
 from .numbers import parse_number
+from .sentences import paragraphs
 
 # Modals that hedge a statement; "would" and "will" are left out because news uses them for
 # plain future and conditional reporting ("which would be the first of its kind").
@@ -38,24 +38,6 @@ PRONOUN_POS = frozenset({"PRON"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "ccomp", "dobj", "pobj"})
 _OPENING = "“«„"
 _CLOSING = "”»"
-_PARAGRAPH = re.compile(r"[^\n]+")
-# "MARROWPORT, Oct 14 (Harbour Wire) - " / "TOKYO (Reuters) — ": metadata, not part of the claim,
-# and a parser reads the city as the sentence's subject.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n\-–—]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+"
-)
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) for each non-empty line, datelines cut off; the parser never sees a
-    sentence cross lines."""
-    for m in _PARAGRAPH.finditer(text):
-        para, start = m.group(), m.start()
-        dateline = _DATELINE.match(para)
-        if dateline:
-            para, start = para[dateline.end() :], start + dateline.end()
-        if para.strip():
-            yield start, para
 
 
 def is_main_hedge(token: Any) -> bool:

@@ -1,7 +1,7 @@
 """Find direct quotations in an article's cleaned text and turn them into Quote records.
 
 Quotation marks are paired by a small state machine over paragraphs (the parser never sees a
-sentence cross lines, see nlp.claims.paragraphs), because marks follow typographic conventions a
+sentence cross lines, see nlp.sentences.paragraphs), because marks follow typographic conventions a
 tokenizer does not know: a quotation that runs over paragraphs reopens each paragraph without
 closing the previous one, an unclosed quotation ends where the next one opens, and apostrophes
 (don't, Japan’s) are never quotation marks. Speakers are found by quotes.cues on the parse.
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Quote
-from ..nlp.claims import ParsedParagraph, paragraphs, parse_paragraphs
+from ..nlp.claims import ParsedParagraph, parse_paragraphs
+from ..nlp.sentences import paragraphs
 from .cues import attribute
 from .speakers import ArticleParse, Attribution
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import StorydeskError
 from ..model import Verdict, VerdictLabel
-from .features import precision, split_sentences
+from ..nlp.sentences import split_sentences
+from .features import precision
 
 _ENTAIL = ("entail", "support", "consistent")
 _CONTRA = ("contradict", "refute", "inconsistent")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Verdict
-from .features import split_sentences
+from ..nlp.sentences import split_sentences
 from .interface import Verifier
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_SENT = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z0-9])|\n+")
+from ..nlp.sentences import split_sentences
+
 _WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset(
     [
@@ -82,7 +83,7 @@ def _terms(text: str) -> set[str]:
 
 
 def sentences(document: str) -> list[str]:
-    return [s.strip() for s in _SENT.split(document) if s and s.strip()]
+    return split_sentences(document)
 
 
 def windows(document: str, size: int) -> list[str]:

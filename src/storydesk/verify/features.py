@@ -17,8 +17,9 @@ import numpy as np
 
 from ..model import Article, Claim, Dispute
 from ..nlp.acronyms import initials_in, name_initials, spelled_out
-from ..nlp.claims import article_claims, paragraphs
+from ..nlp.claims import article_claims
 from ..nlp.numbers import parse_number
+from ..nlp.sentences import split_sentences
 from .checks import DEFAULT_CHECKS, Context, compare, normalise_name
 
 # Stopwords are kept local (and small) so that novelty counts content, not function words, without
@@ -48,7 +49,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "similar_but_missing",
 )
 _WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -64,15 +64,6 @@ def content(tokens: Sequence[str]) -> list[str]:
 
 def bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
     return set(pairwise(tokens))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences by punctuation, never across lines: a regex, because parsing a whole document
-    with spaCy for every check would cost more than all the features together."""
-    out: list[str] = []
-    for _, para in paragraphs(text):
-        out.extend(s.strip() for s in _SENT_END.split(para) if s.strip())
-    return out
 
 
 def number_values(text: str) -> set[float]:

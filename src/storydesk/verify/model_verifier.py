@@ -21,6 +21,7 @@ import numpy as np
 
 from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import article_claims
+from ..nlp.sentences import split_sentences
 from .checks import Context
 from .crossencoder import CrossEncoder
 from .evidence import sentences
@@ -32,7 +33,6 @@ from .features import (
     first_dispute,
     novelty,
     precision,
-    split_sentences,
     text_index,
 )
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...nlp.claims import paragraphs
+from ...nlp.sentences import paragraphs
 from .context import NEIGHBOURS, op_misattach
 from .nouns import noun_pool, op_noun_swap
 from .sources import (

@@ -19,7 +19,7 @@ from .wordlists import op_added_detail, op_antonym
 
 # Bump whenever an operation, a word list or the sampling changes: the manifest records it so a
 # model card can say exactly which data a model saw.
-RECIPE_VERSION = "2026.8"
+RECIPE_VERSION = "2026.9"
 
 ENTAILMENT, CONTRADICTION, NEUTRAL = "entailment", "contradiction", "neutral"
 SWAPPABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
