@@ -136,6 +136,54 @@ def test_check_text_picks_best_source(verifier: Verifier) -> None:
     assert checks_to_dict(checks)["counts"]["contradicted"] >= 1
 
 
+def test_sources_that_disagree_make_a_sentence_disputed(verifier: Verifier) -> None:
+    other = DOC.replace("14 people", "41 people")
+    arts = [
+        Article("a", "a.txt", DOC, source="Harbour Wire"),
+        Article("b", "b.txt", other, source="Brineshore Digest"),
+    ]
+    (check,) = check_text(
+        "Mayor Anna Lind said 14 people were injured in the port fire.", arts, verifier
+    )
+    assert check.label == "disputed", check
+    assert check.best is not None and check.best.label == "Harbour Wire"
+    assert [s.label for s in check.contradicting] == ["Brineshore Digest"]
+    counts = checks_to_dict([check])["counts"]
+    assert counts["disputed"] == 1 and counts["contradicted"] == 0
+
+
+def test_draft_pronouns_are_read_as_the_person_named_before() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.pronouns import resolve_sentences
+
+    nlp = spacy_pipeline()
+    draft = [
+        "Mayor Imelda Rusk visited the port on Tuesday.",
+        "Rusk thanked the firefighters.",
+        "She said no date had been set.",
+        "Reporters asked her about the repairs.",  # an object pronoun stays as written
+        "Tobias Fenwright said he would stay.",  # the person is in the sentence already
+    ]
+    assert resolve_sentences(draft, nlp) == [
+        None,
+        None,
+        "Imelda Rusk said no date had been set.",  # the fullest name the draft gave
+        None,
+        None,
+    ]
+    assert resolve_sentences(["He said no.", "Nobody came."], nlp) == [None, None]
+
+
+def test_draft_pronoun_is_checked_as_its_person() -> None:
+    arts = [Article("a", "a.txt", DOC, source="Harbour Wire")]
+    draft = "Anna Lind is the mayor. She said 14 people were injured in the fire at the port."
+    checks = check_text(draft, arts, ModelVerifier())
+    assert checks[1].read_as == "Anna Lind said 14 people were injured in the fire at the port."
+    assert checks[1].label == "supported", checks[1]
+    assert checks[1].sentence.startswith("She said")  # shown as the draft wrote it
+    assert checks_to_dict(checks)["sentences"][1]["read_as"] == checks[1].read_as
+
+
 def test_draft_is_read_as_markdown() -> None:
     draft = (
         "# Bridge closure: draft\n\nKey facts\n=========\n\n"

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Verdict
+from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
 from .interface import Verifier
+from .pronouns import resolve_sentences
 
 
 def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
@@ -58,31 +60,41 @@ class SourceVerdict:
     verdict: Verdict
 
 
+# Over all sources: "disputed" when one source supports the sentence and another contradicts it
+# (the sources disagree; the draft sides with some of them), "contradicted" when some contradict
+# it and none supports it.
+DRAFT_LABELS = ("supported", "disputed", "contradicted", "unverified")
+
+
 @dataclass(frozen=True)
 class SentenceCheck:
     """One draft sentence: its best-supporting source and any source that contradicts it."""
 
     sentence: str
-    label: str  # supported | contradicted | unverified, over all sources
+    label: str  # one of DRAFT_LABELS
     best: SourceVerdict | None
     contradicting: tuple[SourceVerdict, ...] = field(default=())
+    read_as: str | None = None  # the sentence as checked, its "he"/"she" resolved in the draft
 
 
 def _label(article: Article) -> str:
     return article.source or article.title or article.path or article.id
 
 
-def check_sentence(sentence: str, articles: Sequence[Article], verifier: Verifier) -> SentenceCheck:
-    results = [SourceVerdict(a.id, _label(a), verifier.verify(sentence, a.text)) for a in articles]
+def check_sentence(
+    sentence: str, articles: Sequence[Article], verifier: Verifier, read_as: str | None = None
+) -> SentenceCheck:
+    """The sentence against every source; `read_as`, when given, is what is checked."""
+    claim = read_as or sentence
+    results = [SourceVerdict(a.id, _label(a), verifier.verify(claim, a.text)) for a in articles]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
     best = max(results, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
+    supported = best is not None and best.verdict.label == "supported"
     if contra:
-        label = "contradicted"
-    elif best is not None and best.verdict.label == "supported":
-        label = "supported"
+        label = "disputed" if supported else "contradicted"
     else:
-        label = "unverified"
-    return SentenceCheck(sentence, label, best, contra)
+        label = "supported" if supported else "unverified"
+    return SentenceCheck(sentence, label, best, contra, read_as)
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -112,9 +124,18 @@ def draft_sentences(draft: str) -> list[str]:
     return [s for s in split_sentences("\n".join(lines)) if len(s.split()) >= MIN_WORDS]
 
 
-def check_text(draft: str, articles: Sequence[Article], verifier: Verifier) -> list[SentenceCheck]:
-    """Every sentence of the draft (`draft_sentences`) against every source."""
-    return [check_sentence(s, articles, verifier) for s in draft_sentences(draft)]
+def check_text(
+    draft: str, articles: Sequence[Article], verifier: Verifier, nlp: Any = None
+) -> list[SentenceCheck]:
+    """Every sentence of the draft (`draft_sentences`) against every source, each "he" and "she"
+    read as the person the draft named before (verify.pronouns)."""
+    sentences = draft_sentences(draft)
+    if nlp is None:
+        nlp = getattr(verifier, "nlp", None) or spacy_pipeline()
+    readings = resolve_sentences(sentences, nlp)
+    return [
+        check_sentence(s, articles, verifier, r) for s, r in zip(sentences, readings, strict=True)
+    ]
 
 
 def _source_dict(s: SourceVerdict) -> dict[str, Any]:
@@ -131,13 +152,13 @@ def _source_dict(s: SourceVerdict) -> dict[str, Any]:
 
 
 def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
-    counts = {k: sum(1 for c in checks if c.label == k) for k in ("supported", "contradicted")}
-    counts["unverified"] = len(checks) - sum(counts.values())
+    counts = {k: sum(1 for c in checks if c.label == k) for k in DRAFT_LABELS}
     return {
         "counts": counts,
         "sentences": [
             {
                 "sentence": c.sentence,
+                **({"read_as": c.read_as} if c.read_as else {}),
                 "verdict": c.label,
                 "best": _source_dict(c.best) if c.best else None,
                 "contradicting": [_source_dict(s) for s in c.contradicting],
@@ -165,12 +186,19 @@ def to_markdown(checks: Sequence[SentenceCheck]) -> str:
     out = ["# Draft check", ""]
     for n, c in enumerate(checks, start=1):
         out.append(f"{n}. **{c.label}**: {c.sentence}")
+        if c.read_as:
+            out.append(f"   - read as: {c.read_as}")
         if c.best is not None and c.best.verdict.evidence:
             quote = " ".join(c.best.verdict.evidence)
             out.append(
                 f"   - best source: {c.best.label} ({c.best.verdict.support:.2f}): > {quote}"
             )
         for s in c.contradicting:
-            why = "; ".join(r for r in s.verdict.reasons if "says" in r) or "low coverage"
+            reasons = s.verdict.reasons
+            # A structured check's reason says who says what; else the model's reading and
+            # coverage, without the combined scores' summary line.
+            why = "; ".join(r for r in reasons if "says" in r) or "; ".join(
+                r for r in reasons if not r.startswith("support ")
+            )
             out.append(f"   - contradicted by {s.label}: {why}")
     return "\n".join(out) + "\n"
