@@ -96,6 +96,34 @@ def test_antonyms_and_added_details(verifier: ModelVerifier, claim: str, label: 
     assert verifier.verify(claim, PLAN).label == label
 
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
+
+
+def test_a_full_name_is_read_as_the_windows_surname(verifier: ModelVerifier) -> None:
+    # The wire names "Imelda Rusk" once; the sentence that says this writes "Rusk". Read with
+    # the full name, v8 calls the claim contradicted (0.83).
+    wire = (EXAMPLE / "01_harbour_wire.txt").read_text(encoding="utf-8")
+    v = verifier.verify("Imelda Rusk said no date had been set for reopening.", wire)
+    assert v.label == "supported", v
+
+
+@pytest.mark.parametrize(
+    ("claim", "window", "expected"),
+    [
+        ("Imelda Rusk said so.", "Rusk said so.", "Rusk said so."),
+        ("Chief Executive Imelda Rusk said so.", "Rusk said so.", "Chief Executive Rusk said so."),
+        ("Martin Rusk said so.", "Rusk said so.", "Martin Rusk said so."),  # not in the document
+        ("Imelda Rusk said so.", "Imelda Rusk said so.", "Imelda Rusk said so."),
+        ("Imelda Rusk met Nadia Ferrant.", "Rusk met Ferrant.", "Rusk met Ferrant."),
+    ],
+)
+def test_as_window_names(claim: str, window: str, expected: str) -> None:
+    from storydesk.verify.names import as_window_names
+
+    document = "Imelda Rusk and engineer Nadia Ferrant spoke. " + window
+    assert as_window_names(claim, window, document) == expected
+
+
 def test_contradiction_prior_moves_the_intercept_only(verifier: ModelVerifier) -> None:
     w = verifier.weights
     base = float(w.meta["contradiction_base_rate"])

@@ -35,6 +35,7 @@ from .features import (
     precision,
     text_index,
 )
+from .names import as_window_names
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
@@ -143,7 +144,10 @@ class ModelVerifier(LazyModels[TextIndex]):
         vecs = self.encode([c.text for _, c in claims] + unique)
         ev_vec = dict(zip(unique, vecs[len(claims) :], strict=True))
         flat = [(k, w) for k, (i, _) in enumerate(claims) for w in evidence[i]]
-        all_probs = self.model.probabilities([(claims[k][1].text, w) for k, w in flat])
+        # The model reads a name as the window writes it ("Rusk" for "Imelda Rusk"): verify.names.
+        all_probs = self.model.probabilities(
+            [(as_window_names(claims[k][1].text, w, document), w) for k, w in flat]
+        )
         labels = self.model.labels
         ent, neu, con = (labels.index(n) for n in ("entailment", "neutral", "contradiction"))
         best: dict[int, tuple[float, str, np.ndarray]] = {}  # claim -> (margin, window, probs)
