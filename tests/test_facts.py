@@ -6,7 +6,8 @@ import numpy as np
 
 import storydesk
 from storydesk.facts.align import build_facts
-from storydesk.facts.quoted import as_quotation
+from storydesk.facts.quoted import as_quotation, misquoting_claims
+from storydesk.model import Quote, QuoteGroup, QuoteVariant
 from storydesk.options import Options
 
 
@@ -49,6 +50,31 @@ def test_the_fact_text_stands_on_its_own_when_a_member_does(parse) -> None:  # t
     # With no member standing alone, the most central one is still the text.
     alone = build_facts([claims[0], claims[2]], sims[np.ix_([0, 2], [0, 2])], Options())
     assert alone[0].text == claims[0].text
+
+
+def _changed_quote(claim, words: str, relation: str) -> tuple[Quote, QuoteGroup]:  # type: ignore[no-untyped-def]
+    """A quotation inside `claim` whose wording its outlet changed (`relation`)."""
+    start = claim.start + claim.text.index(words)
+    q = Quote(f"{claim.article}:q1", claim.article, words, start, start + len(words), "Lind")
+    v = QuoteVariant(q.id, claim.article, words, relation, 0.8)  # type: ignore[arg-type]
+    return q, QuoteGroup("g1", "Lind", "steady", "x:q1", (v,))
+
+
+def test_the_fact_text_does_not_misquote_when_a_member_does_not(parse) -> None:  # type: ignore[no-untyped-def]
+    claims = parse(
+        'The mayor said the partners are "engaging in a very stable way" with the alliance.',
+        "The partners are engaging steadily with the alliance, the mayor said.",
+    )
+    sims = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert build_facts(claims, sims, Options())[0].text == claims[0].text  # ties: the first
+    q, group = _changed_quote(claims[0], "engaging in a very stable way", "edited")
+    avoid = misquoting_claims(claims, [q], [group])
+    assert avoid == {claims[0].id}
+    assert build_facts(claims, sims, Options(), avoid)[0].text == claims[1].text
+    # A verbatim or trimmed wording is no misquote.
+    for relation in ("verbatim", "trimmed"):
+        q, group = _changed_quote(claims[0], "engaging in a very stable way", relation)
+        assert misquoting_claims(claims, [q], [group]) == frozenset()
 
 
 def test_quoted_words_are_attributed_to_their_speaker(seeds_dir) -> None:  # type: ignore[no-untyped-def]

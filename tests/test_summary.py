@@ -55,3 +55,15 @@ def test_redundant_and_quote_only_sentences_are_skipped() -> None:
     facts = [_fact("f1", [a1]), _fact("f2", [b1]), _fact("f3", [quote])]
     out = choose_summary(facts, claims, emb, 6)
     assert [s.fact for s in out] == ["f1"]
+
+
+def test_a_misquoting_wording_is_not_the_summary_sentence_when_another_stands() -> None:
+    edited = _claim("a", 'The mayor said the partners are "engaging in a very stable way" now.')
+    plain = _claim("b", "The mayor said the partners are engaging with the alliance steadily.")
+    claims = [edited, plain]
+    emb = np.array([[1, 0], [1, 0]], dtype=np.float32)
+    fact = _fact("f1", claims)
+    (s,) = choose_summary([fact], claims, emb, 6)
+    assert s.text == edited.text  # equal quality: the first
+    (s,) = choose_summary([fact], claims, emb, 6, misquoting=frozenset({edited.id}))
+    assert s.text == plain.text and set(s.cites) == {"a", "b"}

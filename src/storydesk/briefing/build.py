@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..errors import NoArticlesError
+from ..facts.quoted import misquoting_claims
 from ..model import Brief, Claim, Dispute, Fact, SummarySentence
 from ..options import Options
 from ..pipeline import Document, stage
@@ -25,6 +26,9 @@ _ANAPHORIC = re.compile(
 )
 _REDUNDANT = 0.75  # summary sentences more similar than this repeat each other
 _QUOTE_OPEN = "\"“”'‘"
+# Less than an anaphoric opening costs (1.0), as in the align stage's choice of a fact's wording:
+# a sentence that stands on its own comes first, and among those one that quotes faithfully.
+_MISQUOTE = 0.8
 
 
 def sentence_quality(claim: Claim) -> float:
@@ -95,7 +99,11 @@ def choose_summary(
     embeddings: np.ndarray,
     want: int,
     disputes: Sequence[Dispute] = (),
+    misquoting: frozenset[str] = frozenset(),
 ) -> list[SummarySentence]:
+    """Up to `want` sentences, one per fact, best-corroborated facts first; a fact's wording is
+    its best sentence by `sentence_quality`, and one that changes the words it quotes (ids in
+    `misquoting`) only when every other is worse."""
     by_id = {c.id: c for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
     lengths: dict[str, int] = {}
@@ -115,7 +123,10 @@ def choose_summary(
         if version is None:
             continue
         keep, contested_by = version
-        best = max((by_id[c] for c in keep), key=sentence_quality)
+        best = max(
+            (by_id[c] for c in keep),
+            key=lambda c: sentence_quality(c) - (_MISQUOTE if c.id in misquoting else 0.0),
+        )
         if sentence_quality(best) <= -1.5:
             continue
         vec = embeddings[row[best.id]]
@@ -129,11 +140,17 @@ def choose_summary(
     ]
 
 
-@stage("summarise", reads=["facts", "claims", "embeddings", "disputes"], writes=["summary"])
+@stage(
+    "summarise",
+    reads=["facts", "claims", "embeddings", "disputes", "quotes", "quote_groups"],
+    writes=["summary"],
+)
 def SUMMARISE(doc: Document, options: Options) -> Document:
     emb = doc.embeddings if doc.embeddings is not None else np.zeros((0, 512), np.float32)
+    claims = doc.claims or ()
+    misquoting = misquoting_claims(claims, doc.quotes or (), doc.quote_groups or ())
     summary = choose_summary(
-        doc.facts or (), doc.claims or (), emb, options.summary_sentences, doc.disputes or ()
+        doc.facts or (), claims, emb, options.summary_sentences, doc.disputes or (), misquoting
     )
     return doc.update(summary=tuple(summary))
 

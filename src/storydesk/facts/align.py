@@ -16,7 +16,7 @@ import numpy as np
 from ..model import Claim, Fact, FactStatus, Mention
 from ..options import Options
 from ..pipeline import Document, stage
-from .quoted import attribute
+from .quoted import attribute, misquoting_claims
 
 _ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "CARDINAL", "PERCENT", "MONEY"}
@@ -96,17 +96,22 @@ def _standalone(text: str) -> bool:
     return word not in _ANAPHORS
 
 
-def _medoid(group: list[int], sims: np.ndarray, claims: Sequence[Claim]) -> int:
-    """The member most similar to the rest, among those that stand on their own when any do."""
+def _medoid(
+    group: list[int], sims: np.ndarray, claims: Sequence[Claim], avoid: frozenset[str]
+) -> int:
+    """The member most similar to the rest, among those that stand on their own when any do,
+    and of those the ones not in `avoid` (misquoting wordings) when any are."""
     if len(group) == 1:
         return group[0]
     sub = sims[np.ix_(group, group)].sum(axis=1)
-    alone = [k for k, i in enumerate(group) if _standalone(claims[i].text)]
-    ranked = alone or range(len(group))
-    return group[max(ranked, key=lambda k: sub[k])]
+    alone = [k for k, i in enumerate(group) if _standalone(claims[i].text)] or range(len(group))
+    faithful = [k for k in alone if claims[group[k]].id not in avoid]
+    return group[max(faithful or alone, key=lambda k: sub[k])]
 
 
-def build_facts(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> list[Fact]:
+def build_facts(
+    claims: Sequence[Claim], sims: np.ndarray, options: Options, avoid: frozenset[str] = frozenset()
+) -> list[Fact]:
     scores = pair_scores(claims, sims, options)
     groups = cluster(claims, scores, options.align_threshold)
     # Most-supported first, then story order, so fact ids read naturally in a brief.
@@ -124,7 +129,7 @@ def build_facts(claims: Sequence[Claim], sims: np.ndarray, options: Options) -> 
             for i in group
         )
         status: FactStatus = "confirmed" if len(group) > 1 else "single_source"
-        rep = claims[_medoid(group, sims, claims)].text
+        rep = claims[_medoid(group, sims, claims, avoid)].text
         facts.append(Fact(f"f{n}", rep, mentions, status, round(cohesion, 4)))
     return facts
 
@@ -136,5 +141,7 @@ def ALIGN(doc: Document, options: Options) -> Document:
     if len(claims) != emb.shape[0]:
         raise ValueError(f"{len(claims)} claims but {emb.shape[0]} embeddings")
     sims = emb @ emb.T
-    facts = attribute(build_facts(claims, sims, options), doc.quotes or (), doc.quote_groups or ())
+    quotes, groups = doc.quotes or (), doc.quote_groups or ()
+    avoid = misquoting_claims(claims, quotes, groups)
+    facts = attribute(build_facts(claims, sims, options, avoid), quotes, groups)
     return doc.update(facts=tuple(facts))

@@ -1,9 +1,13 @@
-"""Who said a fact, when its text is the words of a direct quotation.
+"""Facts and the quotations inside them: who said a fact's words, and which wordings misquote.
 
 A claim split out of a quotation ("That is why cooperation between us in East Asia and NATO
 [becomes] more and more important.”) reads in a brief as the outlet's own statement, with a
 dangling quotation mark. The fact keeps its text as written; it gains the speaker, and the
 renderers show the words as a quotation of that speaker.
+
+A fact's wording is what the brief prints as established, so it should not be the one sentence
+that changed the words it quotes: seed 003's "engaging in a very stable way" for the "engaging
+in a very steady manner" the others quote.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Fact, Mention, Quote, QuoteGroup
+from ..model import Claim, Fact, Mention, Quote, QuoteGroup
 
 # The claim may take the closing mark and full stop just outside the quotation's content span.
 _SLACK = 3
@@ -21,6 +25,24 @@ _CLOSING = "”’\"'"
 
 def _inside(m: Mention, q: Quote) -> bool:
     return q.article == m.article and q.start - _SLACK <= m.start and m.end <= q.end + _SLACK
+
+
+# Wordings that are not the speaker's words as best attested (QuoteVariant.relation).
+CHANGED = frozenset({"edited", "paraphrased", "altered"})
+
+
+def misquoting_claims(
+    claims: Sequence[Claim], quotes: Sequence[Quote], groups: Sequence[QuoteGroup]
+) -> frozenset[str]:
+    """Ids of the claims that hold a quotation whose outlet changed its wording."""
+    changed = {v.quote for g in groups for v in g.variants if v.relation in CHANGED}
+    spans = [(q.article, q.start, q.end) for q in quotes if q.id in changed]
+    return frozenset(
+        c.id
+        for c in claims
+        for art, start, end in spans
+        if c.article == art and c.start <= start and end <= c.end + _SLACK
+    )
 
 
 def quoted_speaker(m: Mention, quotes: Sequence[Quote], names: dict[str, str]) -> str | None:
