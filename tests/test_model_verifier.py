@@ -107,6 +107,45 @@ def test_a_full_name_is_read_as_the_windows_surname(verifier: ModelVerifier) -> 
     assert v.label == "supported", v
 
 
+BRIDGE = (
+    "The port authority closed the Kestrel Narrows Bridge on Tuesday after engineers found a "
+    "crack in a steel beam under its main span. Drivers are being sent through the Greywater "
+    "Tunnel, a detour that adds about 25 minutes at peak times. Imelda Rusk, the authority's "
+    "chief executive, spoke to reporters at its offices on Quay Street. She said no date had been "
+    "set for reopening. The city will run free shuttle ferries between Quay Street and Hollin "
+    "Point from Wednesday, with a boat every 15 minutes. Shipping agents said vessels were still "
+    "being unloaded on Tuesday, but trucks were queuing at the terminal gates. The bridge, which "
+    "opened in 1968, was last closed for a full week in 2019, when its road deck was resurfaced."
+)
+
+
+def test_an_evidence_pronoun_is_read_as_the_person_named_before(verifier: ModelVerifier) -> None:
+    # Against "She said no date had been set for reopening." as written, v8 calls a claim that
+    # names Rusk a contradiction (0.97).
+    for claim in ("Rusk said no date had been set for reopening.",
+                  "Imelda Rusk said no date had been set for reopening."):  # fmt: skip
+        v = verifier.verify(claim, BRIDGE)
+        assert v.label == "supported", (claim, v)
+        assert v.evidence[0] == "She said no date had been set for reopening."  # as written
+
+
+def test_resolved_window() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.nlp.sentences import split_sentences
+    from storydesk.verify.pronouns import resolved_window
+
+    nlp, sents = spacy_pipeline(), split_sentences(BRIDGE)
+    window = "She said no date had been set for reopening."
+    said = "no date had been set for reopening."
+    assert resolved_window(window, sents, nlp, "Rusk said " + said) == "Rusk said " + said
+    assert resolved_window(window, sents, nlp, "rusk said " + said) == "Rusk said " + said
+    full = "Imelda Rusk said " + said
+    assert resolved_window(window, sents, nlp, full) == full
+    # Left as written: the claim says "she" too, or names someone else.
+    assert resolved_window(window, sents, nlp, "She said " + said) == window
+    assert resolved_window(window, sents, nlp, "Fenwright said " + said) == window
+
+
 @pytest.mark.parametrize(
     ("claim", "window", "expected"),
     [
