@@ -19,7 +19,14 @@ from storydesk.errors import StorydeskError
 from storydesk.model import Article, Verdict
 from storydesk.nlp.sentences import split_sentences
 from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
-from storydesk.verify.check import check_pairs, check_text, checks_to_dict, draft_sentences
+from storydesk.verify.check import (
+    check_pairs,
+    check_sentence,
+    check_text,
+    checks_to_dict,
+    draft_sentences,
+    to_table,
+)
 from storydesk.verify.interface import Verifier
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.verifier import FeatureVerifier, load_weights
@@ -150,6 +157,33 @@ def test_sources_that_disagree_make_a_sentence_disputed(verifier: Verifier) -> N
     assert [s.label for s in check.contradicting] == ["Brineshore Digest"]
     counts = checks_to_dict([check])["counts"]
     assert counts["disputed"] == 1 and counts["contradicted"] == 0
+
+
+class _ByDocument:
+    """A verifier that answers per document: {document: Verdict}."""
+
+    def __init__(self, answers: dict[str, Verdict]) -> None:
+        self.answers = answers
+
+    def verify(self, claim: str, document: str) -> Verdict:
+        return self.answers[document]
+
+
+def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None:
+    arts = [Article(x, f"{x}.txt", x, source=x.upper()) for x in ("a", "b", "c")]
+    yes = Verdict("supported", 0.8, 0.05, ("a",), ("model",))
+    model_no = Verdict("contradicted", 0.05, 0.7, ("b",), ("model",))
+    checked_no = Verdict("contradicted", 0.05, 0.9, ("c",), ("different number",), True)
+    s = "The bridge carries 42,000 vehicles a day."
+    check = check_sentence(s, arts[:2], _ByDocument({"a": yes, "b": model_no}))
+    assert check.label == "supported" and [x.label for x in check.contradicting] == ["B"]
+    assert checks_to_dict([check])["sentences"][0]["contradicting"][0]["explained"] is False
+    check = check_sentence(s, arts, _ByDocument({"a": yes, "b": model_no, "c": checked_no}))
+    assert check.label == "disputed"
+    assert "C" in to_table([check]).splitlines()[1]  # the explained contradiction is shown
+    # With nothing supporting it, a model's contradiction still makes it contradicted.
+    check = check_sentence(s, arts[1:2], _ByDocument({"b": model_no}))
+    assert check.label == "contradicted"
 
 
 def test_draft_pronouns_are_read_as_the_person_named_before() -> None:

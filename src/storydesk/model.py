@@ -245,6 +245,9 @@ class Verdict:
     contradiction: float
     evidence: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    # A structured check (actor, number, date, negation, place, certainty) found a conflict and
+    # says who says what, or a judge cited the document for one; False for a model's score alone.
+    explained: bool = False
 
 
 @dataclass(frozen=True)

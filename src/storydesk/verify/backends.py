@@ -196,4 +196,5 @@ def parse_judgement(content: str, document: str) -> Verdict:
     reasons = ["LLM judge"]
     if len(evidence) < len(given):
         reasons.append(f"{len(given) - len(evidence)} evidence quote(s) not in the document")
-    return Verdict(label, support, contra, evidence, tuple(reasons))
+    explained = label == "contradicted" and bool(evidence)  # the judge quoted the conflict
+    return Verdict(label, support, contra, evidence, tuple(reasons), explained)

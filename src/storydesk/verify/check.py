@@ -61,8 +61,10 @@ class SourceVerdict:
 
 
 # Over all sources: "disputed" when one source supports the sentence and another contradicts it
-# (the sources disagree; the draft sides with some of them), "contradicted" when some contradict
-# it and none supports it.
+# with a reason (Verdict.explained: a structured check says who says what); "contradicted" when
+# some contradict it and none supports it. A model's contradiction score alone does not overrule
+# a supporting source: the model calls one honest paraphrase in seven contradicted (MRPC), so
+# with five sources most true sentences would read "disputed". It is still listed.
 DRAFT_LABELS = ("supported", "disputed", "contradicted", "unverified")
 
 
@@ -90,10 +92,10 @@ def check_sentence(
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
     best = max(results, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
     supported = best is not None and best.verdict.label == "supported"
-    if contra:
-        label = "disputed" if supported else "contradicted"
+    if supported:
+        label = "disputed" if any(r.verdict.explained for r in contra) else "supported"
     else:
-        label = "supported" if supported else "unverified"
+        label = "contradicted" if contra else "unverified"
     return SentenceCheck(sentence, label, best, contra, read_as)
 
 
@@ -146,6 +148,7 @@ def _source_dict(s: SourceVerdict) -> dict[str, Any]:
         "verdict": v.label,
         "support": round(v.support, 4),
         "contradiction": round(v.contradiction, 4),
+        "explained": v.explained,
         "evidence": list(v.evidence),
         "reasons": list(v.reasons),
     }
@@ -175,7 +178,9 @@ def _cut(text: str, n: int) -> str:
 def to_table(checks: Sequence[SentenceCheck]) -> str:
     lines = [f"{'verdict':<13} {'support':>7}  {'source':<22} sentence"]
     for c in checks:
-        src = c.contradicting[0] if c.contradicting else c.best
+        src = c.best
+        if c.label in ("contradicted", "disputed") and c.contradicting:
+            src = next((s for s in c.contradicting if s.verdict.explained), c.contradicting[0])
         support = f"{src.verdict.support:.2f}" if src else "-"
         name = _cut(src.label, 22) if src else "-"
         lines.append(f"{c.label:<13} {support:>7}  {name:<22} {_cut(c.sentence, 80)}")
@@ -200,5 +205,6 @@ def to_markdown(checks: Sequence[SentenceCheck]) -> str:
             why = "; ".join(r for r in reasons if "says" in r) or "; ".join(
                 r for r in reasons if not r.startswith("support ")
             )
-            out.append(f"   - contradicted by {s.label}: {why}")
+            note = "" if s.verdict.explained else " (the model's reading, no check explains it)"
+            out.append(f"   - contradicted by {s.label}{note}: {why}")
     return "\n".join(out) + "\n"

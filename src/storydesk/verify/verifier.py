@@ -121,13 +121,14 @@ def assemble(
 ) -> Verdict:
     """One claim's Verdict from its scored sentences: `judge` on each sentence's features and
     dispute, then the evidence each cites and the reasons each gives, in order, without repeats."""
-    supports, contras, label = judge(w, [row(x) for x in items])
+    rows = [row(x) for x in items]
+    supports, contras, label = judge(w, rows)
     evidence = [e for x in items for e in cite(x)]
     scored = zip(items, supports, contras, strict=True)
     reasons = [r for x, sup, con in scored for r in explain(x, sup, con)]
     return Verdict(
         label, min(supports), max(contras), tuple(dict.fromkeys(evidence)),
-        tuple(dict.fromkeys(reasons)),
+        tuple(dict.fromkeys(reasons)), any(d is not None for _, d in rows),
     )  # fmt: skip
 
 
