@@ -250,7 +250,8 @@ def test_cli_check_pairs(run: Run, tmp_path: Path) -> None:
     assert code == 0
     rows = [json.loads(x) for x in out_file.read_text().splitlines()]
     assert rows[0]["k"] == "x" and rows[0]["verdict"] in ("supported", "unverified")
-    assert {"support", "contradiction", "evidence"} <= set(rows[0]) and "error" in rows[1]
+    assert {"support", "contradiction", "evidence", "explained"} <= set(rows[0])
+    assert "error" in rows[1]
     assert run("check", "--pairs", str(tmp_path / "missing.jsonl"))[0] == cli.EXIT_IO
 
 

@@ -25,6 +25,7 @@ def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
         "support": round(verdict.support, 4),
         "contradiction": round(verdict.contradiction, 4),
         "verdict": verdict.label,
+        "explained": verdict.explained,
         "evidence": list(verdict.evidence),
         "reasons": list(verdict.reasons),
     }
