@@ -27,11 +27,11 @@ _NEXT_WORD = re.compile(r"[\"“‘(\[]?([\w’'-]+)")
 # Words that end in a period inside sentences: titles before a name, "St." and "Mt." in place
 # names, "No." before a number. "Inc.", "Corp.", "Ltd." and "etc." are left out: they end
 # sentences as often as not.
-TITLES = frozenset(
+_ABBREVIATED = frozenset(
     """mr mrs ms dr prof gov sen rep gen lt col capt sgt cmdr adm maj brig rev hon pres supt insp
     det cpl pvt st mt ft jr sr no nos vol fig vs atty dept univ""".split()  # noqa: SIM905
 )
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
 # Capitalised words that open sentences. After a dotted abbreviation ("U.S.", "p.m.") a word like
 # these starts a new sentence ("... in the U.S. The company"); a name goes on with the old one
 # ("the U.S. Senate", "10 p.m. Paris time").
@@ -39,7 +39,7 @@ _OPENER_WORDS = """the a an he she it they we i you his her its their our this t
 there here in on at for but and or so yet if when while after before as by from to with without
 what who why how where which one two some many most all no not none meanwhile however also still
 then now later earlier since during despite although though because instead police officials"""
-OPENERS = frozenset(_OPENER_WORDS.split())
+_OPENERS = frozenset(_OPENER_WORDS.split())
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -63,14 +63,14 @@ def _continues(before: str, after: str) -> bool:
         return False
     word = last.group(1)
     bare = word.rstrip(".").lower()
-    if (bare in TITLES and (word[0].isupper() or bare == "vs")) or (
+    if (bare in _ABBREVIATED and (word[0].isupper() or bare == "vs")) or (
         len(word) == 1 and word.isupper()
     ):
         return True  # "Mr. Smith", "ranked No. 1", "James W. Pennebaker"
-    if bare in MONTHS:
+    if bare in _MONTHS:
         return bool(nxt and nxt.group(1)[0].isdigit())  # "Oct. 14"
     if "." in word:  # "U.S.", "p.m.": the next word decides
-        return bool(nxt and nxt.group(1).lower() not in OPENERS and not nxt.group(1).isdigit())
+        return bool(nxt and nxt.group(1).lower() not in _OPENERS and not nxt.group(1).isdigit())
     return False
 
 

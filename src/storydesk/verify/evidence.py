@@ -82,12 +82,8 @@ def _terms(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in STOP}
 
 
-def sentences(document: str) -> list[str]:
-    return split_sentences(document)
-
-
 def windows(document: str, size: int) -> list[str]:
-    sents = sentences(document)
+    sents = split_sentences(document)
     if len(sents) <= size:
         return [" ".join(sents)] if sents else []
     return [" ".join(sents[i : i + size]) for i in range(len(sents) - size + 1)]

@@ -24,7 +24,6 @@ from ..nlp.claims import article_claims
 from ..nlp.sentences import split_sentences
 from .checks import Context
 from .crossencoder import CrossEncoder
-from .evidence import sentences
 from .features import (
     FEATURE_NAMES,
     Embed,
@@ -215,7 +214,7 @@ class ModelVerifier(LazyModels[TextIndex]):
 def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:
     """The sentences of the model's windows: the structured checks compare sentence with
     sentence (a whole short premise read as one would dilute the similarity gates)."""
-    found = [s for w in windows for s in sentences(w)]
+    found = [s for w in windows for s in split_sentences(w)]
     return tuple(dict.fromkeys(found))[:limit]
 
 
