@@ -102,8 +102,8 @@ def resolved_window(window: str, sentences: Sequence[str], nlp: Any, claim: str)
     pronoun as it is)."""
     if not _HAS_PERSONAL.search(window) or _HAS_PERSONAL.search(claim):
         return window
-    if window not in sentences or sentences.index(window) == 0:
+    i = sentences.index(window) if window in sentences else 0
+    if i == 0:  # not one sentence of the document, or its first: no sentence before it
         return window
-    i = sentences.index(window)
     context = [*sentences[max(0, i - CONTEXT_SENTENCES) : i], window]
     return _replaced(context, nlp, _as_claim_names(claim))[-1] or window
