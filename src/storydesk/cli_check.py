@@ -124,7 +124,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fmt == "json":
         text = json.dumps(checks_to_dict(checks), indent=2, ensure_ascii=False) + "\n"
     else:
-        text = to_markdown(checks) if fmt == "md" else to_table(checks)
+        names = {a.id: a.source or a.title or a.path or a.id for a in articles}
+        text = to_markdown(checks, names) if fmt == "md" else to_table(checks)
     _write(args.output, text)
     if not args.quiet and not checks:
         print("storydesk: warning: the draft has no sentences", file=sys.stderr)

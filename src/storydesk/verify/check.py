@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Article, Verdict
 from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
+from .draft_quotes import DraftText, QuoteCheck, check_quotes
 from .interface import Verifier
 from .pronouns import resolve_sentences
 
@@ -78,26 +79,64 @@ class SentenceCheck:
     best: SourceVerdict | None
     contradicting: tuple[SourceVerdict, ...] = field(default=())
     read_as: str | None = None  # the sentence as checked, its "he"/"she" resolved in the draft
+    quotes: tuple[QuoteCheck, ...] = ()  # its quotations against the sources' (draft_quotes)
 
 
 def _label(article: Article) -> str:
     return article.source or article.title or article.path or article.id
 
 
+def _quote_conflict(v: Verdict, q: QuoteCheck) -> Verdict:
+    """A source's verdict once the draft's quotation is found to alter or misattribute its
+    quotation: contradicted, with the quotation check's reason (the model's scores stay)."""
+    said = f"{q.credited} is quoted as: \u201c{q.canonical}\u201d" if q.credited else ""
+    reason = f"quotation {q.relation}: {q.reason}"
+    shown = " ".join(v.evidence)
+    evidence = (f"\u201c{q.canonical}\u201d",) if q.canonical and q.canonical not in shown else ()
+    return replace(
+        v,
+        label="contradicted",
+        explained=True,
+        evidence=evidence + v.evidence,
+        reasons=(reason, *((said,) if said else ()), *v.reasons),
+    )
+
+
+def _quote_conflicted(v: Verdict) -> bool:
+    return v.explained and any(r.startswith("quotation ") for r in v.reasons)
+
+
 def check_sentence(
-    sentence: str, articles: Sequence[Article], verifier: Verifier, read_as: str | None = None
+    sentence: str,
+    articles: Sequence[Article],
+    verifier: Verifier,
+    read_as: str | None = None,
+    quotes: Sequence[QuoteCheck] = (),
 ) -> SentenceCheck:
-    """The sentence against every source; `read_as`, when given, is what is checked."""
+    """The sentence against every source; `read_as`, when given, is what is checked. A quotation
+    the sources print differently in meaning or credit to someone else (`quotes`) makes the
+    sources that print it contradict the sentence, with that reason."""
     claim = read_as or sentence
     results = [SourceVerdict(a.id, _label(a), verifier.verify(claim, a.text)) for a in articles]
+    for q in quotes:
+        if q.conflicting:
+            results = [
+                replace(r, verdict=_quote_conflict(r.verdict, q))
+                if r.article in q.canonical_by
+                else r
+                for r in results
+            ]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
-    best = max(results, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
+    # A source whose quotation the draft alters is not the draft's best support, however close
+    # the rest of the wording.
+    ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results
+    best = max(ranked, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
     supported = best is not None and best.verdict.label == "supported"
     if supported:
         label = "disputed" if any(r.verdict.explained for r in contra) else "supported"
     else:
         label = "contradicted" if contra else "unverified"
-    return SentenceCheck(sentence, label, best, contra, read_as)
+    return SentenceCheck(sentence, label, best, contra, read_as, tuple(quotes))
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -131,13 +170,21 @@ def check_text(
     draft: str, articles: Sequence[Article], verifier: Verifier, nlp: Any = None
 ) -> list[SentenceCheck]:
     """Every sentence of the draft (`draft_sentences`) against every source, each "he" and "she"
-    read as the person the draft named before (verify.pronouns)."""
+    read as the person the draft named before (verify.pronouns), and each quotation against the
+    sources' quotations (verify.draft_quotes)."""
     sentences = draft_sentences(draft)
     if nlp is None:
         nlp = getattr(verifier, "nlp", None) or spacy_pipeline()
     readings = resolve_sentences(sentences, nlp)
+    text = DraftText.of(sentences)
+    found = check_quotes(text, articles, nlp)
+    per_sentence: list[list[QuoteCheck]] = [[] for _ in sentences]
+    for q in found:
+        for k in text.sentences_of(q.start, q.end):
+            per_sentence[k].append(q)
     return [
-        check_sentence(s, articles, verifier, r) for s, r in zip(sentences, readings, strict=True)
+        check_sentence(s, articles, verifier, r, qs)
+        for s, r, qs in zip(sentences, readings, per_sentence, strict=True)
     ]
 
 
@@ -155,6 +202,20 @@ def _source_dict(s: SourceVerdict) -> dict[str, Any]:
     }
 
 
+def _quote_dict(q: QuoteCheck) -> dict[str, Any]:
+    return {
+        "text": q.text,
+        "speaker": q.speaker,
+        "relation": q.relation,
+        "reason": q.reason,
+        "canonical": q.canonical,
+        "credited": q.credited,
+        "printed_by": list(q.printed_by),
+        "canonical_by": list(q.canonical_by),
+        "diff": [list(op) for op in q.diff],
+    }
+
+
 def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
     counts = {k: sum(1 for c in checks if c.label == k) for k in DRAFT_LABELS}
     return {
@@ -166,10 +227,15 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
                 "verdict": c.label,
                 "best": _source_dict(c.best) if c.best else None,
                 "contradicting": [_source_dict(s) for s in c.contradicting],
+                "quotes": [_quote_dict(q) for q in c.quotes],
             }
             for c in checks
         ],
     }
+
+
+# Quotations the sources print as the draft does: nothing for a reader to look at.
+QUIET_RELATIONS = frozenset({"verbatim", "trimmed"})
 
 
 def _cut(text: str, n: int) -> str:
@@ -185,10 +251,17 @@ def to_table(checks: Sequence[SentenceCheck]) -> str:
         support = f"{src.verdict.support:.2f}" if src else "-"
         name = _cut(src.label, 22) if src else "-"
         lines.append(f"{c.label:<13} {support:>7}  {name:<22} {_cut(c.sentence, 80)}")
+        for q in c.quotes:
+            if q.relation not in QUIET_RELATIONS:
+                lines.append(
+                    f"{'':<13} {'':>7}  {'quotation':<22} {q.relation}: {_cut(q.reason, 80)}"
+                )
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(checks: Sequence[SentenceCheck]) -> str:
+def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None = None) -> str:
+    """`names` (article id -> outlet) names the sources a quotation's wording comes from."""
+    names = names or {}
     out = ["# Draft check", ""]
     for n, c in enumerate(checks, start=1):
         out.append(f"{n}. **{c.label}**: {c.sentence}")
@@ -199,11 +272,20 @@ def to_markdown(checks: Sequence[SentenceCheck]) -> str:
             out.append(
                 f"   - best source: {c.best.label} ({c.best.verdict.support:.2f}): > {quote}"
             )
+        for q in c.quotes:
+            out.append(f"   - quotation \u201c{_cut(q.text, 100)}\u201d: {q.relation}, {q.reason}")
+            if q.canonical and q.relation not in QUIET_RELATIONS:
+                by = ", ".join(names.get(a, a) for a in q.canonical_by)
+                out.append(f"     - the sources print: \u201c{q.canonical}\u201d ({by})")
+                if q.printed_by:
+                    by = ", ".join(names.get(a, a) for a in q.printed_by)
+                    out.append(f"     - the draft's wording is printed by: {by}")
         for s in c.contradicting:
             reasons = s.verdict.reasons
-            # A structured check's reason says who says what; else the model's reading and
-            # coverage, without the combined scores' summary line.
-            why = "; ".join(r for r in reasons if "says" in r) or "; ".join(
+            # A structured check's reason says who says what (a quotation check's, what the
+            # sources print); else the model's reading and coverage, without the summary line.
+            explained = (r for r in reasons if "says" in r or r.startswith("quotation "))
+            why = "; ".join(explained) or "; ".join(
                 r for r in reasons if not r.startswith("support ")
             )
             note = "" if s.verdict.explained else " (the model's reading, no check explains it)"

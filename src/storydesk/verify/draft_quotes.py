@@ -1,0 +1,221 @@
+"""A draft's quotations against the sources' quotations: did the quote survive the retelling?
+
+Each quotation in the draft is read with its speaker (the quotes module's extractor, so split
+quotes, "he said" and titles work as in a brief), then matched to the sources' quotations with the
+rules that group quotations across outlets (quotes.group.pair_score: same speaker and overlapping
+content, or an unnamed speaker and closely matching words). What a newsroom needs to know:
+
+- verbatim / trimmed: the draft quotes words the sources print (the best-attested wording, or a
+  contiguous part of it);
+- edited / paraphrased: the words inside the marks differ from what any source prints, meaning kept;
+- altered: the draft's wording changes the meaning of the best-attested one (negation, numbers or
+  times differ), even when one outlet printed it that way;
+- misattributed: a source prints these words, but credits another named person with them;
+- unquoted: the words are in a source, but as its reporter's words, not anyone's quotation;
+- unattested: no source prints anything like it.
+
+Relations are measured against the best-attested wording among the sources (the canonical of the
+quotation's group, quotes.group.canonical), never against a single outlet: a draft that copies
+one outlet's altered quote is still altered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Article, QuoteGroup
+from ..quotes.diff import compare, word_diff, words
+from ..quotes.extract import Extracted, extract, find_spans
+from ..quotes.group import build_groups, classify, pair_score, speakers_agree
+from ..quotes.stage import harmonise_speakers
+
+DRAFT_ID = "draft"
+# Relations that mean the sources quote someone else's words or other words: the sentence is
+# contradicted with a reason a reader can check in the source.
+CONFLICTING = frozenset({"altered", "misattributed"})
+MISATTRIBUTED_COSINE = (
+    0.85  # the same words, whoever says them (quotes.group's unknown-speaker bar)
+)
+_MIN_WORDS = 3  # "historic", "very serious": shared by chance, not a quotation to check
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """One quotation of the draft, compared with what the sources print."""
+
+    text: str  # the words inside the draft's quotation marks
+    start: int  # offsets in the draft text the checks were run on (DraftText.text)
+    end: int
+    speaker: str | None  # whom the draft credits, normalised ("Rusk"); None when it says nobody
+    relation: str  # verbatim | trimmed | edited | paraphrased | altered | misattributed |
+    # unquoted | unattested
+    reason: str
+    canonical: str | None = None  # the sources' best-attested wording of this quotation
+    credited: str | None = None  # whom the sources credit with it
+    printed_by: tuple[str, ...] = ()  # articles that print the draft's own wording
+    canonical_by: tuple[str, ...] = ()  # articles that print the canonical wording
+    diff: tuple[tuple[str, str], ...] = ()  # canonical -> draft, word level
+
+    @property
+    def conflicting(self) -> bool:
+        return self.relation in CONFLICTING
+
+
+@dataclass(frozen=True)
+class DraftText:
+    """The draft's sentences joined into one text, with each sentence's offsets in it."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, sentences: Sequence[str]) -> DraftText:
+        spans, at = [], 0
+        for s in sentences:
+            spans.append((at, at + len(s)))
+            at += len(s) + 1
+        return cls(" ".join(sentences), tuple(spans))
+
+    def sentences_of(self, start: int, end: int) -> list[int]:
+        """Indexes of the sentences a quotation at [start, end) overlaps (it may run over two)."""
+        return [k for k, (a, b) in enumerate(self.spans) if start < b and end > a]
+
+
+def _embed_default(texts: list[str]) -> np.ndarray:
+    from ..nlp.models import embedder
+
+    vectors: np.ndarray = embedder().encode(texts)
+    return vectors
+
+
+def _group_of(groups: Sequence[QuoteGroup], quote_id: str) -> QuoteGroup | None:
+    return next((g for g in groups if any(v.quote == quote_id for v in g.variants)), None)
+
+
+def _printing(group: QuoteGroup, text: str) -> tuple[str, ...]:
+    """Articles in the group whose wording is `text`'s words, or contains them as a run."""
+    mine = words(text)
+    return tuple(
+        sorted(
+            {v.article for v in group.variants if words(v.text) == mine or _within(text, v.text)}
+        )
+    )
+
+
+def _within(part: str, whole: str) -> bool:
+    c = compare(whole, part)
+    return c.contiguous and not c.meaning_flag
+
+
+def _linked(
+    d: Extracted,
+    sources: Sequence[Extracted],
+    cos: np.ndarray,
+    groups: Sequence[QuoteGroup],
+) -> QuoteCheck | None:
+    """The draft quotation against the group of its best-linked source quotation, if any."""
+    scores = [pair_score(d, s, float(cos[k])) for k, s in enumerate(sources)]
+    best = int(np.argmax(scores)) if scores else -1
+    if best < 0 or scores[best] <= 0:
+        return None
+    group = _group_of(groups, sources[best].quote.id)
+    if group is None:
+        return None
+    canon = next(s for s in sources if s.quote.id == group.canonical_quote)
+    canon_cos = float(cos[sources.index(canon)])
+    relation, _, reason = classify(group.canonical, d.quote.text, canon_cos)
+    printed = _printing(group, d.quote.text)
+    return QuoteCheck(
+        text=d.quote.text,
+        start=d.quote.start,
+        end=d.quote.end,
+        speaker=d.quote.speaker,
+        relation=relation,
+        reason=reason,
+        canonical=group.canonical,
+        credited=group.speaker_name or group.speaker,
+        printed_by=printed,
+        canonical_by=_printing(group, group.canonical),
+        diff=word_diff(group.canonical, d.quote.text),
+    )
+
+
+def _misattributed(
+    d: Extracted, sources: Sequence[Extracted], cos: np.ndarray
+) -> QuoteCheck | None:
+    """Source quotations with the draft's words (or words close to them) but another speaker."""
+    hits = [
+        s
+        for k, s in enumerate(sources)
+        if speakers_agree(d, s) is False
+        and (_within(d.quote.text, s.quote.text) or float(cos[k]) >= MISATTRIBUTED_COSINE)
+    ]
+    if not hits:
+        return None
+    s = hits[0]
+    who, mine = s.written or s.quote.speaker, d.written or d.quote.speaker
+    return QuoteCheck(
+        text=d.quote.text,
+        start=d.quote.start,
+        end=d.quote.end,
+        speaker=d.quote.speaker,
+        relation="misattributed",
+        reason=f"the sources credit these words to {who}, the draft to {mine}",
+        canonical=s.quote.text,
+        credited=s.quote.speaker,
+        printed_by=tuple(sorted({h.quote.article for h in hits})),
+        canonical_by=tuple(sorted({h.quote.article for h in hits})),
+        diff=word_diff(s.quote.text, d.quote.text),
+    )
+
+
+def _unlinked(d: Extracted, articles: Sequence[Article]) -> QuoteCheck:
+    mine = " ".join(words(d.quote.text))
+    holders = tuple(a.id for a in articles if mine and mine in " ".join(words(a.text)))
+    if holders:
+        relation, reason = "unquoted", "the sources print these words, but not as a quotation"
+    else:
+        relation, reason = "unattested", "no source prints this quotation or one like it"
+    return QuoteCheck(
+        d.quote.text, d.quote.start, d.quote.end, d.quote.speaker, relation, reason,
+        printed_by=holders,
+    )  # fmt: skip
+
+
+def check_quotes(
+    draft: DraftText,
+    articles: Sequence[Article],
+    nlp: object,
+    embed: Embed | None = None,
+) -> list[QuoteCheck]:
+    """Every quotation of at least _MIN_WORDS words in the draft, in reading order."""
+    if not any(
+        len(words(draft.text[s.start : s.end])) >= _MIN_WORDS for s in find_spans(draft.text)
+    ):
+        return []  # no quotation: the sources need no parse
+    doc = Article(DRAFT_ID, "draft", draft.text)
+    items = harmonise_speakers(extract(nlp, [*articles, doc]))
+    sources = [e for e in items if e.quote.article != DRAFT_ID]
+    mine = [
+        e for e in items if e.quote.article == DRAFT_ID and len(words(e.quote.text)) >= _MIN_WORDS
+    ]
+    if not mine:
+        return []
+    vectors = (embed or _embed_default)(
+        [" ".join(words(e.quote.text)) or e.quote.text for e in items]
+    )
+    sims = vectors @ vectors.T
+    src_rows = [k for k, e in enumerate(items) if e.quote.article != DRAFT_ID]
+    groups = build_groups(sources, sims[np.ix_(src_rows, src_rows)])
+    out = []
+    for d in mine:
+        row = items.index(d)
+        cos = sims[row, src_rows] if src_rows else np.zeros(0)
+        found = _linked(d, sources, cos, groups) or _misattributed(d, sources, cos)
+        out.append(found or _unlinked(d, articles))
+    return out

@@ -1,0 +1,158 @@
+"""A draft's quotations checked against the sources' (verify.draft_quotes, check --text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storydesk.model import Article
+from storydesk.nlp.models import spacy_pipeline
+from storydesk.verify.check import SentenceCheck, check_text, checks_to_dict, to_markdown
+from storydesk.verify.draft_quotes import DraftText, QuoteCheck, check_quotes
+from storydesk.verify.verifier import FeatureVerifier
+
+WIRE = Article(
+    "wire",
+    path="wire.txt",
+    source="Harbour Wire",
+    text="Imelda Rusk, the authority's chief executive, told reporters: \"We will not reopen the "
+    'bridge until our engineers are certain it is safe, however long that takes." '
+    "Nadia Ferrant, the engineer who led the inspection, said the crack was found early. "
+    '"This is exactly what inspections are for," she said. Mayor Tobias Fenwright urged '
+    "residents to leave their cars at home. The crack was found during a routine ultrasonic "
+    "inspection of the bridge's underside.",
+)
+LEDGER = Article(
+    "ledger",
+    path="ledger.txt",
+    source="The Ledger",
+    text='"We will not reopen the bridge until our engineers are certain it is safe, however long '
+    'that takes," Imelda Rusk said on Tuesday. Drivers are being sent through the tunnel.',
+)
+DIGEST = Article(
+    "digest",
+    path="digest.txt",
+    source="Digest",
+    text='Imelda Rusk told reporters: "We will reopen the bridge within weeks, once our engineers '
+    'are certain it is safe." Ferries start on Wednesday.',
+)
+SOURCES = [WIRE, LEDGER, DIGEST]
+
+DRAFT = (
+    "# Draft\n\n"
+    'Rusk said: "We will not reopen the bridge until our engineers are certain it is safe, '
+    'however long that takes."\n'
+    'Rusk said the authority would not reopen it "until our engineers are certain it is safe."\n'
+    'Rusk told reporters: "We will reopen the bridge within weeks, once our engineers are '
+    'certain it is safe."\n'
+    '"This is exactly what inspections are for," Mayor Tobias Fenwright said.\n'
+    'Ferrant said the beam "will need a complete rebuild before trucks can use it again."\n'
+    "Ferries start on Wednesday, the Digest reported.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return spacy_pipeline()
+
+
+@pytest.fixture(scope="module")
+def checks(nlp: Any) -> list[SentenceCheck]:
+    return check_text(DRAFT, SOURCES, FeatureVerifier(), nlp)
+
+
+def _only(check: SentenceCheck) -> QuoteCheck:
+    assert len(check.quotes) == 1, check.quotes
+    return check.quotes[0]
+
+
+def test_quote_as_the_sources_print_it(checks: list[SentenceCheck]) -> None:
+    q = _only(checks[0])
+    assert q.relation == "verbatim"
+    assert q.speaker == "Rusk"
+    assert set(q.canonical_by) == {"wire", "ledger"}
+    assert not any(s.verdict.reasons[0].startswith("quotation") for s in checks[0].contradicting)
+
+
+def test_partial_quote_is_trimmed(checks: list[SentenceCheck]) -> None:
+    q = _only(checks[1])
+    assert q.relation == "trimmed"
+    assert q.printed_by  # the outlets whose wording holds these words
+
+
+def test_altered_quote_is_contradicted_by_the_outlets_that_print_the_original(
+    checks: list[SentenceCheck],
+) -> None:
+    check = checks[2]
+    q = _only(check)
+    assert q.relation == "altered"
+    assert "negation differs" in q.reason
+    assert q.printed_by == ("digest",)  # the one outlet that printed it so: not the best-attested
+    assert set(q.canonical_by) == {"wire", "ledger"}
+    assert q.canonical is not None and q.canonical.startswith("We will not reopen")
+    against = {s.article for s in check.contradicting if s.verdict.explained}
+    assert {"wire", "ledger"} <= against
+    wire = next(s for s in check.contradicting if s.article == "wire")
+    assert wire.verdict.reasons[0].startswith("quotation altered")
+    assert check.label in ("disputed", "contradicted")
+
+
+def test_words_credited_to_the_wrong_person_are_misattributed(
+    checks: list[SentenceCheck],
+) -> None:
+    check = checks[3]
+    q = _only(check)
+    assert q.relation == "misattributed"
+    assert q.credited == "Ferrant" and q.speaker == "Fenwright"
+    assert "Nadia Ferrant" in q.reason
+    assert check.label == "contradicted"
+    (wire,) = [s for s in check.contradicting if s.article == "wire"]
+    assert wire.verdict.explained
+
+
+def test_quote_no_source_prints_is_unattested(checks: list[SentenceCheck]) -> None:
+    q = _only(checks[4])
+    assert q.relation == "unattested"
+    assert q.canonical is None and q.printed_by == ()
+
+
+def test_sentence_without_quotation_has_no_quote_checks(checks: list[SentenceCheck]) -> None:
+    assert checks[5].quotes == ()
+
+
+def test_reporters_words_in_quotation_marks_are_unquoted(nlp: Any) -> None:
+    draft = DraftText.of(
+        [
+            'Ferrant said the crack was found "during a routine ultrasonic inspection of the '
+            "bridge's underside.\""
+        ]
+    )
+    (q,) = check_quotes(draft, SOURCES, nlp)
+    assert q.relation == "unquoted"
+    assert q.printed_by == ("wire",)
+
+
+def test_draft_without_quotations_parses_no_source() -> None:
+    draft = DraftText.of(["Ferries start on Wednesday.", 'A "pun" is not a quotation.'])
+    assert check_quotes(draft, SOURCES, nlp=None) == []  # nlp unused: nothing to look up
+
+
+def test_quotation_over_two_sentences_belongs_to_both() -> None:
+    text = DraftText.of(['"We found it early.', 'The rest is sound," she said.'])
+    start = text.text.index("We")
+    end = text.text.index(',"')
+    assert text.sentences_of(start, end) == [0, 1]
+    assert text.sentences_of(0, 3) == [0]
+
+
+def test_outputs_carry_the_quote_checks(checks: list[SentenceCheck]) -> None:
+    row = checks_to_dict(checks)["sentences"][2]
+    (quote,) = row["quotes"]
+    assert quote["relation"] == "altered"
+    assert quote["canonical_by"] == ["ledger", "wire"]
+    assert ["-", "not"] in quote["diff"]  # canonical -> draft: the draft drops "not"
+    md = to_markdown(checks, {a.id: a.source or a.id for a in SOURCES})
+    assert "altered, negation differs" in md
+    assert "the sources print: \u201cWe will not reopen" in md
+    assert "the draft's wording is printed by: Digest" in md
