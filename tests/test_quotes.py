@@ -419,3 +419,16 @@ def test_example_altered_and_edited_quotes() -> None:
 def test_no_quotes_gives_empty_tuples() -> None:
     doc = run_quotes("No quotations in this text at all.")
     assert doc.quotes == () and doc.quote_groups == ()
+
+
+def test_name_after_a_dash_credits_the_quotation() -> None:
+    text = (
+        "Readers told us what they think of the bridge closure.\n\n"
+        "\u201cThe detour adds an hour to my day, nobody warned us.\u201d \u2015 Karen Bobadilla\n"
+        "\u201cI am glad they closed it before somebody got hurt.\u201d \u2014 Carla Sanchez.\n"
+        '"We will manage, as we always do in this town." - Tom Reyes'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Bobadilla", "Sanchez", "Reyes"]
+    assert found[0].speaker_text == "Karen Bobadilla"
+    assert text[found[1].speaker_start : found[1].speaker_end] == "Carla Sanchez."

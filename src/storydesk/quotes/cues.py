@@ -9,6 +9,7 @@ mentioned before a stand-alone quotation. A fragment tries the sentence it sits 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..nlp.claims import find_agent
@@ -30,6 +31,11 @@ from .speakers import (
 _MAX_TRAILING_TOKENS = 20
 _MAX_CLIMB = 8
 _MAX_GAP_WORDS = 12  # reporter words allowed between a quotation and the one it continues
+# `"..." ― Karen Bobadilla`: a name after a dash right behind the closing mark (readers' voices,
+# social posts, epigraphs). Up to four capitalised words on the quotation's line.
+_DASH_CREDIT = re.compile(
+    r"[\"”’»]?[ \t]*(?:[―—–]|--?)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+)
 
 
 def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
@@ -126,6 +132,17 @@ def _trailing(parse: ArticleParse, end: int) -> Attribution | None:
     return None
 
 
+def _dash_credit(parse: ArticleParse, end: int) -> Attribution | None:
+    """`"..." ― Karen Bobadilla`: the name a dash puts right after the quotation."""
+    m = _DASH_CREDIT.match(parse.text, end)
+    if m is None:
+        return None
+    words = [w.rstrip(".,") for w in m.group(1).split()]
+    norm, names = person_norm(words)
+    at = m.start(1)
+    return Attribution(norm, m.group(1), at, at + len(m.group(1)), "\u2015", names)
+
+
 def _leading(parse: ArticleParse, start: int) -> Attribution | None:
     """`Rusk told reporters: "..."`: the cue nearest before the opening mark, same sentence."""
     text, i = parse.text, start - 1
@@ -169,6 +186,10 @@ def attribute(
     previous: tuple[Any, Attribution | None] | None,
 ) -> Attribution | None:
     """The attribution of the quotation whose content is text[start:end]."""
+    if not partial:
+        credit = _dash_credit(parse, end)
+        if _known(credit):
+            return credit
     found = {
         "trailing": lambda: _trailing(parse, end),
         "leading": lambda: _leading(parse, start),
