@@ -75,11 +75,13 @@ class DraftText:
 
     @classmethod
     def of(cls, sentences: Sequence[str]) -> DraftText:
+        """One sentence per line: a cue never reaches across into the next sentence (`"...
+        investigated" Vitter said: "..."` would credit Vitter with both quotations)."""
         spans, at = [], 0
         for s in sentences:
             spans.append((at, at + len(s)))
             at += len(s) + 1
-        return cls(" ".join(sentences), tuple(spans))
+        return cls("\n".join(sentences), tuple(spans))
 
     def sentences_of(self, start: int, end: int) -> list[int]:
         """Indexes of the sentences a quotation at [start, end) overlaps (it may run over two)."""
@@ -112,24 +114,12 @@ def _within(part: str, whole: str) -> bool:
     return c.contiguous and not c.meaning_flag
 
 
-def _linked(
-    d: Extracted,
-    sources: Sequence[Extracted],
-    cos: np.ndarray,
-    groups: Sequence[QuoteGroup],
-) -> QuoteCheck | None:
-    """The draft quotation against the group of its best-linked source quotation, if any."""
-    scores = [pair_score(d, s, float(cos[k])) for k, s in enumerate(sources)]
-    best = int(np.argmax(scores)) if scores else -1
-    if best < 0 or scores[best] <= 0:
-        return None
-    group = _group_of(groups, sources[best].quote.id)
-    if group is None:
-        return None
-    canon = next(s for s in sources if s.quote.id == group.canonical_quote)
-    canon_cos = float(cos[sources.index(canon)])
-    relation, _, reason = classify(group.canonical, d.quote.text, canon_cos)
-    printed = _printing(group, d.quote.text)
+def _against_group(
+    d: Extracted, sources: Sequence[Extracted], cos: np.ndarray, group: QuoteGroup
+) -> QuoteCheck:
+    """The draft quotation's relation to a group's canonical (best-attested) wording."""
+    canon = next(k for k, s in enumerate(sources) if s.quote.id == group.canonical_quote)
+    relation, _, reason = classify(group.canonical, d.quote.text, float(cos[canon]))
     return QuoteCheck(
         text=d.quote.text,
         start=d.quote.start,
@@ -139,24 +129,13 @@ def _linked(
         reason=reason,
         canonical=group.canonical,
         credited=group.speaker_name or group.speaker,
-        printed_by=printed,
+        printed_by=_printing(group, d.quote.text),
         canonical_by=_printing(group, group.canonical),
         diff=word_diff(group.canonical, d.quote.text),
     )
 
 
-def _misattributed(
-    d: Extracted, sources: Sequence[Extracted], cos: np.ndarray
-) -> QuoteCheck | None:
-    """Source quotations with the draft's words (or words close to them) but another speaker."""
-    hits = [
-        s
-        for k, s in enumerate(sources)
-        if speakers_agree(d, s) is False
-        and (_within(d.quote.text, s.quote.text) or float(cos[k]) >= MISATTRIBUTED_COSINE)
-    ]
-    if not hits:
-        return None
+def _misattributed(d: Extracted, hits: Sequence[Extracted]) -> QuoteCheck:
     s = hits[0]
     who, mine = s.written or s.quote.speaker, d.written or d.quote.speaker
     return QuoteCheck(
@@ -172,6 +151,42 @@ def _misattributed(
         canonical_by=tuple(sorted({h.quote.article for h in hits})),
         diff=word_diff(s.quote.text, d.quote.text),
     )
+
+
+def _matched(
+    d: Extracted,
+    sources: Sequence[Extracted],
+    cos: np.ndarray,
+    groups: Sequence[QuoteGroup],
+) -> QuoteCheck | None:
+    """The draft quotation against the sources', closest wording first:
+
+    1. source quotations that hold the draft's words as a run (or nearly: cosine >=
+       MISATTRIBUTED_COSINE): by the same speaker or an unknown one, the draft quotes them,
+       measured against their group's canonical; all credited to other named people, the
+       draft misattributes them;
+    2. else the loosest link quotations of one speaker get across outlets (quotes.group's
+       pair_score: translations and paraphrases), measured against that group's canonical.
+    """
+    close = [
+        k
+        for k, s in enumerate(sources)
+        if _within(d.quote.text, s.quote.text) or float(cos[k]) >= MISATTRIBUTED_COSINE
+    ]
+    fits = [k for k in close if speakers_agree(d, sources[k]) is not False]
+    if fits:
+        best = max(fits, key=lambda k: float(cos[k]))
+        group = _group_of(groups, sources[best].quote.id)
+        if group is not None:
+            return _against_group(d, sources, cos, group)
+    elif close:
+        return _misattributed(d, [sources[k] for k in close])
+    scores = [pair_score(d, s, float(cos[k])) for k, s in enumerate(sources)]
+    best = int(np.argmax(scores)) if scores else -1
+    if best < 0 or scores[best] <= 0:
+        return None
+    group = _group_of(groups, sources[best].quote.id)
+    return _against_group(d, sources, cos, group) if group is not None else None
 
 
 def _unlinked(d: Extracted, articles: Sequence[Article]) -> QuoteCheck:
@@ -216,6 +231,6 @@ def check_quotes(
     for d in mine:
         row = items.index(d)
         cos = sims[row, src_rows] if src_rows else np.zeros(0)
-        found = _linked(d, sources, cos, groups) or _misattributed(d, sources, cos)
+        found = _matched(d, sources, cos, groups)
         out.append(found or _unlinked(d, articles))
     return out
