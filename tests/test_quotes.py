@@ -432,3 +432,15 @@ def test_name_after_a_dash_credits_the_quotation() -> None:
     assert [q.speaker for q in found] == ["Bobadilla", "Sanchez", "Reyes"]
     assert found[0].speaker_text == "Karen Bobadilla"
     assert text[found[1].speaker_start : found[1].speaker_end] == "Carla Sanchez."
+
+
+def test_quotation_introduced_by_a_colon_at_the_end_of_the_paragraph_before() -> None:
+    text = (
+        "Mayor Anna Lind spoke to reporters outside the town hall on Monday.\n\n"
+        "Asked about the closure, the harbour master said:\n\n"
+        '"We have never seen traffic like this in the old town."\n\n'
+        "The ferries will run every fifteen minutes."
+    )
+    q = only(text)
+    assert q.speaker == "harbour master"
+    assert q.cue == "say"

@@ -156,6 +156,19 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
     return None
 
 
+def _introduced(parse: ArticleParse, start: int) -> Attribution | None:
+    """`He said:` closing one paragraph, the quotation opening the next: the cue in the last
+    sentence before the colon."""
+    text = parse.text
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t\"“‘'"):
+        return None  # reporter's words before the quotation on its own line: not introduced
+    colon = len(text[:line].rstrip())
+    if colon == 0 or text[colon - 1] != ":":
+        return None
+    return _leading(parse, colon)
+
+
 def _governing(parse: ArticleParse, start: int, end: int) -> Attribution | None:
     """`He added that ... are "engaging ..."`: a speech verb the quotation's words hang from."""
     loc = parse.locate(start)
@@ -194,10 +207,13 @@ def attribute(
         "trailing": lambda: _trailing(parse, end),
         "leading": lambda: _leading(parse, start),
         "governing": lambda: _governing(parse, start, end),
+        "introduced": lambda: _introduced(parse, start),
     }
     # A fragment belongs to the sentence it sits in; a full quotation's attribution follows it.
     order = (
-        ("governing", "leading", "trailing") if partial else ("trailing", "leading", "governing")
+        ("governing", "leading", "trailing")
+        if partial
+        else ("trailing", "leading", "governing", "introduced")
     )
     for name in order:
         who: Attribution | None = found[name]()
