@@ -146,6 +146,37 @@ def test_resolved_window() -> None:
     assert resolved_window(window, sents, nlp, "Fenwright said " + said) == window
 
 
+def test_as_claim_pronouns() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.pronouns import as_claim_pronouns
+
+    window = "But Imelda Rusk recovered her composure before the questions began."
+    pairs = [
+        ("She recovered her composure.", window),
+        ("but she recovered her composure.", window),
+        # Left as written: the claim's "she" belongs to a name it gives, its verb differs, the
+        # window's subject is a pronoun or no name, or the claim says no "he"/"she".
+        ("Rusk said she recovered her composure.", window),
+        ("She lost her composure.", window),
+        ("She recovered her composure.", "But he recovered his composure."),
+        ("She recovered her composure.", "But the crowd recovered its composure."),
+        ("Rusk recovered her composure.", window),
+    ]
+    out = as_claim_pronouns(pairs, spacy_pipeline())
+    assert out[:2] == ["But she recovered her composure before the questions began."] * 2
+    assert out[2:] == [w for _, w in pairs[2:]]
+
+
+def test_a_claims_pronoun_meets_the_windows_name(verifier: ModelVerifier) -> None:
+    # Read as written ("Ferrant was treated ..."), v8 calls the claim contradicted (0.86).
+    doc = (
+        "Rescuers reached the village on Monday. Ferrant was treated at the city hospital for a "
+        "broken arm, officials said."
+    )
+    v = verifier.verify("She was treated at the city hospital for a broken arm.", doc)
+    assert v.label == "supported", v
+
+
 @pytest.mark.parametrize(
     ("claim", "window", "expected"),
     [

@@ -35,7 +35,7 @@ from .features import (
     text_index,
 )
 from .names import as_window_names
-from .pronouns import resolved_window
+from .pronouns import as_claim_pronouns, resolved_window
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
@@ -144,9 +144,13 @@ class ModelVerifier(LazyModels[TextIndex]):
         vecs = self.encode([c.text for _, c in claims] + unique)
         ev_vec = dict(zip(unique, vecs[len(claims) :], strict=True))
         flat = [(k, w) for k, (i, _) in enumerate(claims) for w in evidence[i]]
-        # The model reads a window's "he"/"she" as the person named before it (verify.pronouns),
-        # and the claim's names as the window writes them (verify.names).
+        # The model reads a window's "he"/"she" as the person named before it, the window's
+        # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's names as
+        # the window writes them (verify.names).
         read = [resolved_window(w, index.sentences, self.nlp, claims[k][1].text) for k, w in flat]
+        read = as_claim_pronouns(
+            [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)], self.nlp
+        )
         all_probs = self.model.probabilities(
             [
                 (as_window_names(claims[k][1].text, r, document), r)

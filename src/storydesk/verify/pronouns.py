@@ -107,3 +107,53 @@ def resolved_window(window: str, sentences: Sequence[str], nlp: Any, claim: str)
         return window
     context = [*sentences[max(0, i - CONTEXT_SENTENCES) : i], window]
     return _replaced(context, nlp, _as_claim_names(claim))[-1] or window
+
+
+def _pronoun_subject(doc: Any) -> tuple[str, str] | None:
+    """(pronoun as written, its verb's lemma) when the subject of the claim's main verb is a
+    bare "he"/"she"; else None ("Smith said he was innocent" names its "he")."""
+    for tok in doc:
+        if tok.lower_ in _PERSONAL_SUBJECTS and tok.dep_ in _SUBJECT_DEPS:
+            if tok.head.dep_ == "ROOT":
+                return tok.text, tok.head.lemma_.lower()
+            return None
+    return None
+
+
+def _named_subject(doc: Any, verb: str) -> tuple[int, int] | None:
+    """Character span of a proper-noun subject of `verb` (lemma) in the window, with the names
+    compounded into it ("Imelda Rusk"), or None."""
+    for tok in doc:
+        if tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "PROPN" and tok.head.lemma_.lower() == verb:
+            names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            start = min((t.idx for t in names), default=tok.idx)
+            return start, tok.idx + len(tok.text)
+    return None
+
+
+def as_claim_pronouns(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
+    """For each (claim, window), the window with the person who is the subject of the claim's
+    verb written as the claim's "he"/"she".
+
+    The mirror of `resolved_window`: a claim that says "She is being treated at the hospital"
+    (its "she" named in a sentence the checker never sees) meets "Lobo is being treated at the
+    hospital", and the model reads the pronoun against the name as a contradiction (0.98). Only
+    a proper-noun subject of the same verb (lemma) as the claim's main-verb "he"/"she" is
+    replaced: a window whose subject is a pronoun is left for the model to compare.
+    """
+    out = [w for _, w in pairs]
+    claims = list(dict.fromkeys(c for c, _ in pairs if _HAS_PERSONAL.search(c)))
+    if not claims:
+        return out
+    subjects = dict(zip(claims, map(_pronoun_subject, nlp.pipe(claims)), strict=True))
+    todo = [k for k, (c, _) in enumerate(pairs) if subjects.get(c) is not None]
+    windows = nlp.pipe([pairs[k][1] for k in todo])
+    for k, doc in zip(todo, windows, strict=True):
+        found = subjects[pairs[k][0]]
+        assert found is not None
+        pronoun, verb = found
+        span = _named_subject(doc, verb)
+        if span is not None:
+            word = pronoun.capitalize() if span[0] == 0 else pronoun.lower()
+            out[k] = doc.text[: span[0]] + word + doc.text[span[1] :]
+    return out
