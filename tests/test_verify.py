@@ -152,6 +152,18 @@ def test_actor_in_small_clause_and_similar_org_names(parse, embed) -> None:  # t
     assert [d.kind for d in found] == ["actor"]
 
 
+def test_actor_named_inside_the_other_subject_phrase_is_not_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes "Vikings" the head of the subject phrase that names Peterson.
+    found = disputes(
+        parse,
+        embed,
+        "Adrian Peterson will be reinstated as an active player by the league on Friday.",
+        "Minnesota Vikings running back Adrian Peterson will be reinstated as an active player "
+        "by the league on Friday.",
+    )
+    assert [d.kind for d in found if d.kind == "actor"] == []
+
+
 def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,

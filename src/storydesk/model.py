@@ -91,6 +91,9 @@ class Role:
     agent_label: str | None  # entity label of the agent, when it is a named entity
     patient: str | None  # head lemma of the direct object / prepositional object
     negated: bool = False
+    # Every name inside the subject phrase: "Minnesota Vikings running back Adrian Peterson"
+    # gives both, though the parser may make either the head.
+    agent_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

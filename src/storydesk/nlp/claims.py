@@ -75,6 +75,12 @@ def _agent_phrase(token: Any) -> tuple[str | None, str | None]:
     return " ".join([*(m.lemma_.lower() for m in mods), token.lemma_.lower()]), None
 
 
+def _names_within(token: Any) -> tuple[str, ...]:
+    """Named entities inside the phrase `token` heads (its subtree), as written."""
+    lo, hi = token.left_edge.i, token.right_edge.i
+    return tuple(e.text for e in token.doc.ents if e.start >= lo and e.end - 1 <= hi)
+
+
 def _subject(verb: Any) -> Any:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -147,7 +153,8 @@ def roles(sent: Any) -> tuple[Role, ...]:
         agent_tok = find_agent(tok)
         agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
         negated = any(is_negation(c) for c in tok.children)
-        out.append(Role(predicate, agent, label, _patient(tok), negated))
+        names = _names_within(agent_tok) if agent_tok is not None else ()
+        out.append(Role(predicate, agent, label, _patient(tok), negated, names))
     return tuple(out)
 
 

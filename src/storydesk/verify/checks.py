@@ -110,9 +110,15 @@ def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 continue
             if ra.agent is None or rb.agent is None or same_name(ra.agent, rb.agent):
                 continue
-            # If either source also credits the other actor with this action, they agree.
+            # If either source also credits the other actor with this action, they agree; so
+            # they may when one subject phrase names the other's actor ("Minnesota Vikings
+            # running back Adrian Peterson", parsed with "Vikings" as its head).
             if any(
                 same_name(r.agent or "", rb.agent) for r in a.roles if r.predicate == ra.predicate
+            ):
+                continue
+            if any(same_name(n, rb.agent) for n in ra.agent_names) or any(
+                same_name(n, ra.agent) for n in rb.agent_names
             ):
                 continue
             what = f"{ra.predicate} … {ra.patient}"
