@@ -27,6 +27,19 @@ def test_agent_is_inherited_from_the_governing_clause(parse) -> None:  # type: i
     assert build and build[0].agent == "China" and build[0].patient == "force"
 
 
+def test_a_reported_clause_does_not_inherit_the_speaker(parse) -> None:  # type: ignore[no-untyped-def]
+    # spaCy makes "undergo" a second, subjectless ccomp of "said"; climbing into "said" made
+    # the Hawks the ones who will miss the season.
+    (claim,) = parse(
+        "The Hawks said last week that he has a fractured fibula, will undergo surgery and will "
+        "miss the rest of the season."
+    )
+    miss = [r for r in claim.roles if r.predicate == "miss"]
+    assert miss and miss[0].agent != "Hawks"
+    said = [r for r in claim.roles if r.predicate == "say"]
+    assert said and said[0].agent == "Hawks"
+
+
 def test_passive_agent(parse) -> None:  # type: ignore[no-untyped-def]
     (claim,) = parse("The bridge was closed by the Port Authority on Tuesday.")
     close = [r for r in claim.roles if r.predicate == "close"]

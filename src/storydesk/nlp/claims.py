@@ -35,7 +35,7 @@ NEGATION_WORDS = frozenset(
 # Words that name people or groups in a role generically; an agent like this is too vague to
 # contradict a named one ("officials" vs "Hayashi" is not a conflict).
 PRONOUN_POS = frozenset({"PRON"})
-_CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "ccomp", "dobj", "pobj"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "dobj", "pobj"})
 _OPENING = "“«„"
 _CLOSING = "”»"
 
