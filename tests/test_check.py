@@ -27,6 +27,7 @@ from storydesk.verify.check import (
     draft_sentences,
     to_table,
 )
+from storydesk.verify.independence import source_groups
 from storydesk.verify.interface import Verifier
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.verifier import FeatureVerifier, load_weights
@@ -141,6 +142,37 @@ def test_check_text_picks_best_source(verifier: Verifier) -> None:
     last = checks[-1]
     assert last.label == "contradicted" and last.contradicting[0].label == "Harbour Wire"
     assert checks_to_dict(checks)["counts"]["contradicted"] >= 1
+
+
+def test_supporting_copies_count_as_one_independent_source(verifier: Verifier) -> None:
+    other = (
+        "Fourteen people were hurt when fire swept through a warehouse at the port, Mayor Anna "
+        "Lind told reporters on Monday. Firefighters fought the blaze for six hours."
+    )
+    arts = [
+        Article("wire", "wire.txt", DOC, source="Harbour Wire"),
+        Article("copy", "copy.txt", DOC.replace("Tuesday", "Tuesday,"), source="Ledger"),
+        Article("own", "own.txt", other, source="Courier"),
+    ]
+    assert source_groups(arts)["wire"] == source_groups(arts)["copy"] != source_groups(arts)["own"]
+    (check,) = check_text(
+        "Mayor Anna Lind said 14 people were injured in the fire.", arts, verifier
+    )
+    assert {"wire", "copy"} <= set(check.supported_by)
+    assert check.independent == len(check.supported_by) - 1  # the copy adds no confirmation
+    row = checks_to_dict([check])["sentences"][0]
+    assert row["independent_sources"] == check.independent
+    assert f"/{check.independent}" in to_table([check]).splitlines()[1]
+
+
+def test_independence_groups_given_are_used() -> None:
+    arts = [Article("a", "a.txt", DOC), Article("b", "b.txt", DOC)]
+    check = check_sentence("The council will not raise local taxes this year.", arts,
+                           FeatureVerifier(), groups={"a": 0, "b": 1})  # fmt: skip
+    assert check.supported_by == ("a", "b") and check.independent == 2
+    alone = check_sentence("The council will not raise local taxes this year.", arts,
+                           FeatureVerifier())  # fmt: skip
+    assert alone.independent is None  # not computed, not guessed
 
 
 def test_sources_that_disagree_make_a_sentence_disputed(verifier: Verifier) -> None:

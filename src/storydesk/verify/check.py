@@ -16,6 +16,7 @@ from ..model import Article, Verdict
 from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
 from .draft_quotes import DraftText, QuoteCheck, check_quotes
+from .independence import source_groups
 from .interface import Verifier
 from .pronouns import resolve_sentences
 
@@ -80,6 +81,9 @@ class SentenceCheck:
     contradicting: tuple[SourceVerdict, ...] = field(default=())
     read_as: str | None = None  # the sentence as checked, its "he"/"she" resolved in the draft
     quotes: tuple[QuoteCheck, ...] = ()  # its quotations against the sources' (draft_quotes)
+    supported_by: tuple[str, ...] = ()  # article ids of every source that supports it
+    # How many of those are independent (one per provenance group); None when not computed.
+    independent: int | None = None
 
 
 def _label(article: Article) -> str:
@@ -112,10 +116,13 @@ def check_sentence(
     verifier: Verifier,
     read_as: str | None = None,
     quotes: Sequence[QuoteCheck] = (),
+    groups: Mapping[str, int] | None = None,
 ) -> SentenceCheck:
     """The sentence against every source; `read_as`, when given, is what is checked. A quotation
     the sources print differently in meaning or credit to someone else (`quotes`) makes the
-    sources that print it contradict the sentence, with that reason."""
+    sources that print it contradict the sentence, with that reason. `groups` (article id ->
+    independence group, verify.independence) counts the supporting sources that are independent.
+    """
     claim = read_as or sentence
     results = [SourceVerdict(a.id, _label(a), verifier.verify(claim, a.text)) for a in articles]
     for q in quotes:
@@ -136,7 +143,11 @@ def check_sentence(
         label = "disputed" if any(r.verdict.explained for r in contra) else "supported"
     else:
         label = "contradicted" if contra else "unverified"
-    return SentenceCheck(sentence, label, best, contra, read_as, tuple(quotes))
+    backing = tuple(r.article for r in results if r.verdict.label == "supported")
+    independent = len({groups.get(a, a) for a in backing}) if groups is not None else None
+    return SentenceCheck(
+        sentence, label, best, contra, read_as, tuple(quotes), backing, independent
+    )
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -167,15 +178,23 @@ def draft_sentences(draft: str) -> list[str]:
 
 
 def check_text(
-    draft: str, articles: Sequence[Article], verifier: Verifier, nlp: Any = None
+    draft: str,
+    articles: Sequence[Article],
+    verifier: Verifier,
+    nlp: Any = None,
+    groups: Mapping[str, int] | None = None,
 ) -> list[SentenceCheck]:
     """Every sentence of the draft (`draft_sentences`) against every source, each "he" and "she"
     read as the person the draft named before (verify.pronouns), and each quotation against the
-    sources' quotations (verify.draft_quotes)."""
+    sources' quotations (verify.draft_quotes). Supporting sources are counted once per
+    independence group: `groups` if given, else the sources' provenance (verify.independence).
+    """
     sentences = draft_sentences(draft)
     if nlp is None:
         nlp = getattr(verifier, "nlp", None) or spacy_pipeline()
     readings = resolve_sentences(sentences, nlp)
+    if groups is None and sentences:
+        groups = source_groups(articles)
     text = DraftText.of(sentences)
     found = check_quotes(text, articles, nlp)
     per_sentence: list[list[QuoteCheck]] = [[] for _ in sentences]
@@ -183,7 +202,7 @@ def check_text(
         for k in text.sentences_of(q.start, q.end):
             per_sentence[k].append(q)
     return [
-        check_sentence(s, articles, verifier, r, qs)
+        check_sentence(s, articles, verifier, r, qs, groups)
         for s, r, qs in zip(sentences, readings, per_sentence, strict=True)
     ]
 
@@ -225,6 +244,8 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
                 "sentence": c.sentence,
                 **({"read_as": c.read_as} if c.read_as else {}),
                 "verdict": c.label,
+                "supported_by": list(c.supported_by),
+                "independent_sources": c.independent,
                 "best": _source_dict(c.best) if c.best else None,
                 "contradicting": [_source_dict(s) for s in c.contradicting],
                 "quotes": [_quote_dict(q) for q in c.quotes],
@@ -243,19 +264,21 @@ def _cut(text: str, n: int) -> str:
 
 
 def to_table(checks: Sequence[SentenceCheck]) -> str:
-    lines = [f"{'verdict':<13} {'support':>7}  {'source':<22} sentence"]
+    """One row per sentence; "backing" is supporting sources / how many are independent."""
+    lines = [f"{'verdict':<13} {'support':>7} {'backing':>7}  {'source':<22} sentence"]
     for c in checks:
         src = c.best
         if c.label in ("contradicted", "disputed") and c.contradicting:
             src = next((s for s in c.contradicting if s.verdict.explained), c.contradicting[0])
         support = f"{src.verdict.support:.2f}" if src else "-"
         name = _cut(src.label, 22) if src else "-"
-        lines.append(f"{c.label:<13} {support:>7}  {name:<22} {_cut(c.sentence, 80)}")
+        n = len(c.supported_by)
+        backing = f"{n}/{c.independent}" if c.independent is not None else str(n)
+        lines.append(f"{c.label:<13} {support:>7} {backing:>7}  {name:<22} {_cut(c.sentence, 80)}")
         for q in c.quotes:
             if q.relation not in QUIET_RELATIONS:
-                lines.append(
-                    f"{'':<13} {'':>7}  {'quotation':<22} {q.relation}: {_cut(q.reason, 80)}"
-                )
+                pad = f"{'':<13} {'':>7} {'':>7}  {'quotation':<22}"
+                lines.append(f"{pad} {q.relation}: {_cut(q.reason, 80)}")
     return "\n".join(lines) + "\n"
 
 
@@ -267,6 +290,13 @@ def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None
         out.append(f"{n}. **{c.label}**: {c.sentence}")
         if c.read_as:
             out.append(f"   - read as: {c.read_as}")
+        if c.supported_by:
+            who = ", ".join(names.get(a, a) for a in c.supported_by)
+            n = len(c.supported_by)
+            count = f"{n} source{'s' * (n != 1)}"
+            if c.independent is not None:
+                count += f", {c.independent} independent"
+            out.append(f"   - supported by {count}: {who}")
         if c.best is not None and c.best.verdict.evidence:
             quote = " ".join(c.best.verdict.evidence)
             out.append(
