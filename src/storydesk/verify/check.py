@@ -16,7 +16,7 @@ from ..model import Article, Verdict
 from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
 from .draft_quotes import DraftText, QuoteCheck, check_quotes
-from .independence import source_groups
+from .independence import analyse_sources, groups_of
 from .interface import Verifier
 from .pronouns import resolve_sentences
 
@@ -193,10 +193,11 @@ def check_text(
     if nlp is None:
         nlp = getattr(verifier, "nlp", None) or spacy_pipeline()
     readings = resolve_sentences(sentences, nlp)
-    if groups is None and sentences:
-        groups = source_groups(articles)
+    analysed = analyse_sources(articles) if sentences else None
+    if groups is None and analysed is not None:
+        groups = groups_of(analysed)
     text = DraftText.of(sentences)
-    found = check_quotes(text, articles, nlp)
+    found = check_quotes(text, articles, nlp, parses=analysed.parses if analysed else None)
     per_sentence: list[list[QuoteCheck]] = [[] for _ in sentences]
     for q in found:
         for k in text.sentences_of(q.start, q.end):

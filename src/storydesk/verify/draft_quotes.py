@@ -27,8 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Article, QuoteGroup
+from ..nlp.claims import ParsedParagraph
 from ..quotes.diff import compare, word_diff, words
-from ..quotes.extract import Extracted, extract, find_spans
+from ..quotes.extract import Extracted, extract, extract_parsed, find_spans
 from ..quotes.group import build_groups, classify, pair_score, speakers_agree
 from ..quotes.stage import harmonise_speakers
 
@@ -207,14 +208,20 @@ def check_quotes(
     articles: Sequence[Article],
     nlp: object,
     embed: Embed | None = None,
+    parses: Sequence[ParsedParagraph] | None = None,
 ) -> list[QuoteCheck]:
-    """Every quotation of at least _MIN_WORDS words in the draft, in reading order."""
+    """Every quotation of at least _MIN_WORDS words in the draft, in reading order. `parses`,
+    the sources' parsed paragraphs (the parse stage's), spares parsing them again."""
     if not any(
         len(words(draft.text[s.start : s.end])) >= _MIN_WORDS for s in find_spans(draft.text)
     ):
         return []  # no quotation: the sources need no parse
     doc = Article(DRAFT_ID, "draft", draft.text)
-    items = harmonise_speakers(extract(nlp, [*articles, doc]))
+    if parses is None:
+        extracted = extract(nlp, [*articles, doc])
+    else:
+        extracted = extract_parsed(articles, parses) + extract(nlp, [doc])
+    items = harmonise_speakers(extracted)
     sources = [e for e in items if e.quote.article != DRAFT_ID]
     mine = [
         e for e in items if e.quote.article == DRAFT_ID and len(words(e.quote.text)) >= _MIN_WORDS

@@ -17,11 +17,17 @@ from ..provenance import PROVENANCE
 from ..quotes.stage import QUOTES
 
 
+def analyse_sources(articles: Sequence[Article], options: Options = DEFAULT_OPTIONS) -> Document:
+    """The sources parsed, embedded, quoted and linked by provenance (`groups`, `parses`)."""
+    return run((PARSE, EMBED, QUOTES, PROVENANCE), Document(articles=tuple(articles)), options)
+
+
+def groups_of(doc: Document) -> dict[str, int]:
+    """Article id -> its independence group (articles linked by derivation share one)."""
+    return {a: k for k, group in enumerate(doc.groups or ()) for a in group}
+
+
 def source_groups(
     articles: Sequence[Article], options: Options = DEFAULT_OPTIONS
 ) -> dict[str, int]:
-    """Article id -> its independence group (articles linked by derivation share one)."""
-    if len(articles) < 2:
-        return {a.id: k for k, a in enumerate(articles)}
-    doc = run((PARSE, EMBED, QUOTES, PROVENANCE), Document(articles=tuple(articles)), options)
-    return {a: k for k, group in enumerate(doc.groups or ()) for a in group}
+    return groups_of(analyse_sources(articles, options))
