@@ -185,6 +185,9 @@ def test_a_claims_pronoun_meets_the_windows_name(verifier: ModelVerifier) -> Non
         ("Martin Rusk said so.", "Rusk said so.", "Martin Rusk said so."),  # not in the document
         ("Imelda Rusk said so.", "Imelda Rusk said so.", "Imelda Rusk said so."),
         ("Imelda Rusk met Nadia Ferrant.", "Rusk met Ferrant.", "Rusk met Ferrant."),
+        # A first name the document never contradicts: "Mr Halden" is this Ken Halden.
+        ("Ken Halden said so.", "Mr Halden said so.", "Halden said so."),
+        ("Ken Rusk said so.", "Mr Rusk said so.", "Ken Rusk said so."),  # it says Imelda Rusk
     ],
 )
 def test_as_window_names(claim: str, window: str, expected: str) -> None:
@@ -192,6 +195,42 @@ def test_as_window_names(claim: str, window: str, expected: str) -> None:
 
     document = "Imelda Rusk and engineer Nadia Ferrant spoke. " + window
     assert as_window_names(claim, window, document) == expected
+
+
+def test_without_added_roles() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.names import without_added_roles
+
+    window = 'Mr Halden said: "Our results are very encouraging."'
+    pairs = [
+        ('"Our results are very encouraging," Marrowport University researcher Ken Halden said.',
+         window),
+        ("Ken Halden, a researcher at Marrowport University, said the results were encouraging.",
+         window),
+        # Kept: the window gives the role too, or does not name the person at all.
+        ("Researcher Ken Halden said the results were encouraging.",
+         "Researcher Halden said the results were encouraging."),
+        ("Marrowport University researcher Ken Halden said so.", "The university said so."),
+    ]  # fmt: skip
+    out = without_added_roles(pairs, spacy_pipeline())
+    assert out[0] == '"Our results are very encouraging," Ken Halden said.'
+    assert out[1] == "Ken Halden said the results were encouraging."
+    assert out[2:] == [c for c, _ in pairs[2:]]
+
+
+def test_an_added_role_is_not_a_contradiction(verifier: ModelVerifier) -> None:
+    # With the role and the first name, v8 reads this against the window as a contradiction
+    # (0.71): the claim comes out unverified.
+    claim = (
+        "Harbour police spokesman Chris Saunders said the man told them he was frustrated by the "
+        "ferry company's response."
+    )
+    window = (
+        "According to Saunders, the driver said he was frustrated by the ferry company's response."
+    )
+    v = verifier.verify(claim, window)
+    assert v.label == "supported", v
+    assert any("Chris Saunders" in r for r in v.reasons)  # the coverage feature still reads it
 
 
 def test_contradiction_prior_moves_the_intercept_only(verifier: ModelVerifier) -> None:

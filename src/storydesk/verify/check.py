@@ -66,8 +66,8 @@ class SourceVerdict:
 # Over all sources: "disputed" when one source supports the sentence and another contradicts it
 # with a reason (Verdict.explained: a structured check says who says what); "contradicted" when
 # some contradict it and none supports it. A model's contradiction score alone does not overrule
-# a supporting source: the model calls one honest paraphrase in seven contradicted (MRPC), so
-# with five sources most true sentences would read "disputed". It is still listed.
+# a supporting source: the model calls one honest paraphrase in seven or eight contradicted
+# (MRPC), so with five sources most true sentences would read "disputed". It is still listed.
 DRAFT_LABELS = ("supported", "disputed", "contradicted", "unverified")
 
 

@@ -34,7 +34,7 @@ from .features import (
     precision,
     text_index,
 )
-from .names import as_window_names
+from .names import as_window_names, without_added_roles
 from .pronouns import as_claim_pronouns, resolved_window
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
@@ -145,17 +145,15 @@ class ModelVerifier(LazyModels[TextIndex]):
         ev_vec = dict(zip(unique, vecs[len(claims) :], strict=True))
         flat = [(k, w) for k, (i, _) in enumerate(claims) for w in evidence[i]]
         # The model reads a window's "he"/"she" as the person named before it, the window's
-        # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's names as
-        # the window writes them (verify.names).
+        # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people
+        # without roles the window does not give them, named as the window names them
+        # (verify.names).
         read = [resolved_window(w, index.sentences, self.nlp, claims[k][1].text) for k, w in flat]
-        read = as_claim_pronouns(
-            [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)], self.nlp
-        )
+        pairs = [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)]
+        read = as_claim_pronouns(pairs, self.nlp)
+        said = without_added_roles(pairs, self.nlp)
         all_probs = self.model.probabilities(
-            [
-                (as_window_names(claims[k][1].text, r, document), r)
-                for (k, _), r in zip(flat, read, strict=True)
-            ]
+            [(as_window_names(c, r, document), r) for c, r in zip(said, read, strict=True)]
         )
         labels = self.model.labels
         ent, neu, con = (labels.index(n) for n in ("entailment", "neutral", "contradiction"))
