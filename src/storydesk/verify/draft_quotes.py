@@ -37,9 +37,8 @@ DRAFT_ID = "draft"
 # Relations that mean the sources quote someone else's words or other words: the sentence is
 # contradicted with a reason a reader can check in the source.
 CONFLICTING = frozenset({"altered", "misattributed"})
-MISATTRIBUTED_COSINE = (
-    0.85  # the same words, whoever says them (quotes.group's unknown-speaker bar)
-)
+# The same words, whoever says them: quotes.group's bar for linking without a known speaker.
+MISATTRIBUTED_COSINE = 0.85
 _MIN_WORDS = 3  # "historic", "very serious": shared by chance, not a quotation to check
 
 Embed = Callable[[list[str]], np.ndarray]
