@@ -147,7 +147,10 @@ def test_quotation_over_two_sentences_belongs_to_both() -> None:
 
 
 def test_outputs_carry_the_quote_checks(checks: list[SentenceCheck]) -> None:
-    row = checks_to_dict(checks)["sentences"][2]
+    out = checks_to_dict(checks)
+    assert out["quote_counts"]["altered"] == 1 and out["quote_counts"]["misattributed"] == 1
+    assert sum(out["quote_counts"].values()) == 5
+    row = out["sentences"][2]
     (quote,) = row["quotes"]
     assert quote["relation"] == "altered"
     assert quote["canonical_by"] == ["ledger", "wire"]

@@ -238,8 +238,11 @@ def _quote_dict(q: QuoteCheck) -> dict[str, Any]:
 
 def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
     counts = {k: sum(1 for c in checks if c.label == k) for k in DRAFT_LABELS}
+    # A quotation over two sentences belongs to both; it is counted once.
+    quotes = {(q.start, q.end): q.relation for c in checks for q in c.quotes}
     return {
         "counts": counts,
+        "quote_counts": {k: sum(1 for r in quotes.values() if r == k) for k in QUOTE_RELATIONS},
         "sentences": [
             {
                 "sentence": c.sentence,
@@ -256,6 +259,10 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
     }
 
 
+QUOTE_RELATIONS = (
+    "verbatim", "trimmed", "edited", "paraphrased", "altered", "misattributed", "unquoted",
+    "unattested",
+)  # fmt: skip
 # Quotations the sources print as the draft does: nothing for a reader to look at.
 QUIET_RELATIONS = frozenset({"verbatim", "trimmed"})
 
