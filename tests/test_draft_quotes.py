@@ -159,3 +159,24 @@ def test_outputs_carry_the_quote_checks(checks: list[SentenceCheck]) -> None:
     assert "altered, negation differs" in md
     assert "the sources print: \u201cWe will not reopen" in md
     assert "the draft's wording is printed by: Digest" in md
+
+
+def test_example_draft_quotations(nlp: Any) -> None:
+    from pathlib import Path
+
+    from storydesk.api import extract
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge"
+    articles, _ = extract(example / "articles")
+    draft = (example / "draft.md").read_text(encoding="utf-8")
+    checks = check_text(draft, articles, FeatureVerifier(), nlp)
+    relations = [q.relation for c in checks for q in c.quotes]
+    assert relations == ["verbatim", "altered", "edited", "misattributed", "unattested"]
+    altered = next(c for c in checks if any(q.relation == "altered" for q in c.quotes))
+    assert {s.article for s in altered.contradicting if s.verdict.explained} >= {
+        "01_harbour_wire",
+        "02_marrowport_ledger",
+    }
+    traffic = checks[-1]
+    assert {"01_harbour_wire", "02_marrowport_ledger"} <= set(traffic.supported_by)
+    assert traffic.independent is not None and traffic.independent < len(traffic.supported_by)
