@@ -24,6 +24,7 @@ from ..nlp.claims import article_claims
 from ..nlp.sentences import split_sentences
 from .checks import Context
 from .crossencoder import CrossEncoder
+from .days import as_window_days
 from .features import (
     FEATURE_NAMES,
     Embed,
@@ -147,13 +148,16 @@ class ModelVerifier(LazyModels[TextIndex]):
         # The model reads a window's "he"/"she" as the person named before it, the window's
         # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people
         # without roles the window does not give them, named as the window names them
-        # (verify.names).
+        # (verify.names), and its day as the window writes it (verify.days).
         read = [resolved_window(w, index.sentences, self.nlp, claims[k][1].text) for k, w in flat]
         pairs = [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)]
         read = as_claim_pronouns(pairs, self.nlp)
         said = without_added_roles(pairs, self.nlp)
         all_probs = self.model.probabilities(
-            [(as_window_names(c, r, document), r) for c, r in zip(said, read, strict=True)]
+            [
+                (as_window_names(as_window_days(c, r), r, document), r)
+                for c, r in zip(said, read, strict=True)
+            ]
         )
         labels = self.model.labels
         ent, neu, con = (labels.index(n) for n in ("entailment", "neutral", "contradiction"))
