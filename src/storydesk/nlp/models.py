@@ -74,3 +74,30 @@ def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and probability. Only the first few thousand characters matter."""
     lang, prob = _langid().classify(text[:4000])
     return str(lang), float(prob)
+
+
+class ParseMemo:
+    """A spaCy pipeline that parses each distinct text once: `pipe` and calls answer from the
+    texts already parsed (by this memo, or handed to it with `keep`) and parse only the rest.
+
+    One claim check parses its claim and evidence sentences, then several rewrites each read
+    some of the same texts again (pronouns, roles, modifiers); through one memo they share the
+    parses. The docs are shared objects: readers must not change them.
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.docs: dict[str, Any] = {}
+
+    def keep(self, docs: Any) -> None:
+        for doc in docs:
+            self.docs.setdefault(doc.text, doc)
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        todo = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        self.docs.update(zip(todo, self.nlp.pipe(todo, **kwargs), strict=True))
+        return (self.docs[t] for t in texts)
+
+    def __call__(self, text: str) -> Any:
+        return next(self.pipe([text]))

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 
 from ..model import Article, Claim, Dispute, Verdict
-from ..nlp.claims import article_claims
+from ..nlp.claims import claims_of, parse_paragraphs
+from ..nlp.models import ParseMemo
 from ..nlp.sentences import split_sentences
 from .checks import Context
 from .crossencoder import CrossEncoder
@@ -35,6 +36,7 @@ from .features import (
     precision,
     text_index,
 )
+from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
 from .pronouns import as_claim_pronouns, resolved_window
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
@@ -136,8 +138,12 @@ class ModelVerifier(LazyModels[TextIndex]):
         arts = [Article(id=f"c{i}", path="", text=p) for i, p in enumerate(parts)]
         arts += [Article(id=f"e{j}", path="", text=t) for j, t in enumerate(unique)]
         by_article: dict[str, list[Claim]] = {a.id: [] for a in arts}
-        for c in article_claims(self.nlp, arts, min_content_words=0):
+        parses = parse_paragraphs(self.nlp, arts)
+        for c in claims_of(arts, parses, min_content_words=0):
             by_article[c.article].append(c)
+        # The rewrites below parse these sentences (and the windows' context) again: once only.
+        nlp = ParseMemo(self.nlp)
+        nlp.keep(p.doc for p in parses)
         claims = [(i, c) for i in range(len(parts)) for c in by_article[f"c{i}"]
                   if any(ch.isalnum() for ch in c.text)]  # fmt: skip
         if not claims:
@@ -149,10 +155,18 @@ class ModelVerifier(LazyModels[TextIndex]):
         # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people
         # without roles the window does not give them, named as the window names them
         # (verify.names), and its day as the window writes it (verify.days).
-        read = [resolved_window(w, index.sentences, self.nlp, claims[k][1].text) for k, w in flat]
+        read = [resolved_window(w, index.sentences, nlp, claims[k][1].text) for k, w in flat]
         pairs = [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)]
-        read = as_claim_pronouns(pairs, self.nlp)
-        said = without_added_roles(pairs, self.nlp)
+        read = as_claim_pronouns(pairs, nlp)
+        said = without_added_roles(pairs, nlp)
+        # A window also stands without the modifiers the claim leaves out (verify.modifiers):
+        # what the shorter window entails or contradicts, the window does too, so the model
+        # reads both and the more supportive counts, like any other window.
+        shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
+        extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
+        flat += [flat[j] for j in extra]
+        said += [said[j] for j in extra]
+        read += [shorter[j] for j in extra]
         all_probs = self.model.probabilities(
             [
                 (as_window_names(as_window_days(c, r), r, document), r)
