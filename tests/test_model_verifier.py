@@ -146,6 +146,22 @@ def test_resolved_window() -> None:
     assert resolved_window(window, sents, nlp, "Fenwright said " + said) == window
 
 
+def test_a_quoted_pronoun_is_not_its_speaker() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.pronouns import resolved_window
+
+    nlp = spacy_pipeline()
+    before = "Imelda Rusk said later that he was back at work."
+    window = '"He was struggling before, and he is a fighter," Rusk said.'
+    # Rusk would say "I": the quoted "he" is someone else, and stays as written ...
+    assert resolved_window(window, [before, window], nlp, "Rusk was struggling.") == window
+    # ... while a quoted pronoun for someone other than the speaker is resolved.
+    before = "Imelda Rusk chairs the authority."
+    window = '"She will decide," Ferrant said.'
+    out = resolved_window(window, [before, window], nlp, "Rusk will decide.")
+    assert out == '"Rusk will decide," Ferrant said.'
+
+
 def test_as_claim_pronouns() -> None:
     from storydesk.nlp.models import spacy_pipeline
     from storydesk.verify.pronouns import as_claim_pronouns

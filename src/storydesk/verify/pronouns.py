@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..nlp.claims import quote_mask
 from ..quotes.speakers import ArticleParse, Mention
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -41,6 +42,13 @@ def _fullest(parse: ArticleParse, person: Mention, before: int) -> str:
     return max(names, key=len, default=person.text)
 
 
+def _speaks(parse: ArticleParse, person: Mention, start: int, length: int) -> bool:
+    """Whether the sentence at [start, start + length) names `person` outside its quotation
+    marks: in '"He was struggling," Moore said' the quoted "he" is not Moore, who would have
+    said "I"."""
+    return any(m.norm == person.norm and start <= m.start < start + length for m in parse.mentions)
+
+
 Naming = Callable[[str], str | None]  # the fullest name -> what to write, None to leave it
 
 
@@ -56,6 +64,7 @@ def _replaced(sentences: Sequence[str], nlp: Any, naming: Naming) -> list[str | 
     out: list[str | None] = []
     for off, doc in zip(offsets, docs, strict=True):
         text, shift, changed = doc.text, 0, False
+        quoted = quote_mask(doc.text)
         for tok in doc:
             if tok.lower_ not in _PERSONAL_SUBJECTS or tok.dep_ not in _SUBJECT_DEPS:
                 continue
@@ -63,6 +72,8 @@ def _replaced(sentences: Sequence[str], nlp: Any, naming: Naming) -> list[str | 
             # Only an antecedent in an earlier sentence: one in the same sentence is already
             # there for the model to read ("Rusk said she would stay").
             if person is None or person.kind != "person" or person.end > off:
+                continue
+            if quoted[tok.idx] and _speaks(parse, person, off, len(doc.text)):
                 continue
             name = naming(_fullest(parse, person, off))
             if name is None:
