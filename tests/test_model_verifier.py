@@ -249,6 +249,33 @@ def test_an_added_role_is_not_a_contradiction(verifier: ModelVerifier) -> None:
     assert any("Chris Saunders" in r for r in v.reasons)  # the coverage feature still reads it
 
 
+QUESTION_DOC = (
+    "The Kestrel Narrows Bridge has been closed since Tuesday, when inspectors found a crack in a "
+    "steel beam under the main span. The port authority says repairs will take months and has not "
+    "yet named a contractor for the work. Traders at the container terminal are counting the "
+    "cost of the detour, which adds an hour to every delivery. Can the authority sue the "
+    "contractor that built the bridge for the lost revenue? Lawyers for the contractor declined "
+    "to comment on Wednesday. The authority's board meets next week to discuss the repairs, the "
+    "budget and the timetable for reopening. Commuters have been told to use the ring road or "
+    "the ferry until further notice."
+)
+ASKED = "Can the authority sue the contractor that built the bridge for the lost revenue?"
+
+
+def test_a_question_in_the_document_does_not_support_a_statement(
+    verifier: ModelVerifier,
+) -> None:
+    stated = verifier.verify(
+        "The authority can sue the contractor that built the bridge for the lost revenue.",
+        QUESTION_DOC,
+    )
+    assert stated.label != "supported", stated  # before the question rule: supported, 0.84
+    assert ASKED not in stated.evidence
+    # A question is still matched with the question it repeats.
+    asked = verifier.verify("Can the authority sue the contractor?", QUESTION_DOC)
+    assert asked.evidence == (ASKED,)
+
+
 def test_contradiction_prior_moves_the_intercept_only(verifier: ModelVerifier) -> None:
     w = verifier.weights
     base = float(w.meta["contradiction_base_rate"])

@@ -12,6 +12,7 @@ contradiction by itself, and says why.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -121,6 +122,15 @@ class ModelVerifier(LazyModels[TextIndex]):
     def index(self, document: str) -> TextIndex:
         return self._indexed(document, text_index)
 
+    def _windows(self, part: str, document: str, k: int) -> list[str]:
+        """The claim sentence's k best windows. A question asserts nothing: a claim that is not
+        one is neither supported nor contradicted by a sentence that only asks it ("Can the
+        authority sue the contractor?"), so question windows give way to the next best."""
+        if _asks(part):
+            return self.model.windows(part, document, k) or [document.strip()]
+        found = [w for w in self.model.windows(part, document, 3 * k) if not _asks(w)]
+        return found[:k] or [document.strip()]
+
     def sentence_scores(self, claim: str, document: str) -> list[SentenceScore]:
         parts = [p for p in split_sentences(claim) if any(ch.isalnum() for ch in p)]
         if not parts or not document.strip():
@@ -130,7 +140,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         # reads the first k of them, as many as it was trained on.
         k = int(self.model.meta["top_k_windows"])
         wide = max(CHECK_WINDOWS, k)
-        checked = [self.model.windows(p, document, wide) or [document.strip()] for p in parts]
+        checked = [self._windows(p, document, wide) for p in parts]
         evidence = [ws[:k] for ws in checked]
         ev_sents = [_evidence_sentences(ws) for ws in checked]
         unique = list(dict.fromkeys(t for ws in ev_sents for t in ws))
@@ -229,6 +239,14 @@ class ModelVerifier(LazyModels[TextIndex]):
             self.weights, scores, lambda s: (s.values, s.dispute),
             lambda s: [s.dispute.b.text] if s.dispute else list(s.evidence[:1]), _reasons,
         )  # fmt: skip
+
+
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+
+
+def _asks(text: str) -> bool:
+    """Whether the text's last sentence is a question."""
+    return bool(_QUESTION_END.search(text))
 
 
 def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:
