@@ -183,6 +183,20 @@ def test_as_claim_pronouns() -> None:
     assert out[2:] == [w for _, w in pairs[2:]]
 
 
+def test_as_claim_pronouns_reads_a_name_tagged_as_a_noun() -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.pronouns import as_claim_pronouns
+
+    # spaCy's small model tags this sentence-initial "Fenwright" a common noun.
+    window = "Fenwright is being treated at the Harbour Hospital, said Ferrant."
+    pair = [("He is being treated at the Harbour Hospital.", window)]
+    named = "Police said. Mayor Tobias Fenwright was hurt. A car hit Fenwright's bicycle. " + window
+    out = as_claim_pronouns(pair, spacy_pipeline(), named)
+    assert out == ["He is being treated at the Harbour Hospital, said Ferrant."]
+    # Without a capitalised "Fenwright" after a lower-case word, it may be a common noun.
+    assert as_claim_pronouns(pair, spacy_pipeline(), window) == [window]
+
+
 def test_a_claims_pronoun_meets_the_windows_name(verifier: ModelVerifier) -> None:
     # Read as written ("Ferrant was treated ..."), v8 calls the claim contradicted (0.86).
     doc = (

@@ -167,7 +167,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         # (verify.names), and its day as the window writes it (verify.days).
         read = [resolved_window(w, index.sentences, nlp, claims[k][1].text) for k, w in flat]
         pairs = [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)]
-        read = as_claim_pronouns(pairs, nlp)
+        read = as_claim_pronouns(pairs, nlp, document)
         said = without_added_roles(pairs, nlp)
         # A window also stands without the modifiers the claim leaves out (verify.modifiers):
         # what the shorter window entails or contradicts, the window does too, so the model

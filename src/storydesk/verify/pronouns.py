@@ -131,18 +131,31 @@ def _pronoun_subject(doc: Any) -> tuple[str, str] | None:
     return None
 
 
-def _named_subject(doc: Any, verb: str) -> tuple[int, int] | None:
+def _is_name(tok: Any, document: str) -> bool:
+    """A proper noun, or a capitalised word the small model tagged as a common noun at the start
+    of a sentence ("Lobo is being treated ...") that the document writes capitalised after a
+    lower-case word too ("thrown into Lobo's car"): spaCy's small model misses rarer names
+    there."""
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ != "NOUN" or tok.i != tok.sent.start or not tok.text[:1].isupper():
+        return False
+    return bool(re.search(rf"\b[a-z]+,? {re.escape(tok.text)}\b", document))
+
+
+def _named_subject(doc: Any, verb: str, document: str) -> tuple[int, int] | None:
     """Character span of a proper-noun subject of `verb` (lemma) in the window, with the names
     compounded into it ("Imelda Rusk"), or None."""
     for tok in doc:
-        if tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "PROPN" and tok.head.lemma_.lower() == verb:
+        is_subject = tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_.lower() == verb
+        if is_subject and _is_name(tok, document):
             names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
             start = min((t.idx for t in names), default=tok.idx)
             return start, tok.idx + len(tok.text)
     return None
 
 
-def as_claim_pronouns(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
+def as_claim_pronouns(pairs: Sequence[tuple[str, str]], nlp: Any, document: str = "") -> list[str]:
     """For each (claim, window), the window with the person who is the subject of the claim's
     verb written as the claim's "he"/"she".
 
@@ -163,7 +176,7 @@ def as_claim_pronouns(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
         found = subjects[pairs[k][0]]
         assert found is not None
         pronoun, verb = found
-        span = _named_subject(doc, verb)
+        span = _named_subject(doc, verb, document)
         if span is not None:
             word = pronoun.capitalize() if span[0] == 0 else pronoun.lower()
             out[k] = doc.text[: span[0]] + word + doc.text[span[1] :]
