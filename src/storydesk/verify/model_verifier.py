@@ -43,6 +43,7 @@ from .pronouns import as_claim_pronouns, resolved_window
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
+ENT_NEU_CON = ("entailment", "neutral", "contradiction")
 # Windows the structured checks see. A claim that fuses two facts conflicts with a sentence
 # that is often not the closest one lexically (seed 003's "Japan ... building up its navy" sits
 # next to, not in, the sentence it paraphrases), and the checks fire only on a conflict they
@@ -160,36 +161,8 @@ class ModelVerifier(LazyModels[TextIndex]):
             return []
         vecs = self.encode([c.text for _, c in claims] + unique)
         ev_vec = dict(zip(unique, vecs[len(claims) :], strict=True))
-        flat = [(k, w) for k, (i, _) in enumerate(claims) for w in evidence[i]]
-        # The model reads a window's "he"/"she" as the person named before it, the window's
-        # person as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people
-        # without roles the window does not give them, named as the window names them
-        # (verify.names), and its day as the window writes it (verify.days).
-        read = [resolved_window(w, index.sentences, nlp, claims[k][1].text) for k, w in flat]
-        pairs = [(claims[k][1].text, r) for (k, _), r in zip(flat, read, strict=True)]
-        read = as_claim_pronouns(pairs, nlp, document)
-        said = without_added_roles(pairs, nlp)
-        # A window also stands without the modifiers the claim leaves out (verify.modifiers):
-        # what the shorter window entails or contradicts, the window does too, so the model
-        # reads both and the more supportive counts, like any other window.
-        shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
-        extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
-        flat += [flat[j] for j in extra]
-        said += [said[j] for j in extra]
-        read += [shorter[j] for j in extra]
-        all_probs = self.model.probabilities(
-            [
-                (as_window_names(as_window_days(c, r), r, document), r)
-                for c, r in zip(said, read, strict=True)
-            ]
-        )
-        labels = self.model.labels
-        ent, neu, con = (labels.index(n) for n in ("entailment", "neutral", "contradiction"))
-        best: dict[int, tuple[float, str, np.ndarray]] = {}  # claim -> (margin, window, probs)
-        for (k, w), pr in zip(flat, all_probs, strict=True):
-            margin = float(pr[ent] - pr[con])
-            if k not in best or margin > best[k][0]:
-                best[k] = (margin, w, pr[[ent, neu, con]])
+        texts = [c.text for _, c in claims]
+        best = self._best_readings(texts, [evidence[i] for i, _ in claims], index, document, nlp)
         ctx = Context(
             article_text={**{f"c{i}": claim for i in range(len(parts))},
                           **{f"e{j}": document for j in range(len(unique))}},
@@ -198,7 +171,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         )  # fmt: skip
         out = []
         for k, (i, claim_k) in enumerate(claims):
-            _, window, probs = best[k]
+            window, probs = best[k]
             # The window the model found most supportive leads the evidence; within it (a short
             # document is one window) the sentence closest to the claim comes first.
             vec = vecs[k]
@@ -206,6 +179,44 @@ class ModelVerifier(LazyModels[TextIndex]):
             ev = [(t, ev_vec[t], by_article[f"e{unique.index(t)}"]) for t in order]
             out.append(self._score(claim_k, vecs[k], ev, probs, index, ctx))
         return out
+
+    def _best_readings(
+        self, claims: list[str], windows: list[list[str]], index: TextIndex, document: str,
+        nlp: ParseMemo,
+    ) -> dict[int, tuple[str, np.ndarray]]:  # fmt: skip
+        """Per claim sentence, the window the model found most supportive (entailment minus
+        contradiction) and its (entailment, neutral, contradiction) probabilities.
+
+        The model reads a window's "he"/"she" as the person named before it, the window's person
+        as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people without roles
+        the window does not give them, named as the window names them (verify.names), and its
+        day as the window writes it (verify.days). A window also stands without the modifiers
+        the claim leaves out (verify.modifiers): what the shorter window entails or contradicts,
+        the window does too, so the model reads both and the more supportive counts.
+        """
+        flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
+        read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
+        pairs = [(claims[k], r) for (k, _), r in zip(flat, read, strict=True)]
+        read = as_claim_pronouns(pairs, nlp, document)
+        said = without_added_roles(pairs, nlp)
+        shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
+        extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
+        flat += [flat[j] for j in extra]
+        said += [said[j] for j in extra]
+        read += [shorter[j] for j in extra]
+        probs = self.model.probabilities(
+            [
+                (as_window_names(as_window_days(c, r), r, document), r)
+                for c, r in zip(said, read, strict=True)
+            ]
+        )
+        ent, neu, con = (self.model.labels.index(n) for n in ENT_NEU_CON)
+        best: dict[int, tuple[float, str, np.ndarray]] = {}  # claim -> (margin, window, probs)
+        for (k, w), pr in zip(flat, probs, strict=True):
+            margin = float(pr[ent] - pr[con])
+            if k not in best or margin > best[k][0]:
+                best[k] = (margin, w, pr[[ent, neu, con]])
+        return {k: (w, p) for k, (_, w, p) in best.items()}
 
     def _score(
         self, c: Claim, vec: np.ndarray, ev: list[tuple[str, np.ndarray, list[Claim]]],
