@@ -58,6 +58,15 @@ def test_curly_quote_and_inverted_cue() -> None:
     assert q.speaker == "Ferrant"
 
 
+def test_of_two_parsed_subjects_the_one_nearest_the_cue_speaks() -> None:
+    # spaCy gives "said" two subjects here, "Tuesday" and "Fenwright".
+    q = only(
+        "Tuesday at the Harbour Hall in Velsund, OH, after winning the vote in the city council, "
+        "Mayor Tobias Fenwright (D-OH), said, “We are going to rebuild the bridge by the summer.”"
+    )
+    assert q.speaker == "Fenwright"
+
+
 def test_quote_split_around_attribution() -> None:
     found = quotes('"The first part is true," he said. "The second part is too."')
     assert [q.text for q in found] == ["The first part is true", "The second part is too."]

@@ -82,14 +82,17 @@ def _names_within(token: Any) -> tuple[str, ...]:
 
 
 def _subject(verb: Any) -> Any:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if child.dep_ == "nsubjpass":
-                by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-                if by:
-                    return by[0]
-            return child
-    return None
+    """The verb's subject; of several (a parse error: "in Berea, OH, ..., Gov. John Kasich
+    (R-OH), said" gives "said" both "OH" and "Kasich"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if child.dep_ == "nsubjpass":
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if by:
+            return by[0]
+    return child
 
 
 def find_agent(verb: Any) -> Any:
