@@ -13,8 +13,8 @@ from storydesk.nlp.stages import PARSE
 from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
-from storydesk.quotes.extract import find_spans
-from storydesk.quotes.group import classify, full_name, role_fits, same_name
+from storydesk.quotes.extract import Extracted, find_spans
+from storydesk.quotes.group import classify, full_name, role_fits, same_name, speakers_agree
 from storydesk.quotes.stage import QUOTES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
@@ -453,3 +453,22 @@ def test_quotation_introduced_by_a_colon_at_the_end_of_the_paragraph_before() ->
     q = only(text)
     assert q.speaker == "harbour master"
     assert q.cue == "say"
+
+
+def _credited(speaker: str, names: set[str]) -> Extracted:
+    quote = Quote(
+        id="a:q0", article="a", text="We will rebuild it", start=0, end=18, speaker=speaker
+    )
+    return Extracted(quote, frozenset(names))
+
+
+def test_a_name_as_written_agrees_with_its_normalised_surname() -> None:
+    # The draft's cue names him in full (spaCy tagged no person, so nothing is normalised); the
+    # source's cue was normalised to the surname.
+    written = _credited("Tomasz el Vadri", set())
+    normalised = _credited("Vadri", {"tomasz", "el", "vadri"})
+    assert speakers_agree(written, normalised) is True
+    assert speakers_agree(_credited("Vadri", set()), written) is True
+    # Another person with that surname's first name, or another surname, still differs.
+    assert speakers_agree(_credited("Imelda Vadri", set()), written) is False
+    assert speakers_agree(_credited("Rusk", {"imelda", "rusk"}), written) is False

@@ -97,6 +97,15 @@ def speakers_agree(a: Extracted, b: Extracted) -> bool | None:
     la, lb = sa.lower(), sb.lower()
     if la == lb or same_name(sa, sb) or la in b.names or lb in a.names:
         return True
+    # A name as written against another cue's normalised surname ("Michery el Soheil", whom
+    # spaCy did not tag a person, against "Soheil"): one is the other's name words.
+    wa, wb = la.split(), lb.split()
+    if (
+        set(wa) <= b.names
+        or set(wb) <= a.names
+        or (min(len(wa), len(wb)) == 1 and wa[-1] == wb[-1])
+    ):
+        return True
     role_a, role_b = _is_role(sa), _is_role(sb)
     if role_a != role_b:
         role, person = (sa, b) if role_a else (sb, a)
