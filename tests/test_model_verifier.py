@@ -290,6 +290,24 @@ def test_a_question_in_the_document_does_not_support_a_statement(
     assert asked.evidence == (ASKED,)
 
 
+def test_a_short_documents_evidence_is_its_closest_sentences(verifier: ModelVerifier) -> None:
+    # Under 600 characters a document is one window, whole; its first four sentences used to be
+    # all the structured checks saw, and the evidence shown was one of them.
+    doc = (
+        "The Kestrel Narrows Bridge has been closed since Tuesday, when inspectors found a crack "
+        "in a steel beam. The port authority says repairs will take months. Traders at the "
+        "container terminal are counting the cost. The authority's board meets next week. "
+        "Lawyers for the contractor declined to comment on Wednesday. The ferry will run every "
+        "hour."
+    )
+    said = "Lawyers for the contractor declined to comment on Wednesday."
+    v = verifier.verify("Lawyers for the contractor declined to comment.", doc)
+    assert v.evidence == (said,)
+    v = verifier.verify("Lawyers for the contractor commented on Thursday.", doc)
+    assert v.label == "contradicted" and v.evidence == (said,)
+    assert any("Thursday" in r and "Wednesday" in r for r in v.reasons), v.reasons
+
+
 def test_contradiction_prior_moves_the_intercept_only(verifier: ModelVerifier) -> None:
     w = verifier.weights
     base = float(w.meta["contradiction_base_rate"])

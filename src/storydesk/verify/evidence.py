@@ -97,6 +97,11 @@ def _ranked(claim: str, wins: list[str]) -> list[int]:
     )
 
 
+def rank_sentences(claim: str, sentences: list[str]) -> list[int]:
+    """Indices of `sentences`, most overlap with the claim first (the windows' own ranking)."""
+    return _ranked(claim, sentences)
+
+
 def top_windows(claim: str, document: str, top_k: int = 3, size: int = 2,
                 short: int = 600) -> list[str]:  # fmt: skip
     """The top_k windows by overlap with the claim, best first; a short document (an NLI

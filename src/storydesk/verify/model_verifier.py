@@ -27,6 +27,7 @@ from ..nlp.sentences import split_sentences
 from .checks import Context
 from .crossencoder import CrossEncoder
 from .days import as_window_days
+from .evidence import rank_sentences
 from .features import (
     FEATURE_NAMES,
     Embed,
@@ -143,7 +144,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         wide = max(CHECK_WINDOWS, k)
         checked = [self._windows(p, document, wide) for p in parts]
         evidence = [ws[:k] for ws in checked]
-        ev_sents = [_evidence_sentences(ws) for ws in checked]
+        ev_sents = [_evidence_sentences(p, ws) for p, ws in zip(parts, checked, strict=True)]
         unique = list(dict.fromkeys(t for ws in ev_sents for t in ws))
         # One spaCy pass and one encoder pass over every claim part and evidence sentence.
         arts = [Article(id=f"c{i}", path="", text=p) for i, p in enumerate(parts)]
@@ -260,11 +261,15 @@ def _asks(text: str) -> bool:
     return bool(_QUESTION_END.search(text))
 
 
-def _evidence_sentences(windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:
+def _evidence_sentences(claim: str, windows: Sequence[str], limit: int = 4) -> tuple[str, ...]:
     """The sentences of the model's windows: the structured checks compare sentence with
-    sentence (a whole short premise read as one would dilute the similarity gates)."""
-    found = [s for w in windows for s in split_sentences(w)]
-    return tuple(dict.fromkeys(found))[:limit]
+    sentence (a whole short premise read as one would dilute the similarity gates). Past
+    `limit` (a short document is one window, whole), those that share most with the claim."""
+    found = list(dict.fromkeys(s for w in windows for s in split_sentences(w)))
+    if len(found) <= limit:
+        return tuple(found)
+    keep = set(rank_sentences(claim, found)[:limit])
+    return tuple(s for i, s in enumerate(found) if i in keep)
 
 
 def _reasons(s: SentenceScore, support: float, contradiction: float) -> list[str]:
