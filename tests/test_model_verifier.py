@@ -193,8 +193,10 @@ def test_as_claim_pronouns_reads_a_name_tagged_as_a_noun() -> None:
     named = "Police said. Mayor Tobias Fenwright was hurt. A car hit Fenwright's bicycle. " + window
     out = as_claim_pronouns(pair, spacy_pipeline(), named)
     assert out == ["He is being treated at the Harbour Hospital, said Ferrant."]
-    # Without a capitalised "Fenwright" after a lower-case word, it may be a common noun.
+    # Without a capitalised "Fenwright" after a lower-case word, it may be a common noun; so
+    # it is when the document also writes it in lower case.
     assert as_claim_pronouns(pair, spacy_pipeline(), window) == [window]
+    assert as_claim_pronouns(pair, spacy_pipeline(), named + " A fenwright is a tool.") == [window]
 
 
 def test_a_claims_pronoun_meets_the_windows_name(verifier: ModelVerifier) -> None:

@@ -134,11 +134,14 @@ def _pronoun_subject(doc: Any) -> tuple[str, str] | None:
 def _is_name(tok: Any, document: str) -> bool:
     """A proper noun, or a capitalised word the small model tagged as a common noun at the start
     of a sentence ("Lobo is being treated ...") that the document writes capitalised after a
-    lower-case word too ("thrown into Lobo's car"): spaCy's small model misses rarer names
+    lower-case word too ("thrown into Lobo's car") and never in lower case ("Police", which
+    the document also calls "the police", stays a noun): spaCy's small model misses rarer names
     there."""
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ != "NOUN" or tok.i != tok.sent.start or not tok.text[:1].isupper():
+        return False
+    if re.search(rf"\b{re.escape(tok.text.lower())}\b", document):
         return False
     return bool(re.search(rf"\b[a-z]+,? {re.escape(tok.text)}\b", document))
 
