@@ -21,9 +21,10 @@ checks read the window as written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
+
+from .spans import modifier_span, without_tokens
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # Adjectives that deny or doubt what they modify; dropping them changes what is said.
@@ -123,34 +124,8 @@ def _cuts(window: Any, claim: Any) -> list[tuple[int, int]]:
                 continue
             if any(_swapped(c, window_words) for c in matches):
                 continue
-            cuts.append(_span(window, mod))
+            cuts.append(modifier_span(window, mod))
     return cuts
-
-
-def _span(doc: Any, mod: Any) -> tuple[int, int]:
-    """The modifier's tokens; an apposition with the commas around it."""
-    lo, hi = mod.left_edge.i, mod.right_edge.i + 1
-    if mod.dep_ == "appos":
-        while lo > 0 and doc[lo - 1].is_punct:
-            lo -= 1
-        if hi < len(doc) and doc[hi].text == ",":
-            hi += 1
-    return lo, hi
-
-
-def _without(doc: Any, cuts: list[tuple[int, int]]) -> str:
-    gone = {i for lo, hi in cuts for i in range(lo, hi)}
-    parts: list[str] = []
-    for t in doc:
-        if t.i in gone:
-            continue
-        if parts and t.i - 1 in gone and not parts[-1][-1:].isspace():
-            parts.append(" ")  # "Ferrant" + ", the engineer," + " found" loses its space
-        parts.append(t.text_with_ws)
-    text = "".join(parts)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
-    text = re.sub(r",(?=[,.;:!?])", "", text)
-    return text[:1].upper() + text[1:] if doc.text[:1].isupper() else text
 
 
 def without_dropped_modifiers(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
@@ -163,5 +138,5 @@ def without_dropped_modifiers(pairs: Sequence[tuple[str, str]], nlp: Any) -> lis
         wdoc = docs[window]
         cuts = _cuts(wdoc, docs[claim])
         if cuts:
-            out[k] = _without(wdoc, cuts)
+            out[k] = without_tokens(wdoc, cuts)
     return out

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..quotes.speakers import TITLES
+from .spans import modifier_span
 
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\.?\s+){1,3})([A-Z][a-z][\w’'-]*)\b")
 _SURNAME = re.compile(r"\b[A-Z][a-z][\w’'-]+\b")
@@ -88,11 +89,7 @@ def _role_cuts(doc: Any, window: str) -> list[tuple[int, int]]:
         for child in head.children:
             if child.dep_ != "appos" or child.i < ent.end:
                 continue
-            lo, hi = child.left_edge.i, child.right_edge.i + 1
-            while lo > ent.end and doc[lo - 1].is_punct:
-                lo -= 1
-            if hi < len(doc) and doc[hi].text == ",":
-                hi += 1
+            lo, hi = modifier_span(doc, child)
             span = doc[lo:hi]
             if _missing(span.text, lowered):
                 cuts.append((span.start_char, span.end_char))
