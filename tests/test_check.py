@@ -154,7 +154,8 @@ def test_supporting_copies_count_as_one_independent_source(verifier: Verifier) -
         Article("copy", "copy.txt", DOC.replace("Tuesday", "Tuesday,"), source="Ledger"),
         Article("own", "own.txt", other, source="Courier"),
     ]
-    assert source_groups(arts)["wire"] == source_groups(arts)["copy"] != source_groups(arts)["own"]
+    groups = source_groups(arts)
+    assert groups["wire"] == groups["copy"] != groups["own"]
     (check,) = check_text(
         "Mayor Anna Lind said 14 people were injured in the fire.", arts, verifier
     )

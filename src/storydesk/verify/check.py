@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Article, Verdict
 from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
-from .draft_quotes import DraftText, QuoteCheck, check_quotes
+from .draft_quotes import RELATIONS, DraftText, QuoteCheck, check_quotes
 from .independence import analyse_sources, groups_of
 from .interface import Verifier
 from .pronouns import resolve_sentences
@@ -242,7 +242,7 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
     quotes = {(q.start, q.end): q.relation for c in checks for q in c.quotes}
     return {
         "counts": counts,
-        "quote_counts": {k: sum(1 for r in quotes.values() if r == k) for k in QUOTE_RELATIONS},
+        "quote_counts": {k: sum(1 for r in quotes.values() if r == k) for k in RELATIONS},
         "sentences": [
             {
                 "sentence": c.sentence,
@@ -259,10 +259,6 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
     }
 
 
-QUOTE_RELATIONS = (
-    "verbatim", "trimmed", "edited", "paraphrased", "altered", "misattributed", "unquoted",
-    "unattested",
-)  # fmt: skip
 # Quotations the sources print as the draft does: nothing for a reader to look at.
 QUIET_RELATIONS = frozenset({"verbatim", "trimmed"})
 

@@ -37,6 +37,10 @@ DRAFT_ID = "draft"
 # Relations that mean the sources quote someone else's words or other words: the sentence is
 # contradicted with a reason a reader can check in the source.
 CONFLICTING = frozenset({"altered", "misattributed"})
+RELATIONS = (
+    "verbatim", "trimmed", "edited", "paraphrased", "altered", "misattributed", "unquoted",
+    "unattested",
+)  # fmt: skip
 # The same words, whoever says them: quotes.group's bar for linking without a known speaker.
 MISATTRIBUTED_COSINE = 0.85
 _MIN_WORDS = 3  # "historic", "very serious": shared by chance, not a quotation to check
@@ -52,8 +56,7 @@ class QuoteCheck:
     start: int  # offsets in the draft text the checks were run on (DraftText.text)
     end: int
     speaker: str | None  # whom the draft credits, normalised ("Rusk"); None when it says nobody
-    relation: str  # verbatim | trimmed | edited | paraphrased | altered | misattributed |
-    # unquoted | unattested
+    relation: str  # one of RELATIONS
     reason: str
     canonical: str | None = None  # the sources' best-attested wording of this quotation
     credited: str | None = None  # whom the sources credit with it
