@@ -89,17 +89,13 @@ def windows(document: str, size: int) -> list[str]:
     return [" ".join(sents[i : i + size]) for i in range(len(sents) - size + 1)]
 
 
-def _ranked(claim: str, wins: list[str]) -> list[int]:
+def rank_sentences(claim: str, wins: list[str]) -> list[int]:
+    """Indices of `wins` (windows or sentences), most overlap with the claim first."""
     claim_terms = _terms(claim)
     return sorted(
         range(len(wins)),
         key=lambda i: (-len(claim_terms & _terms(wins[i])) / (1 + len(_terms(wins[i])) ** 0.5), i),
     )
-
-
-def rank_sentences(claim: str, sentences: list[str]) -> list[int]:
-    """Indices of `sentences`, most overlap with the claim first (the windows' own ranking)."""
-    return _ranked(claim, sentences)
 
 
 def top_windows(claim: str, document: str, top_k: int = 3, size: int = 2,
@@ -109,7 +105,7 @@ def top_windows(claim: str, document: str, top_k: int = 3, size: int = 2,
     if len(document) <= short:
         return [document.strip()]
     wins = windows(document, size)
-    return [wins[i] for i in _ranked(claim, wins)[:top_k]]
+    return [wins[i] for i in rank_sentences(claim, wins)[:top_k]]
 
 
 def best_evidence(claim: str, document: str, top_k: int = 3, size: int = 2,
@@ -119,4 +115,4 @@ def best_evidence(claim: str, document: str, top_k: int = 3, size: int = 2,
     if len(document) <= short:
         return document.strip()
     wins = windows(document, size)
-    return SEPARATOR.join(wins[i] for i in sorted(_ranked(claim, wins)[:top_k]))
+    return SEPARATOR.join(wins[i] for i in sorted(rank_sentences(claim, wins)[:top_k]))
