@@ -41,6 +41,7 @@ from .features import (
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
 from .pronouns import as_claim_pronouns, resolved_window
+from .synonyms import in_claim_words
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
@@ -193,7 +194,8 @@ class ModelVerifier(LazyModels[TextIndex]):
         the window does not give them, named as the window names them (verify.names), and its
         day as the window writes it (verify.days). A window also stands without the modifiers
         the claim leaves out (verify.modifiers): what the shorter window entails or contradicts,
-        the window does too, so the model reads both and the more supportive counts.
+        the window does too, so the model reads both and the more supportive counts. The same
+        holds for that window in the claim's synonyms for its words (verify.synonyms).
         """
         flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
         read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
@@ -201,10 +203,12 @@ class ModelVerifier(LazyModels[TextIndex]):
         read = as_claim_pronouns(pairs, nlp, document)
         said = without_added_roles(pairs, nlp)
         shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
+        reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
         extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
-        flat += [flat[j] for j in extra]
-        said += [said[j] for j in extra]
-        read += [shorter[j] for j in extra]
+        again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
+        flat += [flat[j] for j in extra + again]
+        said += [said[j] for j in extra + again]
+        read += [shorter[j] for j in extra] + [reworded[j] for j in again]
         probs = self.model.probabilities(
             [
                 (as_window_names(as_window_days(c, r), r, document), r)

