@@ -63,6 +63,17 @@ def test_negation_and_hedge(parse) -> None:  # type: ignore[no-untyped-def]
     assert not plain.negated  # "not only" adds, it does not deny
 
 
+def test_what_a_sentence_denies(parse) -> None:  # type: ignore[no-untyped-def]
+    def denied(text: str) -> dict[str, bool]:
+        (claim,) = parse(text)
+        return {r.predicate: r.negated for r in claim.roles}
+
+    assert denied("He left without paying the bill.") == {"leave": False, "pay": True}
+    assert denied("The jury was unable to reach a verdict.")["reach"]
+    assert denied("The company declined to comment on the report.")["comment"]
+    assert not denied("He did not fail to pay the fine.")["pay"]
+
+
 def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # type: ignore[no-untyped-def]
     claims = parse("“We are talking. The world is unstable. We must act,” he said. Then he left.")
     assert [c.is_quote for c in claims] == [True, True, True, False]
@@ -73,7 +84,8 @@ def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # typ
 @pytest.mark.parametrize(
     ("text", "value"),
     [("41", 41), ("1,200", 1200), ("2.5 million", 2.5e6), ("fourteen", 14), ("31st", 31),
-     ("twenty-one", 21), ("a dozen", 12), ("several", None)],
+     ("twenty-one", 21), ("a dozen", 12), ("several", None),
+     ("12-inch-by-18-inch", 12), ("between 10 and 20", 10)],
 )  # fmt: skip
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value

@@ -184,3 +184,47 @@ def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: 
 )
 def test_multiword_name_matching(x: str, y: str, same: bool) -> None:
     assert same_name(x, y) is same
+
+
+def test_a_day_either_source_gives_is_not_a_date_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    either = "The two ministers will meet in Velsund on Tuesday or Wednesday, an aide said."
+    found = disputes(
+        parse,
+        embed,
+        either,
+        "The ministers are expected to meet in Velsund on Tuesday or Wednesday.",
+    )
+    assert found == []
+    found = disputes(
+        parse, embed, either, "The two ministers will meet in Velsund on Thursday, an aide said."
+    )
+    assert [d.kind for d in found] == ["date"]
+
+
+def test_coordinated_ordinals_are_not_a_number_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The procedure is generally performed in the second or third trimester.",
+        "The procedure is performed during the second and, occasionally, third trimester.",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "unable to reach" denies the reaching as "could not reach" does.
+        (
+            "The jury in the ferry case could not reach a verdict, the court said.",
+            "The jury in the ferry case was unable to reach a verdict, the court said.",
+        ),
+        # "without" denies what follows it, not the verb it hangs on.
+        (
+            "The stolen van was found abandoned near the docks on Friday.",
+            "The stolen van was found abandoned without its plates near the docks on Friday.",
+        ),
+    ],
+)
+def test_paraphrased_denials_are_not_negation_flips(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert disputes(parse, embed, a, b) == []

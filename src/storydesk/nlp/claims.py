@@ -147,6 +147,25 @@ def governor(token: Any) -> str | None:
     return None
 
 
+# Words whose infinitive complement did not happen ("failed to pay", "was unable to reach",
+# "declined to comment"): the complement is denied as surely as "did not pay" denies it.
+NEGATIVE_IMPLICATIVES = frozenset({"fail", "unable", "refuse", "decline", "neglect", "forget"})
+
+
+def denied(verb: Any) -> bool:
+    """Whether the sentence says the verb's event did not happen: a negation on the verb itself
+    ("did not reach"), "without" before it ("left without paying": the paying is denied, the
+    leaving is not), or a negative implicative above it ("unable to reach") not itself negated."""
+    if any(is_negation(c) and c.lower_ != "without" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
+        return not any(is_negation(c) for c in head.children)  # "did not fail to" did
+    return False
+
+
 def roles(sent: Any) -> tuple[Role, ...]:
     out: list[Role] = []
     for tok in sent:
@@ -155,7 +174,7 @@ def roles(sent: Any) -> tuple[Role, ...]:
         predicate = predicate_of(tok)
         agent_tok = find_agent(tok)
         agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
-        negated = any(is_negation(c) for c in tok.children)
+        negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
         out.append(Role(predicate, agent, label, _patient(tok), negated, names))
     return tuple(out)

@@ -31,6 +31,8 @@ def _word_value(words: list[str]) -> float | None:
         if w in _FILLER:
             continue
         m = _DIGITS.fullmatch(w)
+        if m and seen:
+            break  # a second figure: a range or dimensions ("12-inch-by-18-inch"), not a sum
         if m:
             current += float(m.group(1).replace(",", ""))
         elif w in _UNITS:

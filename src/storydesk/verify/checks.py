@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Claim, Dispute, Role, Side
+from ..model import Claim, Dispute, Quantity, Role, Side
 
 # Predicates too generic to say two sentences describe the same action.
 GENERIC_PREDICATES = frozenset(
@@ -130,6 +130,15 @@ def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     return None
 
 
+def _gives(quantities: Sequence[Quantity], value: float, unit: str, ordinal: bool) -> bool:
+    """Whether a sentence gives this number of this thing, or gives it with no thing of its own:
+    in "the second or third trimester" only "second" hangs on "trimester"."""
+    return any(
+        abs(q.value - value) < 1e-9 and q.ordinal == ordinal and q.unit in (unit, "")
+        for q in quantities
+    )
+
+
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """Counts of the same thing that differ ("14 people" vs "41 people")."""
     if sim < 0.55:
@@ -138,10 +147,10 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
         if not qa.unit:
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
-        if not same_unit or any(abs(q.value - qa.value) < 1e-9 for q in same_unit):
+        if not same_unit or _gives(b.quantities, qa.value, qa.unit, qa.ordinal):
             continue
         qb = same_unit[0]
-        if any(abs(q.value - qb.value) < 1e-9 for q in a.quantities if q.unit == qa.unit):
+        if _gives(a.quantities, qb.value, qa.unit, qa.ordinal):
             continue
         reason = (
             f"different number for '{qa.unit}': {ctx.name(a.article)} says {qa.text}, "
@@ -200,22 +209,34 @@ def _calendar_note(md: tuple[int, int] | None, weekday: str | None, year: int | 
     return f" ({fact})" if weekday != actual else ""
 
 
+def _dated(mentions: list[DateMention], governor: str | None) -> set[object]:
+    """The dates and weekdays a sentence gives one predicate: "on Tuesday or Wednesday" gives
+    "appear" two, either of which the other source may name."""
+    return {x for g, md, wd in mentions if g == governor for x in (md, wd) if x}
+
+
 def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """The same event dated differently: another calendar date, or another weekday."""
+    """The same event dated differently: another calendar date, or another weekday, that is
+    none of the days the other source gives it."""
     if sim < 0.55:
         return None
-    for ga, mda, wa in date_mentions(a):
-        for gb, mdb, wb in date_mentions(b):
+    dates_a, dates_b = date_mentions(a), date_mentions(b)
+    for ga, mda, wa in dates_a:
+        for gb, mdb, wb in dates_b:
             if not _same_event(ga, gb, a, b, sim):
                 continue
+            va: object
+            vb: object
             if mda and mdb and mda != mdb:
-                what = "date"
+                what, va, vb = "date", mda, mdb
                 xa = f"{list(MONTHS)[mda[0] - 1].title()} {mda[1]}"
                 xb = f"{list(MONTHS)[mdb[0] - 1].title()} {mdb[1]}"
             elif wa and wb and wa != wb:
-                what, xa, xb = "day", wa.title(), wb.title()
+                what, va, vb, xa, xb = "day", wa, wb, wa.title(), wb.title()
             else:
                 continue
+            if vb in _dated(dates_a, ga) or va in _dated(dates_b, gb):
+                continue  # "Thursday or Friday" against "Thursday evening or Friday"
             year = ctx.years.get(a.article) or ctx.years.get(b.article)
             note = _calendar_note(mda, wa, year) or _calendar_note(mdb, wb, year)
             reason = (
