@@ -85,7 +85,8 @@ def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # typ
     ("text", "value"),
     [("41", 41), ("1,200", 1200), ("2.5 million", 2.5e6), ("fourteen", 14), ("31st", 31),
      ("twenty-one", 21), ("a dozen", 12), ("several", None),
-     ("12-inch-by-18-inch", 12), ("between 10 and 20", 10)],
+     ("12-inch-by-18-inch", 12), ("between 10 and 20", 10), ("three percent to five percent", 3),
+     ("one hundred and five", 105), ("two million five hundred thousand", 2.5e6)],
 )  # fmt: skip
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value

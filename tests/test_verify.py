@@ -112,6 +112,10 @@ def test_unrelated_sentences_are_never_disputed(parse, embed) -> None:  # type: 
         ("the Asia-Pacific region", "Asia Pacific", True),
         ("Chinese", "China", True),
         ("China", "Japan", False),
+        ("Sandra Day OConnor", "Sandra Day O'Connor", True),  # the apostrophe dropped in copy
+        ("LA", "Los Angeles", True),  # initials of the full name
+        ("LA", "Lagos", False),
+        ("LA", "Los angeles", False),  # only capitalised words give initials
     ],
 )
 def test_name_matching(x: str, y: str, same: bool) -> None:

@@ -26,13 +26,16 @@ _FILLER = frozenset(
 
 
 def _word_value(words: list[str]) -> float | None:
-    total, current, seen = 0.0, 0.0, False
+    """The first figure's value: "twenty one" and "2.5 million" are one figure; a second one (a
+    range or dimensions: "12-inch-by-18-inch", "three percent to five percent") is not added."""
+    total, current, seen, gap = 0.0, 0.0, False, False
     for w in words:
         if w in _FILLER:
             continue
         m = _DIGITS.fullmatch(w)
-        if m and seen:
-            break  # a second figure: a range or dimensions ("12-inch-by-18-inch"), not a sum
+        is_number = bool(m) or w in _UNITS or w in _TENS or w in _ORDINALS
+        if seen and is_number and (m or gap):
+            break
         if m:
             current += float(m.group(1).replace(",", ""))
         elif w in _UNITS:
@@ -47,7 +50,8 @@ def _word_value(words: list[str]) -> float | None:
             total += max(current, 1.0) * _SCALES[w]
             current = 0.0
         else:
-            continue  # units like "percent", "people" inside the span
+            gap = seen  # units like "percent", "people" inside the span
+            continue
         seen = True
     return total + current if seen else None
 

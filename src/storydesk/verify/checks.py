@@ -68,10 +68,24 @@ _ALIASES = {
 }  # fmt: skip
 
 
+# An apostrophe inside a name ("O'Connor") is often dropped in copy ("OConnor"); a possessive's
+# is not inside one.
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w\w)")
+
+
 def normalise_name(name: str) -> str:
-    """'the Asia-Pacific region' -> 'asia pacific'; 'Japan’s' -> 'japan'; 'US' -> 'united states'"""
-    plain = " ".join(_NAME_NOISE.sub(" ", name.lower()).split())
+    """'the Asia-Pacific region' -> 'asia pacific'; 'Japan’s' -> 'japan'; 'US' -> 'united states';
+    "O'Connor" -> 'oconnor'"""
+    joined = _INNER_APOSTROPHE.sub("", name.lower())
+    plain = " ".join(_NAME_NOISE.sub(" ", joined).split())
     return _ALIASES.get(plain, plain)
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """'LA' and 'Los Angeles': the short form, all capitals, spells the full name's capitalised
+    words."""
+    caps = [w[0] for w in full.split() if w[:1].isupper()]
+    return len(caps) >= 2 and short.isupper() and short.isalpha() and short == "".join(caps)
 
 
 def _same_word(x: str, y: str) -> bool:
@@ -90,6 +104,8 @@ def same_name(x: str, y: str) -> bool:
     tx, ty = normalise_name(x).split(), normalise_name(y).split()
     if not tx or not ty:
         return False
+    if _initials_of(x, y) or _initials_of(y, x):
+        return True
     small, big = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
     return all(any(_same_word(w, v) for v in big) for w in small)
 
