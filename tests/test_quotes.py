@@ -67,6 +67,50 @@ def test_of_two_parsed_subjects_the_one_nearest_the_cue_speaks() -> None:
     assert q.speaker == "Fenwright"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parser makes "woman" the subject of the relative clause's "want", not of "said".
+        (
+            "Dockmaster Ilse Varga opened the gate at dawn. A cashier at the ferry kiosk was "
+            'shaken. "One man came in and said we should all leave town," said the woman, who '
+            "like many in the port did not want to be named.",
+            "woman",
+        ),
+        # The parser hangs "responded" from "exasperated", whose subject "Ferrant" is.
+        (
+            "Councillor Tobias Fenwright (R-Velsund) kept asking her why the authority had tied "
+            'the crack to "routine" wear rather than calling it neglect. Ferrant, exasperated, '
+            'famously responded: "What difference - at this point, what difference does it make?"',
+            "Ferrant",
+        ),
+    ],
+)
+def test_inverted_or_misparsed_cue_names_its_own_speaker(text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
+
+
+def test_a_colon_gives_the_quotation_to_its_sentence_subject() -> None:
+    text = (
+        '"The inspection was routine," said Mayor Tobias Fenwright.\n\n'
+        "Nadia Ferrant has since apologised to Councillor Ilse Varga for the delay: "
+        '"We should have closed it on Monday."'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Fenwright", "Ferrant"]
+    assert found[1].cue == "apologised"  # the colon's sentence, not a guess at the nearest name
+
+
+def test_a_short_clause_after_a_comma_closed_quotation_is_its_cue() -> None:
+    text = (
+        'Fenwright said the city had been misled: "The bridge is no longer safe," he claimed. '
+        '"It will be safe again by spring," an angry Ferrant retaliated.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Fenwright", "Ferrant"]
+    assert found[1].cue == "retaliated"
+
+
 def test_quote_split_around_attribution() -> None:
     found = quotes('"The first part is true," he said. "The second part is too."')
     assert [q.text for q in found] == ["The first part is true", "The second part is too."]

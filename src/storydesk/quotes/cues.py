@@ -5,6 +5,13 @@ quotation (`"...," he said`), a speech verb the quotation hangs from (`He added 
 "engaging..."`), one before it in the same sentence (`Rusk told reporters: "..."`), then the
 previous quotation's speaker (split and multi-paragraph quotations), then the nearest person
 mentioned before a stand-alone quotation. A fragment tries the sentence it sits in first.
+
+Punctuation names a cue the speech-verb list misses: a colon before the opening mark hands the
+quotation to its sentence's subject (`Clinton has since apologized: "..."`), and a short clause
+ending the sentence after a quotation closed on a comma is how it was said (`"...," an angry
+Hollande retaliated.`). Where the parser gives a cue verb no subject outside the quotation, the
+name or noun phrase right after it (`"...," said the woman, who ...`) or the nearest name before
+it in its sentence speaks.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from .speakers import (
 )
 
 _MAX_TRAILING_TOKENS = 20
+_MAX_MANNER_TOKENS = 8  # '"...," an angry Hollande retaliated.': a short clause after the quote
 _MAX_CLIMB = 8
 _MAX_GAP_WORDS = 12  # reporter words allowed between a quotation and the one it continues
 # `"..." ― Karen Bobadilla`: a name after a dash right behind the closing mark (readers' voices,
@@ -87,6 +95,44 @@ def _according_to(tok: Any) -> Any:
     return nxt if tok.lower_ == "per" else (prep.nbor(1) if prep.i + 1 < len(tok.doc) else None)
 
 
+_NP_START = frozenset({"DET", "ADJ", "NUM", "ADV"})
+
+
+def _noun_after(verb: Any) -> Any:
+    """The noun phrase right after an inverted cue ("..., said the woman, who ..."): its head,
+    the last word of a compound ("a former senior law enforcement official")."""
+    for t in verb.doc[verb.i + 1 : verb.i + 7]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ == "compound" and t.head.i > t.i:
+                t = t.head
+            return t
+        if t.pos_ not in _NP_START:
+            return None
+    return None
+
+
+def _unparsed_subject(verb: Any) -> Any:
+    """A cue's speaker where the parser gave the verb no subject outside the quotation: the first
+    name after it ('"...," said Hayashi'), else the noun phrase right after it ('"...," said
+    one Republican involved in the planning', which the parser makes the subject of the
+    relative clause's verb), else the nearest name before it in its sentence ("Clinton,
+    exasperated, responded:", where the parser gives "Clinton" to "exasperated")."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 6] if t.ent_type_ == "PERSON"]
+    if after:
+        return after[0]
+    noun = _noun_after(verb)
+    if noun is not None:
+        return noun
+    start = max(verb.sent.start, verb.i - 8)
+    before = [
+        t
+        for t in verb.doc[start : verb.i]
+        if t.ent_type_ == "PERSON"
+        or (t.dep_ == "nsubj" and (t.pos_ == "PROPN" or t.lower_ in _PRONOUNS))
+    ]
+    return before[-1] if before else None
+
+
 def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
     if tok.lower_ in ("according", "per"):
         obj = _according_to(tok)
@@ -94,9 +140,7 @@ def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
         return _describe(parse, off, obj, cue) if obj is not None else None
     subj = find_agent(tok)
     if subj is None or parse.inside_quote(off + subj.idx):
-        # Inverted or badly parsed: "..., said Hayashi": the first name after the verb.
-        after = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.ent_type_ == "PERSON"]
-        subj = after[0] if after else None
+        subj = _unparsed_subject(tok)
     if subj is None or parse.inside_quote(off + subj.idx):
         return None
     return _describe(parse, off, subj, tok.lemma_.lower() if _speech(tok) else tok.lower_)
@@ -126,8 +170,24 @@ def _trailing(parse: ArticleParse, end: int) -> Attribution | None:
         if text[i] in ".!?\n" or parse.inside_quote(i):
             stop = i
             break
-    for off, tok in _tokens_between(parse, end, stop)[:_MAX_TRAILING_TOKENS]:
+    tokens = _tokens_between(parse, end, stop)[:_MAX_TRAILING_TOKENS]
+    for off, tok in tokens:
         if _is_cue(tok):
+            return _from_cue(parse, off, tok)
+    return _manner_cue(parse, end, tokens)
+
+
+def _manner_cue(parse: ArticleParse, end: int, tokens: list[tuple[int, Any]]) -> Attribution | None:
+    """`"...," an angry Hollande retaliated.`: a quotation closed on a comma, question or
+    exclamation mark, then a short clause ending the sentence: its verb is how the words were
+    said ("retaliated", "mocked", "shot back"), whatever the verb."""
+    closing = parse.text[end : end + 3]
+    if not (closing[:1] in ",?!" or parse.text[end - 1 : end] in ("?", "!")) or not tokens:
+        return None
+    if len(tokens) > _MAX_MANNER_TOKENS:
+        return None
+    for off, tok in tokens:
+        if tok.pos_ == "VERB" and tok.dep_ == "ROOT":
             return _from_cue(parse, off, tok)
     return None
 
@@ -150,9 +210,18 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
         if text[i - 1] in ".!?" and text[i].isspace() and not parse.inside_quote(i - 1):
             break
         i -= 1
-    for off, tok in reversed(_tokens_between(parse, i, start - 1)):
+    tokens = _tokens_between(parse, i, start - 1)
+    for off, tok in reversed(tokens):
         if _is_cue(tok):
             return _from_cue(parse, off, tok)
+    if text[:start].rstrip(" \t\"“‘'").endswith(":"):
+        # `Clinton has since apologized for what happened: "..."`: a colon hands the sentence's
+        # subject the quotation, whatever its verb.
+        # Its main verb: the parser may hang it from the quotation's ("apologized" a ccomp).
+        here = {tok.i for _, tok in tokens}
+        for off, tok in tokens:
+            if tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.head.i not in here):
+                return _from_cue(parse, off, tok)
     return None
 
 
