@@ -487,6 +487,25 @@ def test_name_after_a_dash_credits_the_quotation() -> None:
     assert text[found[1].speaker_start : found[1].speaker_end] == "Carla Sanchez."
 
 
+def test_a_dash_credit_on_its_own_line_under_the_quotation() -> None:
+    text = (
+        "Mayor Tobias Fenwright spoke after the council vote.\n\n"
+        '"The bridge will be open again before the summer, and at no cost to the city."\n\n'
+        "- Nadia Ferrant.\n\n"
+        "- Ferrant overstates the case: the contract has no such clause."
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_text) == ("Ferrant", "Nadia Ferrant")
+
+
+def test_a_medium_is_not_the_speaker_its_issuer_is() -> None:
+    text = (
+        "Nadia Ferrant runs the contractor. On Monday Ferrant released a statement saying "
+        '"the beam was inspected twice last year."'
+    )
+    assert only(text).speaker == "Ferrant"
+
+
 def test_quotation_introduced_by_a_colon_at_the_end_of_the_paragraph_before() -> None:
     text = (
         "Mayor Anna Lind spoke to reporters outside the town hall on Monday.\n\n"

@@ -11,7 +11,7 @@ quotation to its sentence's subject (`Clinton has since apologized: "..."`), and
 ending the sentence after a quotation closed on a comma is how it was said (`"...," an angry
 Hollande retaliated.`). Where the parser gives a cue verb no subject outside the quotation, the
 name or noun phrase right after it (`"...," said the woman, who ...`) or the nearest name before
-it in its sentence speaks.
+it in its sentence speaks. A medium is not a speaker: in "she released a statement saying" she is.
 """
 
 from __future__ import annotations
@@ -44,6 +44,29 @@ _MAX_GAP_WORDS = 12  # reporter words allowed between a quotation and the one it
 _DASH_CREDIT = re.compile(
     r"[\"”’»]?[ \t]*(?:[―—–]|--?)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
 )
+_CREDIT_LINE = re.compile(
+    r"[\"”’»]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[―—–]|--?)[ \t]*"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]*\.?[ \t]*(?:\n|$)"
+)
+
+
+# A quotation's medium rather than its speaker: "she released a statement saying", "the RNC
+# emailed an article reporting that". Whoever issued it speaks.
+_MEDIA = frozenset(
+    {"statement", "release", "message", "letter", "email", "e-mail", "memo", "note", "post",
+     "tweet", "report", "article", "ad", "advertisement", "video", "filing", "notice"}
+)  # fmt: skip
+
+
+def _issuer(tok: Any) -> Any:
+    """The subject of the verb a medium noun is the object of ("she" of "she released a
+    statement"), or the noun itself."""
+    if tok.lemma_.lower() in _MEDIA and tok.dep_ in ("dobj", "pobj"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        agent = find_agent(verb) if verb.pos_ == "VERB" else None
+        if agent is not None:
+            return agent
+    return tok
 
 
 def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
@@ -141,6 +164,8 @@ def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
     subj = find_agent(tok)
     if subj is None or parse.inside_quote(off + subj.idx):
         subj = _unparsed_subject(tok)
+    if subj is not None:
+        subj = _issuer(subj)
     if subj is None or parse.inside_quote(off + subj.idx):
         return None
     return _describe(parse, off, subj, tok.lemma_.lower() if _speech(tok) else tok.lower_)
@@ -193,8 +218,9 @@ def _manner_cue(parse: ArticleParse, end: int, tokens: list[tuple[int, Any]]) ->
 
 
 def _dash_credit(parse: ArticleParse, end: int) -> Attribution | None:
-    """`"..." ― Karen Bobadilla`: the name a dash puts right after the quotation."""
-    m = _DASH_CREDIT.match(parse.text, end)
+    """`"..." ― Karen Bobadilla`: the name a dash puts right after the quotation, or on a line of
+    its own under it (fact-checks: the quotation, then "- Sanders.")."""
+    m = _DASH_CREDIT.match(parse.text, end) or _CREDIT_LINE.match(parse.text, end)
     if m is None:
         return None
     words = [w.rstrip(".,") for w in m.group(1).split()]
