@@ -232,3 +232,14 @@ def test_coordinated_ordinals_are_not_a_number_conflict(parse, embed) -> None:  
 )
 def test_paraphrased_denials_are_not_negation_flips(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert disputes(parse, embed, a, b) == []
+
+
+def test_a_party_tags_state_is_not_a_place_of_the_event(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Officials in Washington warned lawmakers a week ago to expect an attack on the port.",
+        "Officials warned lawmakers a week ago to expect an attack on the port, Sen. Pat "
+        "Roberts (R-Kan.) said.",
+    )
+    assert found == []

@@ -295,8 +295,20 @@ def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     return _dispute(a, b, "modality", reason, 0.4)
 
 
+_PARTY_TAG = re.compile(r"\b[RDI]-$")  # "Sen. Pat Roberts (R-Kan.)": a senator's state
+
+
 def _places(claim: Claim) -> set[str]:
-    return {e.text for e in claim.entities if e.label in PLACES}
+    """The places a sentence names, less a party tag's state: "(R-Kan.)" says where a senator
+    was elected, not where anything happened."""
+    return {
+        e.text
+        for e in claim.entities
+        if e.label in PLACES
+        and not _PARTY_TAG.search(
+            claim.text[max(e.start - claim.start - 2, 0) : e.start - claim.start]
+        )
+    }
 
 
 def mentions(text: str, name: str) -> bool:
