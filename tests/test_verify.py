@@ -243,3 +243,14 @@ def test_a_party_tags_state_is_not_a_place_of_the_event(parse, embed) -> None:  
         "Roberts (R-Kan.) said.",
     )
     assert found == []
+
+
+def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The harbour master refused to testify before the council on Friday.",
+        "The harbour master testified before the council on Friday.",
+    )
+    assert [d.kind for d in found] == ["negation"]
+    assert "'testify' did not happen" in found[0].reason

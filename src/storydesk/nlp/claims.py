@@ -46,6 +46,8 @@ def is_main_hedge(token: Any) -> bool:
     if token.tag_ != "MD" or token.lower_ not in HEDGES:
         return False
     verb = token.head
+    if token.lower_ == "could" and any(is_negation(c) for c in verb.children):
+        return False  # "could not reach a verdict": a past inability, stated as fact
     return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"))
 
 
@@ -234,6 +236,7 @@ def sentence_claim(
     )
     modal = next((t.lower_ for t in sent if is_main_hedge(t)), None)
     content = sum(1 for t in sent if t.is_alpha and not t.is_stop)
+    found = roles(sent)
     return Claim(
         id=f"{article.id}:{index}",
         article=article.id,
@@ -242,9 +245,10 @@ def sentence_claim(
         end=start + len(text),
         text=text,
         entities=ents,
-        roles=roles(sent),
+        roles=found,
         quantities=quantities(sent),
-        negated=any(is_negation(t) for t in sent),
+        # "declined to comment" denies as "did not comment" does
+        negated=any(is_negation(t) for t in sent) or any(r.negated for r in found),
         modal=modal,
         is_quote=sum(quoted[sent.start_char : sent.end_char]) >= 0.5 * max(len(text), 1),
         content_words=content,
