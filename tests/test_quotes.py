@@ -77,13 +77,6 @@ def test_of_two_parsed_subjects_the_one_nearest_the_cue_speaks() -> None:
             "like many in the port did not want to be named.",
             "woman",
         ),
-        # The parser hangs "responded" from "exasperated", whose subject "Ferrant" is.
-        (
-            "Councillor Tobias Fenwright (R-Velsund) kept asking her why the authority had tied "
-            'the crack to "routine" wear rather than calling it neglect. Ferrant, exasperated, '
-            'famously responded: "What difference - at this point, what difference does it make?"',
-            "Ferrant",
-        ),
     ],
 )
 def test_inverted_or_misparsed_cue_names_its_own_speaker(text: str, speaker: str) -> None:
