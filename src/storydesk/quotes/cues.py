@@ -196,10 +196,10 @@ def _manner_cue(parse: ArticleParse, end: int, tokens: list[tuple[int, Any]]) ->
     """`"...," an angry Hollande retaliated.`: a quotation closed on a comma, question or
     exclamation mark, then a short clause ending the sentence: its verb is how the words were
     said ("retaliated", "mocked", "shot back"), whatever the verb."""
-    closing = parse.text[end : end + 3]
-    if not (closing[:1] in ",?!" or parse.text[end - 1 : end] in ("?", "!")) or not tokens:
+    # The comma sits outside the content (find_spans strips it); a "?" or "!" inside.
+    if parse.text[end : end + 1] != "," and parse.text[end - 1 : end] not in ("?", "!"):
         return None
-    if len(tokens) > _MAX_MANNER_TOKENS:
+    if not tokens or len(tokens) > _MAX_MANNER_TOKENS:
         return None
     for off, tok in tokens:
         if tok.pos_ == "VERB" and tok.dep_ == "ROOT":
@@ -232,8 +232,8 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
             return _from_cue(parse, off, tok)
     if text[:start].rstrip(" \t\"“‘'").endswith(":"):
         # `Clinton has since apologized for what happened: "..."`: a colon hands the sentence's
-        # subject the quotation, whatever its verb.
-        # Its main verb: the parser may hang it from the quotation's ("apologized" a ccomp).
+        # subject the quotation, whatever its verb. The parser may hang that verb from the
+        # quotation's ("apologized" a ccomp), so the first verb whose head lies outside counts.
         here = {tok.i for _, tok in tokens}
         for off, tok in tokens:
             if tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.head.i not in here):
