@@ -72,6 +72,10 @@ def test_what_a_sentence_denies(parse) -> None:  # type: ignore[no-untyped-def]
     assert denied("The jury was unable to reach a verdict.")["reach"]
     assert denied("The company declined to comment on the report.")["comment"]
     assert not denied("He did not fail to pay the fine.")["pay"]
+    assert denied("The council voted against extending the contract.")["extend"]
+    assert denied("The firm avoided paying the fine.")["pay"]
+    assert not denied("The council did not vote against extending the contract.")["extend"]
+    assert not denied("Protesters marched against building the wall.")["build"]
 
 
 def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,11 @@ def test_coordinated_ordinals_are_not_a_number_conflict(parse, embed) -> None:  
             "The jury in the ferry case could not reach a verdict, the court said.",
             "The jury in the ferry case was unable to reach a verdict, the court said.",
         ),
+        # "decided against pursuing" denies the pursuing as "decided not to pursue" does.
+        (
+            "The two ferry operators decided against pursuing the harbour contract.",
+            "The two ferry operators decided not to pursue the harbour contract.",
+        ),
         # "without" denies what follows it, not the verb it hangs on.
         (
             "The stolen van was found abandoned near the docks on Friday.",

@@ -151,18 +151,27 @@ def governor(token: Any) -> str | None:
 
 # Words whose infinitive complement did not happen ("failed to pay", "was unable to reach",
 # "declined to comment"): the complement is denied as surely as "did not pay" denies it.
-NEGATIVE_IMPLICATIVES = frozenset({"fail", "unable", "refuse", "decline", "neglect", "forget"})
+NEGATIVE_IMPLICATIVES = frozenset(
+    {"fail", "unable", "refuse", "decline", "neglect", "forget", "avoid"}
+)
+# "decided against pursuing", "refrained from commenting": a preposition that, after these
+# verbs, denies the gerund it takes.
+_DENYING_PREPS = {"against": frozenset({"decide", "vote", "opt", "choose"}),
+                  "from": frozenset({"refrain", "abstain"})}  # fmt: skip
 
 
 def denied(verb: Any) -> bool:
     """Whether the sentence says the verb's event did not happen: a negation on the verb itself
     ("did not reach"), "without" before it ("left without paying": the paying is denied, the
-    leaving is not), or a negative implicative above it ("unable to reach") not itself negated."""
+    leaving is not), or a negative implicative above it ("unable to reach", "decided against
+    pursuing") not itself negated."""
     if any(is_negation(c) and c.lower_ != "without" for c in verb.children):
         return True
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return True
+    if verb.dep_ == "pcomp" and head.head.lemma_.lower() in _DENYING_PREPS.get(head.lower_, ()):
+        return not any(is_negation(c) for c in head.head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
         return not any(is_negation(c) for c in head.children)  # "did not fail to" did
     return False
