@@ -6,10 +6,11 @@ Offsets are computed from the article text, the same contract the pipeline keeps
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from storydesk.model import (
@@ -25,6 +26,7 @@ from storydesk.model import (
     SummarySentence,
 )
 from storydesk.options import Options
+from storydesk.verify.crossencoder import CrossEncoder
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
@@ -139,3 +141,15 @@ def make_brief(problems: tuple[InputProblem, ...] | None = None) -> Brief:
 def empty_brief() -> Brief:
     a = article("solo", "Just one short article about the bridge.", source="Solo")
     return Brief(articles=(a,), facts=(), disputes=(), summary=())
+
+
+class RecordingModel(CrossEncoder):
+    """The packaged model, remembering every window it is asked to read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[str] = []
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.read += [w for _, w in pairs]
+        return super().probabilities(pairs)

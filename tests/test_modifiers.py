@@ -3,14 +3,12 @@ parse memo that lets the verifier's rewrites share one parse per text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import pytest
 
+from factories import RecordingModel
 from storydesk.nlp.models import ParseMemo, spacy_pipeline
-from storydesk.verify.crossencoder import CrossEncoder
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.modifiers import without_dropped_modifiers
 
@@ -77,20 +75,8 @@ def test_parse_memo_parses_each_text_once() -> None:
     assert first[0] is first[2] and again is first[1]
 
 
-class _Recording(CrossEncoder):
-    """The packaged model, remembering every window it is asked to read."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.read: list[str] = []
-
-    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        self.read += [w for _, w in pairs]
-        return super().probabilities(pairs)
-
-
 def test_the_model_reads_the_window_and_its_shorter_form() -> None:
-    model = _Recording()
+    model = RecordingModel()
     verifier = ModelVerifier(model)
     claim = "A hiker found him lying in the heather."
     window = "A hiker found him Friday lying in the heather, police said."

@@ -3,14 +3,11 @@ window's grammatical slot, names and numbers left alone, and the model reads bot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
 import pytest
 
+from factories import RecordingModel
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.verify import synonyms
-from storydesk.verify.crossencoder import CrossEncoder
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.synonyms import in_claim_words
 
@@ -72,18 +69,8 @@ def test_without_wordnet_the_window_is_read_as_written(monkeypatch: pytest.Monke
     assert in_claim_words([pair], spacy_pipeline()) == [pair[1]]
 
 
-class _Recording(CrossEncoder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.read: list[str] = []
-
-    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        self.read += [w for _, w in pairs]
-        return super().probabilities(pairs)
-
-
 def test_the_model_reads_the_window_and_its_reworded_form() -> None:
-    model = _Recording()
+    model = RecordingModel()
     verifier = ModelVerifier(model)
     # Read as written, the model calls this a contradiction (0.98): it learnt "opened" against
     # "closed" as one and takes "shut" for another.

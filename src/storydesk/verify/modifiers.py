@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .spans import modifier_span, without_tokens
+from .spans import modifier_span, rewrite_windows, without_tokens
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # Adjectives that deny or doubt what they modify; dropping them changes what is said.
@@ -131,12 +131,9 @@ def _cuts(window: Any, claim: Any) -> list[tuple[int, int]]:
 def without_dropped_modifiers(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
     """For each (claim, window), the window without the modifiers the claim leaves out (see the
     module docstring for when that holds); the window as it is where none apply."""
-    out = [w for _, w in pairs]
-    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
-    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
-    for k, (claim, window) in enumerate(pairs):
-        wdoc = docs[window]
-        cuts = _cuts(wdoc, docs[claim])
-        if cuts:
-            out[k] = without_tokens(wdoc, cuts)
-    return out
+    return rewrite_windows(pairs, nlp, _shorter)
+
+
+def _shorter(window: Any, claim: Any) -> str | None:
+    cuts = _cuts(window, claim)
+    return without_tokens(window, cuts) if cuts else None

@@ -1,9 +1,11 @@
-"""Text with some of its words taken out, for the model's rewrites (verify.names,
-verify.modifiers): which tokens a modifier covers, and the text without them, tidied."""
+"""Text with some of its words taken out or changed, for the model's rewrites (verify.names,
+verify.modifiers, verify.synonyms): which tokens a modifier covers, the text without them, tidied,
+and the one loop that parses each (claim, window) pair once and rewrites the window."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -33,3 +35,18 @@ def without_tokens(doc: Any, cuts: list[tuple[int, int]]) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
     text = re.sub(r",(?=[,.;:!?])", "", text)
     return text[:1].upper() + text[1:] if doc.text[:1].isupper() else text
+
+
+def rewrite_windows(
+    pairs: Sequence[tuple[str, str]], nlp: Any, rewrite: Callable[[Any, Any], str | None]
+) -> list[str]:
+    """For each (claim, window), `rewrite(window_doc, claim_doc)`, or the window as it is where
+    that gives None; each distinct text is parsed once."""
+    out = [w for _, w in pairs]
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    for k, (claim, window) in enumerate(pairs):
+        found = rewrite(docs[window], docs[claim])
+        if found is not None:
+            out[k] = found
+    return out

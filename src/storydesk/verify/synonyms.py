@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .spans import rewrite_windows
+
 SENSES = 3
 _WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}
 # Tags that write the same form for a regular verb: "closed" is past tense and participle both.
@@ -109,14 +111,13 @@ def _replacements(window: Any, claim: Any) -> dict[int, str]:
 def in_claim_words(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
     """For each (claim, window), the window with its words written as the claim's synonyms for
     them (see the module docstring); the window as it is where none apply or WordNet is absent."""
-    out = [w for _, w in pairs]
     if not available():
-        return out
-    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
-    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
-    for k, (claim, window) in enumerate(pairs):
-        wdoc = docs[window]
-        swaps = _replacements(wdoc, docs[claim])
-        if swaps:
-            out[k] = "".join(swaps.get(t.i, t.text) + t.whitespace_ for t in wdoc).strip()
-    return out
+        return [w for _, w in pairs]
+    return rewrite_windows(pairs, nlp, _reworded)
+
+
+def _reworded(window: Any, claim: Any) -> str | None:
+    swaps = _replacements(window, claim)
+    if not swaps:
+        return None
+    return "".join(swaps.get(t.i, t.text) + t.whitespace_ for t in window).strip()
