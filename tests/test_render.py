@@ -27,6 +27,7 @@ def test_json_round_trips_and_is_deterministic() -> None:
         "articles",
         "facts",
         "disputes",
+        "conflicts",
         "summary",
         "problems",
         "quotes",

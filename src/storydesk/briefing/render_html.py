@@ -17,7 +17,6 @@ from importlib import resources
 from ..model import (
     Article,
     Brief,
-    Dispute,
     Fact,
     FactStatus,
     Mention,
@@ -26,6 +25,7 @@ from ..model import (
     Side,
     SummarySentence,
 )
+from .conflicts import Conflict, conflicts, sides_line
 from .render_json import (
     Span,
     display_names,
@@ -204,18 +204,22 @@ def _side(side: Side, anchors: _Anchors, names: dict[str, str]) -> str:
     return f"<blockquote><p>“{_e(side.text)}”</p><p>— {cite}</p></blockquote>"
 
 
-def _dispute(d: Dispute, anchors: _Anchors, names: dict[str, str]) -> str:
+def _conflict(c: Conflict, anchors: _Anchors, names: dict[str, str]) -> str:
+    sides = sides_line(c, names)
+    who = f'<p class="sides">{_e(sides)}.</p>\n' if sides else ""
+    quotes = "\n".join(_side(side, anchors, names) for side in (*c.sides[0], *c.sides[1]))
+    reasons = "<br>".join(_e(r) for r in c.reasons)
     return (
         '<div class="dispute">\n'
-        f"<p>{_badge('disputed')}<strong>{_e(d.kind)}</strong> "
-        f'<span class="meta">· confidence {d.confidence:.2f}</span></p>\n'
-        f"{_side(d.a, anchors, names)}\n{_side(d.b, anchors, names)}\n"
-        f'<p class="reason">{_e(d.reason)}</p>\n</div>'
+        f"<p>{_badge('disputed')}<strong>{_e(c.kind)}</strong> "
+        f'<span class="meta">· confidence {c.confidence:.2f}</span></p>\n'
+        f'{who}{quotes}\n<p class="reason">{reasons}</p>\n</div>'
     )
 
 
 def _disputed(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
-    parts = [_dispute(d, anchors, names) for d in brief.disputes]
+    found = conflicts(brief)
+    parts = [_conflict(c, anchors, names) for c in found]
     facts = brief.facts_with("disputed")
     if facts:
         # Facts the verifier marked disputed, so no grouping is lost even when the pairs are few.
@@ -224,7 +228,7 @@ def _disputed(brief: Brief, anchors: _Anchors, names: dict[str, str]) -> str:
         )
         parts.append(f'<h3>Facts in dispute</h3>\n<ul class="items">\n{items}\n</ul>')
     body = "\n".join(parts) or _empty("No disagreements found.")
-    return _section("disputed", "Disputed", body, len(brief.disputes))
+    return _section("disputed", "Disputed", body, len(found))
 
 
 def _diff_html(v: QuoteVariant) -> str:

@@ -24,6 +24,7 @@ from ..model import (
     Side,
     SummarySentence,
 )
+from .conflicts import Conflict, conflicts
 
 SCHEMA_VERSION = "1"
 
@@ -157,6 +158,17 @@ def _dispute(brief: Brief, dispute: Dispute) -> dict[str, Any]:
     }
 
 
+def _conflict(c: Conflict) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "sides": [[{"article": s.article, "claim": s.claim} for s in side] for side in c.sides],
+        "independent_sources": list(c.independent),
+        "reasons": list(c.reasons),
+        "confidence": _number(c.confidence),
+        "disputes": list(c.disputes),
+    }
+
+
 def _sentence(sentence: SummarySentence) -> dict[str, Any]:
     return {
         "text": sentence.text,
@@ -178,6 +190,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "articles": [{**article_to_dict(a), "group": brief.group_of(a.id)} for a in brief.articles],
         "facts": [_fact(f) for f in brief.facts],
         "disputes": [_dispute(brief, d) for d in brief.disputes],
+        "conflicts": [_conflict(c) for c in conflicts(brief)],
         "summary": [_sentence(s) for s in brief.summary],
         "problems": [problem_to_dict(p) for p in brief.problems],
         "quotes": _quotes(brief),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Article, Brief, Dispute, Fact, FactStatus
+from ..model import Article, Brief, Fact, FactStatus
+from .conflicts import Conflict, conflicts, sides_line
 from .render_json import display_names, fact_text, independence_note, is_http_url, summary_shown
 from .render_quotes import quotes_markdown
 
@@ -69,25 +70,24 @@ def _relayed(f: Fact) -> str:
     return f" _({note})_" if note else ""
 
 
-def _dispute_lines(index: int, d: Dispute, names: dict[str, str]) -> list[str]:
-    return [
-        f"### {index}. {_inline(d.kind)}",
-        "",
-        _inline(d.reason),
-        "",
-        f"- **{_inline(names.get(d.a.article, d.a.article))}**: “{_inline(d.a.text)}”",
-        f"- **{_inline(names.get(d.b.article, d.b.article))}**: “{_inline(d.b.text)}”",
-        f"- Confidence: {d.confidence:.2f}",
-        "",
-    ]
+def _conflict_lines(index: int, c: Conflict, names: dict[str, str]) -> list[str]:
+    lines = [f"### {index}. {_inline(c.kind)}", ""]
+    if sides := sides_line(c, names):
+        lines += [_inline(sides) + ".", ""]
+    lines += ["  \n".join(_inline(r) for r in c.reasons), ""]
+    for side in (*c.sides[0], *c.sides[1]):
+        lines.append(
+            f"- **{_inline(names.get(side.article, side.article))}**: “{_inline(side.text)}”"
+        )
+    return [*lines, f"- Confidence: {c.confidence:.2f}", ""]
 
 
 def _disputed(brief: Brief, names: dict[str, str]) -> list[str]:
     lines = ["## Disputed", ""]
     if not brief.disputes:
         return [*lines, "_No disagreements found._", ""]
-    for i, d in enumerate(brief.disputes, start=1):
-        lines.extend(_dispute_lines(i, d, names))
+    for i, c in enumerate(conflicts(brief), start=1):
+        lines.extend(_conflict_lines(i, c, names))
     return lines
 
 
