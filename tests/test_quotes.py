@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydesk.api import BRIEF_STAGES, extract
@@ -14,7 +15,14 @@ from storydesk.options import Options
 from storydesk.pipeline import Document, run_stage
 from storydesk.quotes.diff import compare, word_diff
 from storydesk.quotes.extract import Extracted, find_spans
-from storydesk.quotes.group import classify, full_name, role_fits, same_name, speakers_agree
+from storydesk.quotes.group import (
+    build_groups,
+    classify,
+    full_name,
+    role_fits,
+    same_name,
+    speakers_agree,
+)
 from storydesk.quotes.stage import QUOTES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
@@ -528,3 +536,35 @@ def test_a_name_as_written_agrees_with_its_normalised_surname() -> None:
     # Another person with that surname's first name, or another surname, still differs.
     assert speakers_agree(_credited("Imelda Vadri", set()), written) is False
     assert speakers_agree(_credited("Rusk", {"imelda", "rusk"}), written) is False
+
+
+def _said(qid: str, text: str, speaker: str, at: int, names: set[str] = frozenset()) -> Extracted:
+    article = qid.split(":")[0]
+    quote = Quote(
+        id=qid, article=article, text=text, start=0, end=len(text), speaker=speaker,
+        speaker_start=at, speaker_end=at + len(speaker),
+    )  # fmt: skip
+    return Extracted(quote, frozenset(names))
+
+
+PLANS = "As to plans to open a liaison office in Japan, we won't go into the details"
+PLANS_OTHER = "Concerning plans to open a liaison office in Japan, we will not go into details"
+
+
+@pytest.mark.parametrize("second_at, named", [(10, True), (300, False)])
+def test_a_role_is_named_where_the_same_cue_mention_is_named(second_at: int, named: bool) -> None:
+    # '"...," a NATO spokesperson told CNN, adding that NATO and Japan "have a long-standing
+    # cooperation."': one mention, two quotations. Another outlet credits the first to Appathurai,
+    # so the second is his too; the same role at another cue (offset 300) may be someone else.
+    items = [
+        _said("x:q0", PLANS, "NATO spokesperson", 10),
+        _said("x:q1", "have a long-standing cooperation", "NATO spokesperson", second_at),
+        _said("y:q0", PLANS_OTHER, "Appathurai", 40, {"james", "appathurai"}),
+    ]
+    sims = np.eye(3, dtype=np.float32)
+    sims[0, 2] = sims[2, 0] = 0.95
+    groups = build_groups(items, sims)
+    assert [sorted(v.quote for v in g.variants) for g in groups] == [["x:q0", "y:q0"], ["x:q1"]]
+    assert groups[0].speaker == "Appathurai"
+    assert groups[1].speaker == ("Appathurai" if named else "NATO spokesperson")
+    assert groups[1].variants[0].speaker == "NATO spokesperson"  # as the outlet credits it

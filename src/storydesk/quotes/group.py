@@ -32,11 +32,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 import numpy as np
 
-from ..model import QuoteGroup, QuoteRelation, QuoteVariant
+from ..model import Quote, QuoteGroup, QuoteRelation, QuoteVariant
 from .diff import compare, overlap, word_diff, words
 from .extract import Extracted
 from .speakers import ROLE_PREPS, TITLES
@@ -229,11 +230,12 @@ def _group(
                 speaker=q.speaker,
             )
         )
-    named = Counter(items[i].quote.speaker for i in group if items[i].quote.speaker)
-    top = named.most_common()
-    speaker = canon.speaker
-    if top and (speaker is None or top[0][1] > named[speaker]):
-        speaker = top[0][0]
+    named = Counter(sp for i in group if (sp := items[i].quote.speaker))
+    # A person before a role ("Appathurai" over "NATO spokesperson", whom another outlet names),
+    # then the most used, then the canonical wording's.
+    speaker = max(
+        named, key=lambda sp: (not _is_role(sp), named[sp], sp == canon.speaker), default=None
+    )
     name = full_name(speaker, written.get(speaker, []) if speaker else [])
     return QuoteGroup(gid, speaker, canon.text, canon.id, tuple(variants), name)
 
@@ -286,4 +288,47 @@ def build_groups(items: Sequence[Extracted], sims: np.ndarray) -> tuple[QuoteGro
     for e in items:
         if e.quote.speaker:
             written.setdefault(e.quote.speaker, []).append(e.written)
-    return tuple(_group(items, sims, g, f"qg{k}", written) for k, g in enumerate(clusters, start=1))
+    groups = [_group(items, sims, g, f"qg{k}", written) for k, g in enumerate(clusters, start=1)]
+    return tuple(named_by_mention(groups, items))
+
+
+Mention = tuple[str, int, int]  # article, start and end of a speaker as written at a cue
+
+
+def _mention(q: Quote) -> Mention | None:
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    return (q.article, q.speaker_start, q.speaker_end)
+
+
+def named_by_mention(groups: Sequence[QuoteGroup], items: Sequence[Extracted]) -> list[QuoteGroup]:
+    """Groups whose speaker is only a role, named where one cue names its quotations' speaker.
+
+    '"As to plans ...," a NATO spokesperson told CNN, adding that NATO and Japan "have a
+    long-standing cooperation."' is one speaker for two quotations. When the first is grouped
+    with another outlet's wording credited to James Appathurai, the mention "a NATO
+    spokesperson" is Appathurai, so the second quotation's group is his too. Only the same
+    mention at a cue counts, not the same role elsewhere (an article can quote two
+    spokespeople), and only when every such mention in the group names one person.
+    """
+    quotes = {e.quote.id: e.quote for e in items}
+    people: dict[Mention, set[tuple[str, str | None]]] = {}
+    for g in groups:
+        if g.speaker is None or _is_role(g.speaker):
+            continue
+        for v in g.variants:
+            q = quotes[v.quote]
+            if (q.speaker is None or _is_role(q.speaker)) and (m := _mention(q)) is not None:
+                people.setdefault(m, set()).add((g.speaker, g.speaker_name))
+    out = []
+    for g in groups:
+        if g.speaker is None or _is_role(g.speaker):
+            found: set[tuple[str, str | None]] = set()
+            for v in g.variants:
+                m = _mention(quotes[v.quote])
+                found |= people.get(m, set()) if m is not None else set()
+            if len(found) == 1:
+                speaker, name = found.pop()
+                g = replace(g, speaker=speaker, speaker_name=name)
+        out.append(g)
+    return out
