@@ -568,3 +568,13 @@ def test_a_role_is_named_where_the_same_cue_mention_is_named(second_at: int, nam
     assert groups[0].speaker == "Appathurai"
     assert groups[1].speaker == ("Appathurai" if named else "NATO spokesperson")
     assert groups[1].variants[0].speaker == "NATO spokesperson"  # as the outlet credits it
+
+
+def test_an_opening_mark_typed_as_the_closing_one_closes() -> None:
+    # PolNeAR has 14 of these ('... problems for her here,“ said Jim Clyburn'); read as a nested
+    # opener, the quotation ran to the paragraph's end and lost its cue.
+    q = only("“We will not reopen the bridge until it is safe,“ Imelda Rusk said on Tuesday.")
+    assert q.text == "We will not reopen the bridge until it is safe"
+    assert (q.speaker, q.closed) == ("Rusk", True)
+    nested = only("“He called the closure “a disgrace“ and walked out,” Rusk said.")
+    assert nested.text == "He called the closure “a disgrace“ and walked out"

@@ -89,8 +89,13 @@ class _Scanner:
                 return
             self.open(pos, ch)
             return
-        closes_german = self.opener == "„" and ch == "“"
-        if not closes_german and (ch in _DOUBLE_OPEN or (looks_open and not looks_close)):
+        # „German“ closes with the English opening mark; and an opening mark typed where the
+        # closing one belongs ("“We will,“ she said"), glued to the word before it and followed
+        # by a space, can only close.
+        closes = (self.opener == "„" and ch == "“") or (
+            ch in _DOUBLE_OPEN and looks_close and not looks_open
+        )
+        if not closes and (ch in _DOUBLE_OPEN or (looks_open and not looks_close)):
             if _ends_sentence(self.text[self.open_at : pos]):
                 self.emit(pos, closed=False)  # the previous quotation never closed
                 self.open(pos, ch)
