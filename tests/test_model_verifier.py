@@ -96,6 +96,19 @@ def test_antonyms_and_added_details(verifier: ModelVerifier, claim: str, label: 
     assert verifier.verify(claim, PLAN).label == label
 
 
+def test_reversed_roles_are_contradicted_with_the_reason(verifier: ModelVerifier) -> None:
+    # The model alone reads the swap as a paraphrase (entailment 0.98): every word is there.
+    document = (
+        "The campaign began its advertising on Monday. The Future45 group has been hitting "
+        "Senator Clinton with ads in Iowa and New Hampshire recently. Both sides expect more."
+    )
+    claim = "Senator Clinton has been hitting the Future45 group with ads in Iowa recently."
+    verdict = verifier.verify(claim, document)
+    assert verdict.label == "contradicted"
+    assert any(r.startswith("reversed roles for 'hit'") for r in verdict.reasons)
+    assert verdict.evidence[0].startswith("The Future45 group has been hitting")
+
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
 
 

@@ -259,3 +259,47 @@ def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  
     )
     assert [d.kind for d in found] == ["negation"]
     assert "'testify' did not happen" in found[0].reason
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Chancellor Angela Merkel credited Mayor Ilse Jacobs with holding the coalition "
+            "together through the budget crisis.",
+            "Mayor Ilse Jacobs credited Chancellor Angela Merkel with holding the coalition "
+            "together through the budget crisis.",
+        ),
+        (
+            "Former Attorney General Michael Mukasey told delegates at the convention that the "
+            "server should disqualify her.",
+            "Delegates told former Attorney General Michael Mukasey at the convention that the "
+            "server should disqualify her.",
+        ),
+    ],
+)
+def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(parse, embed, a, b)
+    assert [d.kind for d in found] == ["actor"]
+    assert found[0].reason.startswith("reversed roles for ")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # A symmetric verb: the same meeting either way round.
+        ("Obama met Putin in Geneva on Tuesday.", "Putin met Obama in Geneva on Tuesday."),
+        # Each sentence says it both ways.
+        (
+            "Acme sued Globex in March, and Globex sued Acme in April.",
+            "Globex sued Acme in April after Acme sued Globex in March.",
+        ),
+        # The same roles, one sentence in other words.
+        (
+            "Germany beat Brazil 7-1 in the semi-final in Belo Horizonte.",
+            "In Belo Horizonte, Germany beat Brazil 7-1 in the semi-final.",
+        ),
+    ],
+)
+def test_no_reversal_when_the_roles_agree(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d for d in disputes(parse, embed, a, b) if d.kind == "actor"] == []

@@ -116,21 +116,22 @@ def find_agent(verb: Any) -> Any:
     return None
 
 
-def _patient(verb: Any) -> str | None:
+def _patient(verb: Any) -> tuple[str | None, bool]:
+    """The head lemma of what the verb acts on, and whether it is the direct object."""
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd"):
-            return str(child.lemma_.lower())
+            return str(child.lemma_.lower()), child.dep_ == "dobj"
     for child in verb.children:  # "ordered [the bridge closed]": the object is the clause subject
         if child.dep_ in ("ccomp", "xcomp"):
             subj = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ not in PRONOUN_POS:
-                return str(subj[0].lemma_.lower())
+                return str(subj[0].lemma_.lower()), False
     for child in verb.children:
         if child.dep_ == "prep":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    return str(grandchild.lemma_.lower())
-    return None
+                    return str(grandchild.lemma_.lower()), False
+    return None, False
 
 
 def predicate_of(token: Any) -> str:
@@ -187,7 +188,8 @@ def roles(sent: Any) -> tuple[Role, ...]:
         agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
         negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
-        out.append(Role(predicate, agent, label, _patient(tok), negated, names))
+        patient, direct = _patient(tok)
+        out.append(Role(predicate, agent, label, patient, negated, names, direct))
     return tuple(out)
 
 

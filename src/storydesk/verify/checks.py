@@ -47,7 +47,7 @@ class Context:
 Check = Callable[[Claim, Claim, float, Context], Dispute | None]
 
 
-def _dispute(a: Claim, b: Claim, kind: str, reason: str, confidence: float) -> Dispute:
+def make_dispute(a: Claim, b: Claim, kind: str, reason: str, confidence: float) -> Dispute:
     return Dispute(
         Side(a.article, a.id, a.text), Side(b.article, b.id, b.text), kind, reason, confidence
     )
@@ -142,7 +142,7 @@ def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 f"different actor for '{what}': {ctx.name(a.article)} says {ra.agent}, "
                 f"{ctx.name(b.article)} says {rb.agent}"
             )
-            return _dispute(a, b, "actor", reason, 0.8)
+            return make_dispute(a, b, "actor", reason, 0.8)
     return None
 
 
@@ -172,7 +172,7 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             f"different number for '{qa.unit}': {ctx.name(a.article)} says {qa.text}, "
             f"{ctx.name(b.article)} says {qb.text}"
         )
-        return _dispute(a, b, "number", reason, 0.85)
+        return make_dispute(a, b, "number", reason, 0.85)
     return None
 
 
@@ -259,7 +259,7 @@ def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 f"different {what}: {ctx.name(a.article)} says {xa}, "
                 f"{ctx.name(b.article)} says {xb}{note}"
             )
-            return _dispute(a, b, "date", reason, 0.75)
+            return make_dispute(a, b, "date", reason, 0.75)
     return None
 
 
@@ -280,7 +280,7 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
         f"negation: {ctx.name(neg.article)} says '{denied[0].predicate}' did not happen, "
         f"{ctx.name(pos.article)} says it did"
     )
-    return _dispute(a, b, "negation", reason, 0.75)
+    return make_dispute(a, b, "negation", reason, 0.75)
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -292,7 +292,7 @@ def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
         f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
         f"{ctx.name(firm.article)} states it as fact"
     )
-    return _dispute(a, b, "modality", reason, 0.4)
+    return make_dispute(a, b, "modality", reason, 0.4)
 
 
 _PARTY_TAG = re.compile(r"\b[RDI]-$")  # "Sen. Pat Roberts (R-Kan.)": a senator's state
@@ -334,25 +334,4 @@ def check_place(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     ):
         return None
     reason = f"different place: {ctx.name(a.article)} says {xa}, {ctx.name(b.article)} says {xb}"
-    return _dispute(a, b, "place", reason, 0.6)
-
-
-DEFAULT_CHECKS: tuple[Check, ...] = (
-    check_actor,
-    check_number,
-    check_date,
-    check_negation,
-    check_place,
-    check_modality,
-)
-
-
-def compare(
-    a: Claim, b: Claim, sim: float, ctx: Context, checks: Sequence[Check]
-) -> Dispute | None:
-    """The first (most specific) disagreement found between two claims, if any."""
-    for check in checks:
-        found = check(a, b, sim, ctx)
-        if found is not None:
-            return found
-    return None
+    return make_dispute(a, b, "place", reason, 0.6)

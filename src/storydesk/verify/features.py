@@ -20,7 +20,8 @@ from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims
 from ..nlp.numbers import parse_number
 from ..nlp.sentences import split_sentences
-from .checks import DEFAULT_CHECKS, Context, compare, normalise_name
+from .checks import Context, normalise_name
+from .checkset import DEFAULT_CHECKS, compare
 
 # Stopwords are kept local (and small) so that novelty counts content, not function words, without
 # importing spaCy's language data on the lexical path.

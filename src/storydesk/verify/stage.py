@@ -13,7 +13,8 @@ from ..options import Options
 from ..pipeline import Document, stage
 from ..provenance.credits import canonical, credited
 from ..unionfind import DisjointSets
-from .checks import DEFAULT_CHECKS, Check, Context, action_roles, compare
+from .checks import Check, Context, action_roles
+from .checkset import DEFAULT_CHECKS, compare
 
 
 def candidate_pairs(

@@ -1,0 +1,43 @@
+"""The structured checks in the order they are tried, most specific first, and `compare`, which
+returns the first disagreement any of them finds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Claim, Dispute
+from .checks import (
+    Check,
+    Context,
+    check_actor,
+    check_date,
+    check_modality,
+    check_negation,
+    check_number,
+    check_place,
+)
+from .swaps import check_reversed_roles
+
+# Reversed roles before the actor check: in "A credited B with holding it" against "B credited
+# A with holding it" both fire (the holder is inherited from the subject), and the reversal says
+# what differs.
+DEFAULT_CHECKS: tuple[Check, ...] = (
+    check_reversed_roles,
+    check_actor,
+    check_number,
+    check_date,
+    check_negation,
+    check_place,
+    check_modality,
+)
+
+
+def compare(
+    a: Claim, b: Claim, sim: float, ctx: Context, checks: Sequence[Check]
+) -> Dispute | None:
+    """The first (most specific) disagreement found between two claims, if any."""
+    for check in checks:
+        found = check(a, b, sim, ctx)
+        if found is not None:
+            return found
+    return None

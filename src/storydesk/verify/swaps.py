@@ -1,0 +1,91 @@
+"""Reversed roles: the same action with doer and done-to exchanged ("Merkel credited Jacobs" /
+"Jacobs credited Merkel", "Clinton whacks GOP group" / "GOP group whacks Clinton").
+
+The actor check compares who did one action to one thing; in a swap the thing differs too, so it
+never fires. The cross-encoder, trained with the role operations left out, reads such a pair as a
+paraphrase (0.98 entailment on both examples): every word of the claim is in the sentence. This
+is the seeds' own failure mode, retold with the roles turned round, so it gets a check of its own,
+with the reason in words.
+
+Conservative like the other checks: both sentences about the same thing (similarity gate), one
+non-generic verb with a subject and a direct object on each side, both affirmed or both denied,
+the two participants exchanged, and neither sentence also saying it the other way round. Verbs
+whose subject and object can change places without changing what happened ("met", "married",
+"played", "faced", "debated", "tied") never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Dispute, Role
+from .checks import Context, make_dispute, same_name
+
+# Verbs for which "A V B" says what "B V A" says.
+SYMMETRIC = frozenset(
+    {"meet", "marry", "wed", "divorce", "date", "resemble", "equal", "match", "tie", "face",
+     "play", "fight", "battle", "debate", "hug", "kiss", "embrace", "border", "neighbor",
+     "neighbour", "partner", "ally", "merge", "accompany", "rival"}
+)  # fmt: skip
+# Verbs whose object is rarely a participant that could have been the subject ("had a career",
+# "made an announcement", "took office"). Narrower than the actor check's generic verbs: who
+# told, used or wanted whom is exactly what a swap changes.
+_NOT_REVERSIBLE = frozenset(
+    {"be", "have", "do", "become", "seem", "include", "say", "add", "state", "note", "make",
+     "get", "go", "come", "take", "give", "see", "know", "think"}
+)  # fmt: skip
+_PRONOUNS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "one",
+     "this", "that", "these", "those", "himself", "herself", "itself", "themselves", "who",
+     "what", "which", "each", "other", "another", "someone", "something", "everyone"}
+)  # fmt: skip
+
+
+def _parts(r: Role) -> tuple[str, str] | None:
+    """(agent, patient) of a role that can be reversed, else None."""
+    if not r.direct or r.agent is None or r.patient is None or r.patient in _PRONOUNS:
+        return None
+    if r.predicate.split()[0] in _NOT_REVERSIBLE | SYMMETRIC:
+        return None
+    return None if same_name(r.agent, r.patient) else (r.agent, r.patient)
+
+
+def _says(roles: tuple[Role, ...], predicate: str, agent: str, patient: str) -> bool:
+    return any(
+        r.predicate == predicate
+        and r.agent is not None
+        and r.patient is not None
+        and same_name(r.agent, agent)
+        and same_name(r.patient, patient)
+        for r in roles
+    )
+
+
+def _written(claim: Claim, word: str) -> str:
+    """A participant as the sentence writes it ("Jacobs" for the lemma "jacobs")."""
+    m = re.search(rf"\b{re.escape(word)}\b", claim.text, re.IGNORECASE)
+    return m.group(0) if m else word
+
+
+def check_reversed_roles(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """The same action, its agent and direct object exchanged."""
+    if sim < 0.3:
+        return None
+    for ra in a.roles:
+        if (pa := _parts(ra)) is None:
+            continue
+        for rb in b.roles:
+            pb = _parts(rb)
+            if pb is None or rb.predicate != ra.predicate or rb.negated != ra.negated:
+                continue
+            if not (same_name(pa[0], pb[1]) and same_name(pa[1], pb[0])):
+                continue
+            if _says(a.roles, ra.predicate, *pb) or _says(b.roles, rb.predicate, *pa):
+                continue  # "A sued B and B sued A": each also says the other's
+            reason = (
+                f"reversed roles for '{ra.predicate}': {ctx.name(a.article)} says "
+                f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
+                f"{_written(b, pb[0])} → {_written(b, pb[1])}"
+            )
+            return make_dispute(a, b, "actor", reason, 0.8)
+    return None
