@@ -276,6 +276,11 @@ def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  
             "Delegates told former Attorney General Michael Mukasey at the convention that the "
             "server should disqualify her.",
         ),
+        # The active sentence against a passive with the roles exchanged.
+        (
+            "Chancellor Angela Merkel praised Mayor Ilse Jacobs in Berlin on Monday.",
+            "Chancellor Angela Merkel was praised by Mayor Ilse Jacobs in Berlin on Monday.",
+        ),
     ],
 )
 def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
@@ -293,6 +298,11 @@ def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> No
         (
             "Acme sued Globex in March, and Globex sued Acme in April.",
             "Globex sued Acme in April after Acme sued Globex in March.",
+        ),
+        # The same roles, one sentence in the passive.
+        (
+            "Chancellor Angela Merkel praised Mayor Ilse Jacobs in Berlin on Monday.",
+            "Mayor Ilse Jacobs was praised by Chancellor Angela Merkel in Berlin on Monday.",
         ),
         # The same roles, one sentence in other words.
         (

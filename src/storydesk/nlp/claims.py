@@ -117,7 +117,13 @@ def find_agent(verb: Any) -> Any:
 
 
 def _patient(verb: Any) -> tuple[str | None, bool]:
-    """The head lemma of what the verb acts on, and whether it is the direct object."""
+    """The head lemma of what the verb acts on, and whether it is the direct object: a passive
+    with its doer named ("B was criticised by A") acts on its subject as "A criticised B" does
+    on its object."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj and subj[0].pos_ not in PRONOUN_POS:
+            return str(subj[0].lemma_.lower()), True
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd"):
             return str(child.lemma_.lower()), child.dep_ == "dobj"
