@@ -109,6 +109,22 @@ def test_reversed_roles_are_contradicted_with_the_reason(verifier: ModelVerifier
     assert verdict.evidence[0].startswith("The Future45 group has been hitting")
 
 
+def test_a_name_swapped_for_another_of_the_document_is_contradicted(
+    verifier: ModelVerifier,
+) -> None:
+    # Both names are in the document, so the names feature finds nothing amiss, and the model
+    # alone calls the claim supported (entailment 0.63, support 0.39 over the threshold).
+    document = (
+        "The talks resumed in Geneva on Monday. Turkey on Wednesday will announce a series of "
+        "new steps it will take against the recent attacks by Syria on Turkish soldiers in the "
+        "northwest, officials said. Greece has called for calm."
+    )
+    claim = document.split(". ")[1].replace("by Syria", "by Greece") + "."
+    verdict = verifier.verify(claim, document)
+    assert verdict.label == "contradicted"
+    assert "different name: the claim says Greece, the document says Syria" in verdict.reasons
+
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
 
 

@@ -313,3 +313,46 @@ def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> No
 )
 def test_no_reversal_when_the_roles_agree(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert [d for d in disputes(parse, embed, a, b) if d.kind == "actor"] == []
+
+
+def test_one_name_in_place_of_another_is_an_entity_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Nadia Ferrant, the engineer who led the inspection, said the crack had been found "
+        "well before it reached a critical length.",
+        "Imelda Rusk, the engineer who led the inspection, said the crack had been found "
+        "well before it reached a critical length.",
+    )
+    assert [(d.kind, d.reason) for d in found] == [
+        ("entity", "different name: Outlet A says Nadia Ferrant, Outlet B says Imelda Rusk")
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # Another spelling of one name, and a shorter form of it.
+        (
+            "Imelda Rusk, the authority's chief executive, said no date had been set for the "
+            "reopening of the bridge.",
+            "Imelda Rusck, the authority's chief executive, said no date had been set for the "
+            "reopening of the bridge.",
+        ),
+        (
+            "Chief executive Imelda Rusk said on Tuesday that no date had been set for the "
+            "reopening of the bridge.",
+            "Chief executive Rusk said on Tuesday that no date had been set for the reopening "
+            "of the bridge.",
+        ),
+        # A person against an organisation: a retelling's choice of who speaks, not a swap.
+        (
+            "Imelda Rusk said on Tuesday that no date had been set for the reopening of the "
+            "Kestrel Narrows Bridge.",
+            "The Marrowport Port Authority said on Tuesday that no date had been set for the "
+            "reopening of the Kestrel Narrows Bridge.",
+        ),
+    ],
+)
+def test_names_that_may_be_one_are_not_an_entity_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d for d in disputes(parse, embed, a, b) if d.kind == "entity"] == []

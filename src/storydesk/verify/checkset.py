@@ -16,6 +16,7 @@ from .checks import (
     check_number,
     check_place,
 )
+from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
 
 # Reversed roles before the actor check: in "A credited B with holding it" against "B credited
@@ -28,6 +29,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_date,
     check_negation,
     check_place,
+    check_substituted_name,
     check_modality,
 )
 
