@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         by_op = dev_rows(data)
     model = CrossEncoder()
     verifier = ModelVerifier(model)
-    rows, metrics = [], {}
+    rows: list[tuple[object, ...]] = []
+    metrics: dict[str, float] = {}
     for op in OPS:
         ours = Counter(verifier.verify(r["hypothesis"], r["premise"]).label for r in by_op[op])
         alone = Counter(model_alone(model, r) for r in by_op[op])
