@@ -94,9 +94,10 @@ class Role:
     # Every name inside the subject phrase: "Minnesota Vikings running back Adrian Peterson"
     # gives both, though the parser may make either the head.
     agent_names: tuple[str, ...] = ()
-    # The patient is the verb's direct object ("Merkel credited Jacobs"), not a prepositional
-    # object or a clause's subject: only then does exchanging it with the agent reverse who
-    # did what to whom.
+    # The patient is the verb's direct object ("Merkel credited Jacobs"), or the subject of a
+    # passive whose doer is named ("Jacobs was credited by Merkel"), not a prepositional object
+    # or a clause's subject: only then does exchanging it with the agent reverse who did what
+    # to whom.
     direct: bool = False
 
 
