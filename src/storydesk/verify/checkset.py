@@ -14,8 +14,8 @@ from .checks import (
     check_modality,
     check_negation,
     check_number,
-    check_place,
 )
+from .places import check_place
 from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
 

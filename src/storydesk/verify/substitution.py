@@ -8,7 +8,8 @@ sentences. The place check sees only places, and only where the other source nev
 other place, which a swap of two names from one article always does. So this check reads the
 words: the two sentences are the same but for one run of words, that run is a name in both (a
 named entity of the same kind), and the names differ (not a shorter form, initials, another
-spelling of one name, or one inside the other sentence).
+spelling of one name, a place within the other (verify.places), or one inside the other
+sentence).
 
 A person against an organisation is left alone: "Rusk said" retold as "the authority said" is a
 choice of whom to credit, not a swap. spaCy's small model tags many personal names ORG, so an ORG
@@ -22,6 +23,7 @@ from difflib import SequenceMatcher
 
 from ..model import Claim, Dispute
 from .checks import Context, make_dispute, same_name
+from .places import nested
 
 _WORD = re.compile(r"[\w'’.-]+")
 _PEOPLE = frozenset({"PERSON"})
@@ -106,6 +108,8 @@ def check_substituted_name(a: Claim, b: Claim, sim: float, ctx: Context) -> Disp
     xa, xb = a.text[sa:ta], b.text[sb:tb]
     if _one_name(xa, xb) or _one_name(ea[0], eb[0]):
         return None
+    if ea[1] == "place or group" and nested(ea[0], eb[0]):
+        return None  # "Beijing" for "China": the same place named more or less precisely
     if re.search(rf"\b{re.escape(xa)}\b", b.text, re.I) or re.search(
         rf"\b{re.escape(xb)}\b", a.text, re.I
     ):

