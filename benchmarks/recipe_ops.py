@@ -16,6 +16,7 @@ import json
 import random
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from _metrics import table
 from storydesk.verify.crossencoder import CrossEncoder
@@ -32,13 +33,20 @@ def op_rows(data: Path, per_op: int, seed: int) -> dict[str, list[dict[str, str]
     return {op: rng.sample(xs, min(per_op, len(xs))) for op, xs in sorted(by_op.items())}
 
 
+def window_probs(model: CrossEncoder, row: dict[str, str]) -> tuple[Any, Any]:
+    """(each window's probabilities, the most supportive window's): how the model alone reads
+    a pair, its windows chosen as the verifier chooses them."""
+    ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
+    windows = model.windows(row["hypothesis"], row["premise"]) or [row["premise"]]
+    probs = model.probabilities([(row["hypothesis"], w) for w in windows])
+    return probs, max(probs, key=lambda p: p[ent] - p[con])
+
+
 def score(model: CrossEncoder, rows: list[dict[str, str]]) -> tuple[float, float]:
     ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
     right = conflict = 0
     for r in rows:
-        windows = model.windows(r["hypothesis"], r["premise"]) or [r["premise"]]
-        probs = model.probabilities([(r["hypothesis"], w) for w in windows])
-        best = max(probs, key=lambda p: p[ent] - p[con])
+        probs, best = window_probs(model, r)
         right += (int(best.argmax()) == ent) == (r["label"] == "entailment")
         conflict += max(float(p[con]) for p in probs) > 0.5
     return right / len(rows), conflict / len(rows)
