@@ -10,7 +10,7 @@ import pytest
 from storydesk.model import Claim
 from storydesk.verify import wordnet
 from storydesk.verify.checks import Context, normalise_name, same_name
-from storydesk.verify.places import nested
+from storydesk.verify.places import nested, same_government
 from storydesk.verify.stage import find_disputes
 
 CTX = Context(article_text={}, labels={"a": "Outlet A", "b": "Outlet B"})
@@ -392,3 +392,34 @@ def test_a_capital_for_its_country_is_not_a_different_place(parse, embed) -> Non
     assert [d.kind for d in same] == []
     other = disputes(parse, embed, sentence.format("Tokyo"), sentence.format("Seoul"))
     assert [d.kind for d in other] == ["place"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("Beijing", "China", True),
+        ("China", "Beijing", True),
+        ("the Kremlin", "Russia", True),
+        ("Washington", "the U.S.", True),
+        ("the White House", "United States", True),
+        ("London", "Britain", True),
+        ("Kyiv", "Ukraine", True),  # WordNet 3.0 spells it Kiev
+        ("Seoul", "South Korea", True),
+        # The gloss says "northwestern South Korea": read word by word it would name North Korea.
+        ("Seoul", "North Korea", False),
+        ("Houston", "Texas", False),  # within Texas, but not where Texas is governed from
+        ("Beijing", "Japan", False),
+    ],
+)
+def test_a_seat_of_government_and_its_state(x: str, y: str, same: bool) -> None:
+    assert same_government(x, y) is same
+
+
+@needs_wordnet
+def test_a_capital_as_the_doer_is_its_country(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    sentence = "{} warned NATO last week against expanding its operations into Asia."
+    same = disputes(parse, embed, sentence.format("Beijing"), sentence.format("China"))
+    assert [d.kind for d in same] == []
+    other = disputes(parse, embed, sentence.format("Japan"), sentence.format("China"))
+    assert [d.kind for d in other] == ["actor"]

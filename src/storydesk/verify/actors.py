@@ -1,0 +1,50 @@
+"""Who did it: the same action on the same object, credited to different named actors.
+
+"Marrowport Port Authority" against "Marrowport City Council" is a dispute; "Beijing" against
+"China", or "the Kremlin" against "Russia", is not: as the doer of an action a capital or seat of
+government stands for its state, and international news says "Beijing warned" for "China warned"
+as often as not.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim, Dispute
+from .checks import NAMED, Context, action_roles, make_dispute, same_name
+from .places import same_government
+
+
+def same_actor(x: str, y: str) -> bool:
+    """One name, or a seat of government and its state."""
+    return same_name(x, y) or same_government(x, y)
+
+
+def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """The same action on the same object, attributed to different named actors."""
+    if sim < 0.3:
+        return None
+    for ra in action_roles(a):
+        for rb in action_roles(b):
+            if (ra.predicate, ra.patient) != (rb.predicate, rb.patient):
+                continue
+            if ra.agent_label not in NAMED or rb.agent_label not in NAMED:
+                continue
+            if ra.agent is None or rb.agent is None or same_actor(ra.agent, rb.agent):
+                continue
+            # If either source also credits the other actor with this action, they agree; so
+            # they may when one subject phrase names the other's actor ("Minnesota Vikings
+            # running back Adrian Peterson", parsed with "Vikings" as its head).
+            if any(
+                same_name(r.agent or "", rb.agent) for r in a.roles if r.predicate == ra.predicate
+            ):
+                continue
+            if any(same_name(n, rb.agent) for n in ra.agent_names) or any(
+                same_name(n, ra.agent) for n in rb.agent_names
+            ):
+                continue
+            what = f"{ra.predicate} … {ra.patient}"
+            reason = (
+                f"different actor for '{what}': {ctx.name(a.article)} says {ra.agent}, "
+                f"{ctx.name(b.article)} says {rb.agent}"
+            )
+            return make_dispute(a, b, "actor", reason, 0.8)
+    return None
