@@ -14,9 +14,11 @@ import pytest
 
 from storydesk.errors import OptionsError, StorydeskError
 from storydesk.model import Dispute, Fact, Mention, Side
+from storydesk.nlp.models import ParseMemo, spacy_pipeline
 from storydesk.options import Options
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
 from storydesk.verify.fit import fit_signed
+from storydesk.verify.metonymy import as_window_states
 from storydesk.verify.model_disputes import model_disputes
 from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier, prior_shifted
 from storydesk.verify.verifier import load_weights
@@ -123,6 +125,39 @@ def test_a_name_swapped_for_another_of_the_document_is_contradicted(
     verdict = verifier.verify(claim, document)
     assert verdict.label == "contradicted"
     assert "different name: the claim says Greece, the document says Syria" in verdict.reasons
+
+
+def test_a_capital_for_its_country_as_the_doer_is_supported(verifier: ModelVerifier) -> None:
+    # Read as written, the model calls "Washington" against "The United States" a contradiction
+    # (0.96), and the actor check called the two different actors.
+    document = (
+        "The talks in Geneva ended without agreement on Monday. The United States imposed new "
+        "sanctions on Iran on Tuesday, targeting its oil exports. European governments said they "
+        "would study the measures."
+    )
+    claim = "Washington imposed new sanctions on Iran on Tuesday, targeting its oil exports."
+    assert verifier.verify(claim, document).label == "supported"
+    other = verifier.verify(claim.replace("Washington", "Ottawa"), document)
+    assert other.label == "contradicted"
+
+
+def test_as_window_states() -> None:
+    nlp = ParseMemo(spacy_pipeline())
+    cases = [
+        ("The Kremlin denied it.", "Russia denied it.", "Russia denied it."),
+        ("The Kremlin's spokesman denied it.", "Russia's spokesman denied it.",
+         "Russia's spokesman denied it."),
+        ("Washington imposed sanctions.", "The United States imposed sanctions.",
+         "The United States imposed sanctions."),
+        ("Mexico City kept its cool.", "Mexico kept its cool.", "Mexico kept its cool."),
+        # Not a doer: "in Beijing" says more than "in China", and stays.
+        ("The summit was held in Beijing.", "The summit was held in China.",
+         "The summit was held in Beijing."),
+        # The window names the claim's own doer: nothing to rewrite.
+        ("Beijing warned NATO.", "Beijing and China's navy warned NATO.", "Beijing warned NATO."),
+    ]  # fmt: skip
+    got = as_window_states([(c, w) for c, w, _ in cases], nlp)
+    assert got == [want for _, _, want in cases]
 
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"

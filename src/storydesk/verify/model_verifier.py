@@ -38,6 +38,7 @@ from .features import (
     precision,
     text_index,
 )
+from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
 from .pronouns import as_claim_pronouns, resolved_window
@@ -191,8 +192,9 @@ class ModelVerifier(LazyModels[TextIndex]):
 
         The model reads a window's "he"/"she" as the person named before it, the window's person
         as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people without roles
-        the window does not give them, named as the window names them (verify.names), and its
-        day as the window writes it (verify.days). A window also stands without the modifiers
+        the window does not give them, named as the window names them (verify.names), its
+        day as the window writes it (verify.days), and a doer that is a seat of government as
+        the window names its state (verify.metonymy). A window also stands without the modifiers
         the claim leaves out (verify.modifiers): what the shorter window entails or contradicts,
         the window does too, so the model reads both and the more supportive counts. The same
         holds for that window in the claim's synonyms for its words (verify.synonyms).
@@ -209,6 +211,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         flat += [flat[j] for j in extra + again]
         said += [said[j] for j in extra + again]
         read += [shorter[j] for j in extra] + [reworded[j] for j in again]
+        said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [
                 (as_window_names(as_window_days(c, r), r, document), r)
