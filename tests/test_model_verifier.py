@@ -488,6 +488,16 @@ def test_model_disputes_need_both_directions_and_skip_explained_pairs() -> None:
     assert model_disputes(same_article, [], model, 0.5) == []  # type: ignore[arg-type]
 
 
+def test_model_disputes_read_a_seat_of_government_as_its_state(model: CrossEncoder) -> None:
+    # Read as written, the packaged model finds these two incompatible both ways (0.97, 0.98).
+    a, b = "The Kremlin denied any role in the drills.", "Russia denied any role in the drills."
+    facts = [_fact("f1", ("x", a), ("y", b))]
+    nlp = ParseMemo(spacy_pipeline())
+    assert model_disputes(facts, [], model, 0.9, nlp) == []
+    other = [_fact("f2", ("x", a.replace("The Kremlin", "Ottawa")), ("y", b))]
+    assert [d.kind for d in model_disputes(other, [], model, 0.9, nlp)] == ["model"]
+
+
 def test_model_dispute_threshold_is_checked() -> None:
     assert Options(model_dispute_threshold=None).model_dispute_threshold is None
     for bad in (0.2, 1.0):

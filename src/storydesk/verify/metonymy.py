@@ -26,7 +26,9 @@ _KINDS = frozenset({"GPE", "ORG", "FAC", "LOC"})
 _RUN = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE = re.compile(r"^the\b\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?:\s+|$)")
+# Where a run of capitalised words holds two names: a sentence end ("on Monday. The United
+# States") or a possessive ("the United States's Mr. Obama").
+_NAME_BREAK = re.compile(r"(?<=[a-z]{2})\.(?:\s+|$)|['’]s\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -38,12 +40,24 @@ def _says(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}(?!\w)", text) is not None
 
 
-def _names(window: str) -> list[str]:
-    """The window's capitalised runs, without a possessive ending or a leading 'The', cut where
-    a sentence ends ("on Monday. The United States")."""
-    pieces = (p for m in _RUN.finditer(window) for p in _SENTENCE_END.split(m.group()))
-    found = (_ARTICLE.sub("", _POSSESSIVE.sub("", p.strip())) for p in pieces)
-    return list(dict.fromkeys(n for n in found if n))
+def _names(text: str) -> list[str]:
+    """The names a text may give: its capitalised runs, cut at a sentence end or a possessive,
+    and every shorter run of words within them ("Yesterday Beijing" at the
+    start of a sentence holds "Beijing"), longest first; no possessive ending or leading 'The'."""
+    pieces = (p for m in _RUN.finditer(text) for p in _NAME_BREAK.split(m.group()))
+    found: list[str] = []
+    for piece in pieces:
+        words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece.strip())).split()
+        n = len(words)
+        found += [" ".join(words[i : i + k]) for k in range(n, 0, -1) for i in range(n - k + 1)]
+    return sorted(dict.fromkeys(f for f in found if f), key=lambda f: -len(f.split()))
+
+
+def _may_stand_for(claim: str, window: str) -> bool:
+    """Cheap test before any parse: some name of the claim, absent from the window, stands for
+    one of the window's ("Mexico City" for "Mexico", though the claim's name holds it)."""
+    theirs = _names(window)
+    return any(_stands_for(x, y) for x in _names(claim) if not _says(window, x) for y in theirs)
 
 
 def _doers(doc: Any) -> list[tuple[int, int, str]]:
@@ -68,9 +82,11 @@ def as_window_states(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
     """For each (claim, window), the claim with each doer that stands for a state the window
     names (and that the window does not name itself) written as the window writes it."""
     out = [c for c, _ in pairs]
-    claims = list(dict.fromkeys(c for c, _ in pairs if _RUN.search(c)))
+    todo = [k for k, (c, w) in enumerate(pairs) if _may_stand_for(c, w)]
+    claims = list(dict.fromkeys(pairs[k][0] for k in todo))
     docs = dict(zip(claims, nlp.pipe(claims), strict=True))
-    for k, (claim, window) in enumerate(pairs):
+    for k in todo:
+        claim, window = pairs[k]
         doc = docs.get(claim)
         doers = _doers(doc) if doc is not None else []
         if not doers:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
 from ..model import Dispute, Fact, Mention, Side
 from .crossencoder import CrossEncoder
+from .metonymy import as_window_states
 
 MAX_PAIRS_PER_FACT = 10  # mentions of a fact are near-duplicates; more pairs add time, not news
 
@@ -32,7 +34,11 @@ def model_disputes(
     known: Sequence[Dispute],
     model: CrossEncoder,
     threshold: float,
+    nlp: Any = None,
 ) -> list[Dispute]:
+    """With a spaCy pipeline (`nlp`), each side is read as the other names a state whose seat of
+    government it names as the doer (verify.metonymy): "Beijing warned" against "China
+    warned" is one statement, as the actor check already knows."""
     explained = {frozenset((d.a.claim, d.b.claim)) for d in known}
     pairs = [
         (a, b) for a, b in mention_pairs(facts) if frozenset((a.claim, b.claim)) not in explained
@@ -41,6 +47,8 @@ def model_disputes(
         return []
     contra = model.labels.index("contradiction")
     both = [(a.text, b.text) for a, b in pairs] + [(b.text, a.text) for a, b in pairs]
+    if nlp is not None:
+        both = list(zip(as_window_states(both, nlp), (w for _, w in both), strict=True))
     probs = model.probabilities(both)[:, contra]
     found = []
     for i, (a, b) in enumerate(pairs):

@@ -129,12 +129,14 @@ def VERIFY(doc: Document, options: Options) -> Document:
     )
     disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
     if options.model_dispute_threshold is not None:
+        from ..nlp.models import ParseMemo, spacy_pipeline
         from .crossencoder import load
         from .model_disputes import model_disputes
 
         model = load(None, options.embed_threads)
         threshold = options.model_dispute_threshold
-        disputes += model_disputes(doc.facts or (), disputes, model, threshold)
+        nlp = ParseMemo(spacy_pipeline(options.spacy_model))
+        disputes += model_disputes(doc.facts or (), disputes, model, threshold, nlp)
     outlets = {a.id: a.source for a in articles if a.source}
     facts = with_status(doc.facts or (), disputes, doc.groups, outlets)
     return doc.update(facts=tuple(facts), disputes=tuple(disputes))
