@@ -76,6 +76,21 @@ def test_what_a_sentence_denies(parse) -> None:  # type: ignore[no-untyped-def]
     assert denied("The firm avoided paying the fine.")["pay"]
     assert not denied("The council did not vote against extending the contract.")["extend"]
     assert not denied("Protesters marched against building the wall.")["build"]
+    assert denied("It began with the cardinal's refusal to take part in the survey.")["take"]
+    assert denied("They were charged with failure to disclose information.")["disclose"]
+
+
+def test_a_condition_is_neither_asserted_nor_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    def conditional(text: str) -> dict[str, bool]:
+        (claim,) = parse(text)
+        return {r.predicate: r.conditional for r in claim.roles}
+
+    assert conditional("If the subsidies are not repealed, the EU will impose sanctions.") == {
+        "repeal": True, "impose": False}  # fmt: skip
+    assert conditional("The EU will impose sanctions unless the subsidies are repealed.") == {
+        "impose": False, "repeal": True}  # fmt: skip
+    assert conditional("If he fails to pay the fine, he will go to jail.")["pay"]
+    assert not conditional("The company did not pay the fine.")["pay"]
 
 
 def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +105,9 @@ def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # typ
     [("41", 41), ("1,200", 1200), ("2.5 million", 2.5e6), ("fourteen", 14), ("31st", 31),
      ("twenty-one", 21), ("a dozen", 12), ("several", None),
      ("12-inch-by-18-inch", 12), ("between 10 and 20", 10), ("three percent to five percent", 3),
-     ("one hundred and five", 105), ("two million five hundred thousand", 2.5e6)],
+     ("one hundred and five", 105), ("two million five hundred thousand", 2.5e6),
+     ("one-third", 1 / 3), ("a third", 1 / 3), ("two thirds", 2 / 3), ("about half", 0.5),
+     ("three quarters", 0.75), ("nearly 1/3", 1 / 3), ("third", 3)],
 )  # fmt: skip
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value

@@ -423,3 +423,17 @@ def test_a_capital_as_the_doer_is_its_country(parse, embed) -> None:  # type: ig
     assert [d.kind for d in same] == []
     other = disputes(parse, embed, sentence.format("Japan"), sentence.format("China"))
     assert [d.kind for d in other] == ["actor"]
+
+
+def test_a_condition_and_its_converse_are_not_a_negation_flip(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    a = "If the subsidies are not repealed, the European Union will impose trade sanctions."
+    b = "The European Union will impose trade sanctions unless the subsidies are repealed."
+    assert disputes(parse, embed, a, b) == []
+
+
+def test_a_third_is_one_third(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    a = "They calculate that one-third of those taking the drug would gain 11 years of life."
+    b = "The scientists said a third of those taking the drug would gain 11 years of life."
+    assert disputes(parse, embed, a, b) == []
+    c = "The scientists said a quarter of those taking the drug would gain 11 years of life."
+    assert [d.kind for d in disputes(parse, embed, a, c)] == ["number"]

@@ -99,6 +99,9 @@ class Role:
     # or a clause's subject: only then does exchanging it with the agent reverse who did what
     # to whom.
     direct: bool = False
+    # The verb is a condition ("if the subsidies are not repealed"): neither said to happen nor
+    # denied, so no negation conflict can rest on it.
+    conditional: bool = False
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,8 @@ def governor(token: Any) -> str | None:
 NEGATIVE_IMPLICATIVES = frozenset(
     {"fail", "unable", "refuse", "decline", "neglect", "forget", "avoid"}
 )
+# The same as nouns: "his refusal to participate", "the failure to disclose".
+_NEGATIVE_NOUNS = frozenset({"refusal", "failure", "inability"})
 # "decided against pursuing", "refrained from commenting": a preposition that, after these
 # verbs, denies the gerund it takes.
 _DENYING_PREPS = {"against": frozenset({"decide", "vote", "opt", "choose"}),
@@ -181,6 +183,26 @@ def denied(verb: Any) -> bool:
         return not any(is_negation(c) for c in head.head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
         return not any(is_negation(c) for c in head.children)  # "did not fail to" did
+    if verb.dep_ == "acl" and head.lemma_.lower() in _NEGATIVE_NOUNS:
+        return not any(is_negation(c) for c in head.children)  # "no refusal to" is no denial
+    return False
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditional(verb: Any) -> bool:
+    """Whether the verb's event is only a condition ("if the subsidies are not repealed",
+    "unless they are repealed"): the sentence neither says it happened nor that it did not. A
+    verb inside such a clause counts too ("if he fails to pay" holds "pay")."""
+    for _ in range(4):
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+        ):
+            return True
+        if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "ccomp", "conj", "acl", "pcomp"):
+            return False
+        verb = verb.head
     return False
 
 
@@ -195,7 +217,7 @@ def roles(sent: Any) -> tuple[Role, ...]:
         negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
         patient, direct = _patient(tok)
-        out.append(Role(predicate, agent, label, patient, negated, names, direct))
+        out.append(Role(predicate, agent, label, patient, negated, names, direct, conditional(tok)))
     return tuple(out)
 
 

@@ -1,4 +1,5 @@
-"""Numbers in digits or words: "41", "1,200", "2.5 million", "fourteen", "31st", "third"."""
+"""Numbers in digits or words: "41", "1,200", "2.5 million", "fourteen", "31st", "third", and
+shares: "one-third", "about half", "1/3"."""
 
 from __future__ import annotations
 
@@ -56,9 +57,41 @@ def _word_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_HEDGES = ("about", "around", "nearly", "almost", "roughly", "some", "over", "under", "just",
+           "only", "more than", "less than", "at least", "at most", "up to")  # fmt: skip
+_HEDGE = r"(?:(?:" + "|".join(_HEDGES) + r")\s+)*"
+_FRACTION = re.compile(
+    _HEDGE + r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
+    r"(half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)"
+)
+_SLASHED = re.compile(_HEDGE + r"(\d+)\s*/\s*(\d+)")
+
+
+def _fraction(text: str) -> float | None:
+    """ "one-third", "a quarter", "two thirds", "about half", "1/3" as a share; "third" alone is
+    an ordinal, so a denominator other than "half" needs its numerator."""
+    slashed = _SLASHED.fullmatch(text)
+    if slashed and int(slashed.group(2)):
+        return int(slashed.group(1)) / int(slashed.group(2))
+    m = _FRACTION.fullmatch(text)
+    if m is None or (m.group(1) is None and not m.group(2).startswith("hal")):
+        return None
+    top = m.group(1) or "one"
+    count = 1.0 if top in ("a", "an") else float(top) if top.isdigit() else float(_UNITS[top])
+    return count / _DENOMINATORS[m.group(2).rstrip("s") if m.group(2) != "halves" else "half"]
+
+
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None when it holds no number ("several", "dozens of")."""
-    words = _TOKEN.findall(text.lower().replace("-", " "))
+    low = " ".join(text.lower().replace("-", " ").split())
+    share = _fraction(low)
+    if share is not None:
+        return share
+    words = _TOKEN.findall(low)
     if not words:
         return None
     return _word_value(words)

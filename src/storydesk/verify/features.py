@@ -67,11 +67,16 @@ def bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
     return set(pairwise(tokens))
 
 
+_LONE_SHARES = frozenset({"half", "halves"})
+
+
 def number_values(text: str) -> set[float]:
     """Digits and number words ('14', 'fourteen', '1,200') as values, so forms compare equal."""
     values = {v for m in _NUMBER.findall(text) if (v := parse_number(m)) is not None}
     for w in words(text):
-        if w.isalpha() and (v := parse_number(w)) is not None:
+        # A lone "half" is as often no figure ("half the story", "halves the cost") as a share,
+        # and the combiner was fit when it was none.
+        if w.isalpha() and w not in _LONE_SHARES and (v := parse_number(w)) is not None:
             values.add(v)
     return values
 
