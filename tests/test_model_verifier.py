@@ -16,6 +16,7 @@ from storydesk.errors import OptionsError, StorydeskError
 from storydesk.model import Dispute, Fact, Mention, Side
 from storydesk.nlp.models import ParseMemo, spacy_pipeline
 from storydesk.options import Options
+from storydesk.verify.aliases import as_window_aliases
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
 from storydesk.verify.fit import fit_signed
 from storydesk.verify.metonymy import as_window_states
@@ -139,6 +140,24 @@ def test_a_capital_for_its_country_as_the_doer_is_supported(verifier: ModelVerif
     assert verifier.verify(claim, document).label == "supported"
     other = verifier.verify(claim.replace("Washington", "Ottawa"), document)
     assert other.label == "contradicted"
+
+
+def test_as_window_aliases(model: CrossEncoder) -> None:
+    window = "The AP quotes a local policeman as saying the British troops were targeted."
+    claim = "Associated Press quotes a local policeman as saying the British troops were targeted."
+    read = as_window_aliases(claim, window)
+    assert read == window
+    con = model.labels.index("contradiction")
+    before, after = model.probabilities([(claim, window), (read, window)])[:, con]
+    assert before > 0.5 > after  # 0.54 and 0.01 when written
+    assert as_window_aliases("The largest U.S. lender.", "The largest US lender.") == (
+        "The largest US lender.")  # fmt: skip
+    assert as_window_aliases("Britain said so.", "The UK said so.") == "The UK said so."
+    assert as_window_aliases("The United States said so.", "The U.S. said so.") == (
+        "The U.S. said so.")  # fmt: skip
+    # A case difference alone is not another form of one name; another name is not either.
+    assert as_window_aliases("The IT staff left.", "It left.") == "The IT staff left."
+    assert as_window_aliases("Washington said so.", "The U.S. said so.") == "Washington said so."
 
 
 def test_as_window_states() -> None:

@@ -88,7 +88,7 @@ def normalise_name(name: str) -> str:
     return _ALIASES.get(plain, plain)
 
 
-def _initials_of(short: str, full: str) -> bool:
+def initials_of(short: str, full: str) -> bool:
     """'LA' and 'Los Angeles': the short form, all capitals, spells the full name's capitalised
     words."""
     caps = [w[0] for w in full.split() if w[:1].isupper()]
@@ -111,7 +111,7 @@ def same_name(x: str, y: str) -> bool:
     tx, ty = normalise_name(x).split(), normalise_name(y).split()
     if not tx or not ty:
         return False
-    if _initials_of(x, y) or _initials_of(y, x):
+    if initials_of(x, y) or initials_of(y, x):
         return True
     small, big = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
     return all(any(_same_word(w, v) for v in big) for w in small)

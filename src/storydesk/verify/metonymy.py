@@ -19,16 +19,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from .aliases import names_in, says
 from .places import same_government
 
 _DOERS = frozenset({"nsubj", "nsubjpass", "poss"})
 _KINDS = frozenset({"GPE", "ORG", "FAC", "LOC"})
-_RUN = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE = re.compile(r"^the\b\s*", re.IGNORECASE)
-# Where a run of capitalised words holds two names: a sentence end ("on Monday. The United
-# States") or a possessive ("the United States's Mr. Obama").
-_NAME_BREAK = re.compile(r"(?<=[a-z]{2})\.(?:\s+|$)|['’]s\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -36,28 +33,11 @@ def _stands_for(x: str, y: str) -> bool:
     return same_government(x, y)
 
 
-def _says(text: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}(?!\w)", text) is not None
-
-
-def _names(text: str) -> list[str]:
-    """The names a text may give: its capitalised runs, cut at a sentence end or a possessive,
-    and every shorter run of words within them ("Yesterday Beijing" at the
-    start of a sentence holds "Beijing"), longest first; no possessive ending or leading 'The'."""
-    pieces = (p for m in _RUN.finditer(text) for p in _NAME_BREAK.split(m.group()))
-    found: list[str] = []
-    for piece in pieces:
-        words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece.strip())).split()
-        n = len(words)
-        found += [" ".join(words[i : i + k]) for k in range(n, 0, -1) for i in range(n - k + 1)]
-    return sorted(dict.fromkeys(f for f in found if f), key=lambda f: -len(f.split()))
-
-
 def _may_stand_for(claim: str, window: str) -> bool:
     """Cheap test before any parse: some name of the claim, absent from the window, stands for
     one of the window's ("Mexico City" for "Mexico", though the claim's name holds it)."""
-    theirs = _names(window)
-    return any(_stands_for(x, y) for x in _names(claim) if not _says(window, x) for y in theirs)
+    theirs = names_in(window)
+    return any(_stands_for(x, y) for x in names_in(claim) if not says(window, x) for y in theirs)
 
 
 def _doers(doc: Any) -> list[tuple[int, int, str]]:
@@ -91,13 +71,13 @@ def as_window_states(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
         doers = _doers(doc) if doc is not None else []
         if not doers:
             continue
-        names = _names(window)
+        names = names_in(window)
         text = claim
         for start, end, name in sorted(doers, reverse=True):
-            if _says(window, name):
+            if says(window, name):
                 continue
             rest = claim[:start] + " " + claim[end:]
-            other = next((n for n in names if not _says(rest, n) and _stands_for(name, n)), None)
+            other = next((n for n in names if not says(rest, n) and _stands_for(name, n)), None)
             if other is not None:
                 the = re.search(rf"\bthe\s+{re.escape(other)}\b", window, re.IGNORECASE)
                 text = text[:start] + ("the " if the else "") + other + text[end:]

@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import Any
 
 from ..model import Dispute, Fact, Mention, Side
+from .aliases import as_window_aliases
 from .crossencoder import CrossEncoder
 from .metonymy import as_window_states
 
@@ -36,8 +37,9 @@ def model_disputes(
     threshold: float,
     nlp: Any = None,
 ) -> list[Dispute]:
-    """With a spaCy pipeline (`nlp`), each side is read as the other names a state whose seat of
-    government it names as the doer (verify.metonymy): "Beijing warned" against "China
+    """Each side is read with the other's form of a name it prints differently ("US" / "U.S.",
+    verify.aliases) and, with a spaCy pipeline (`nlp`), with the other's name for a state whose
+    seat of government it names as the doer (verify.metonymy): "Beijing warned" against "China
     warned" is one statement, as the actor check already knows."""
     explained = {frozenset((d.a.claim, d.b.claim)) for d in known}
     pairs = [
@@ -49,6 +51,7 @@ def model_disputes(
     both = [(a.text, b.text) for a, b in pairs] + [(b.text, a.text) for a, b in pairs]
     if nlp is not None:
         both = list(zip(as_window_states(both, nlp), (w for _, w in both), strict=True))
+    both = [(as_window_aliases(c, w), w) for c, w in both]
     probs = model.probabilities(both)[:, contra]
     found = []
     for i, (a, b) in enumerate(pairs):

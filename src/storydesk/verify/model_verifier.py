@@ -24,6 +24,7 @@ from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import claims_of, parse_paragraphs
 from ..nlp.models import ParseMemo
 from ..nlp.sentences import split_sentences
+from .aliases import as_window_aliases
 from .checks import Context
 from .crossencoder import CrossEncoder
 from .days import as_window_days
@@ -193,11 +194,13 @@ class ModelVerifier(LazyModels[TextIndex]):
         The model reads a window's "he"/"she" as the person named before it, the window's person
         as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people without roles
         the window does not give them, named as the window names them (verify.names), its
-        day as the window writes it (verify.days), and a doer that is a seat of government as
-        the window names its state (verify.metonymy). A window also stands without the modifiers
-        the claim leaves out (verify.modifiers): what the shorter window entails or contradicts,
-        the window does too, so the model reads both and the more supportive counts. The same
-        holds for that window in the claim's synonyms for its words (verify.synonyms).
+        day as the window writes it (verify.days), a doer that is a seat of government as the
+        window names its state (verify.metonymy), and a name the window prints in another form
+        ("US" for "U.S.") in the window's form (verify.aliases). A window also stands without
+        the modifiers the claim leaves out (verify.modifiers): what the shorter window entails
+        or contradicts, the window does too, so the model reads both and the more supportive
+        counts. The same holds for that window in the claim's synonyms for its words
+        (verify.synonyms).
         """
         flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
         read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
@@ -214,7 +217,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [
-                (as_window_names(as_window_days(c, r), r, document), r)
+                (as_window_aliases(as_window_names(as_window_days(c, r), r, document), r), r)
                 for c, r in zip(said, read, strict=True)
             ]
         )
