@@ -16,7 +16,7 @@ from storydesk.errors import OptionsError, StorydeskError
 from storydesk.model import Dispute, Fact, Mention, Side
 from storydesk.nlp.models import ParseMemo, spacy_pipeline
 from storydesk.options import Options
-from storydesk.verify.aliases import as_window_aliases
+from storydesk.verify.aliases import as_window_aliases, names_in
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
 from storydesk.verify.fit import fit_signed
 from storydesk.verify.metonymy import as_window_states
@@ -158,6 +158,14 @@ def test_as_window_aliases(model: CrossEncoder) -> None:
     # A case difference alone is not another form of one name; another name is not either.
     assert as_window_aliases("The IT staff left.", "It left.") == "The IT staff left."
     assert as_window_aliases("Washington said so.", "The U.S. said so.") == "Washington said so."
+
+
+def test_name_readings_stay_cheap_on_title_case_text() -> None:
+    # Every run of capitalised words yields its shorter runs; unbounded, two title-case
+    # headlines gave hundreds of names each and took 1-2 s a pair. Counted, not timed.
+    headline = " ".join(f"Word{i}" for i in range(40))
+    assert len(names_in(headline)) == 40 + 39 + 38 + 37
+    assert as_window_aliases(headline, headline.replace("Word3", "Other")) == headline
 
 
 def test_as_window_states() -> None:

@@ -16,9 +16,11 @@ too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .checks import initials_of, normalise_name
 
+MAX_WORDS = 4  # longer runs of capitalised words are headlines, not names
 _RUN = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE = re.compile(r"^the\b\s*", re.IGNORECASE)
@@ -33,15 +35,28 @@ def says(text: str, name: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """The names a text may give: its capitalised runs, cut at a sentence end or a possessive,
-    and every shorter run of words within them ("Yesterday Beijing" at the start of a sentence
-    holds "Beijing"), longest first; no possessive ending or leading 'The'."""
+    and the shorter runs of up to MAX_WORDS words within them ("Yesterday Beijing" at the start
+    of a sentence holds "Beijing"), longest first; no possessive ending or leading 'The'. Bounded
+    so that a title-case headline gives dozens of names, not hundreds."""
     pieces = (p for m in _RUN.finditer(text) for p in _NAME_BREAK.split(m.group()))
     found: list[str] = []
     for piece in pieces:
         words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece.strip())).split()
         n = len(words)
-        found += [" ".join(words[i : i + k]) for k in range(n, 0, -1) for i in range(n - k + 1)]
+        found += [" ".join(words[i : i + k])
+                  for k in range(min(n, MAX_WORDS), 0, -1) for i in range(n - k + 1)]  # fmt: skip
     return sorted(dict.fromkeys(f for f in found if f), key=lambda f: -len(f.split()))
+
+
+@lru_cache(maxsize=8192)
+def _normal(name: str) -> str:
+    return normalise_name(name)
+
+
+def _initials(name: str) -> str:
+    """'Associated Press' -> 'AP'; '' for a name of fewer than two capitalised words."""
+    caps = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(caps) if len(caps) >= 2 else ""
 
 
 def one_name(x: str, y: str) -> bool:
@@ -49,7 +64,7 @@ def one_name(x: str, y: str) -> bool:
     case difference alone ("IT" / "It"), which is as often two words as one name."""
     if x.lower() == y.lower():
         return False
-    nx, ny = normalise_name(x), normalise_name(y)
+    nx, ny = _normal(x), _normal(y)
     return bool(nx) and (nx == ny or initials_of(x, y) or initials_of(y, x))
 
 
@@ -58,11 +73,18 @@ def as_window_aliases(claim: str, window: str) -> str:
     theirs = [n for n in names_in(window) if not says(claim, n)]
     if not theirs:
         return claim
+    # Indexes, so a pair of long title-case texts costs a lookup per name, not per pair.
+    by_form: dict[str, list[str]] = {}
+    for n in theirs:
+        for key in {_normal(n), _initials(n), n if n.isupper() and n.isalpha() else ""} - {""}:
+            by_form.setdefault(key, []).append(n)
     out = claim
     for name in names_in(claim):
         if says(window, name) or not says(out, name):
             continue
-        other = next((n for n in theirs if one_name(name, n)), None)
+        keys = {_normal(name), _initials(name), name if name.isupper() and name.isalpha() else ""}
+        near = [n for k in keys - {""} for n in by_form.get(k, ())]
+        other = next((n for n in near if one_name(name, n)), None)
         if other is None:
             continue
         if re.search(rf"\bthe\s+{re.escape(other)}(?!\w)", window, re.IGNORECASE):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .aliases import names_in, says
-from .places import same_government
+from .places import governs, same_government
 
 _DOERS = frozenset({"nsubj", "nsubjpass", "poss"})
 _KINDS = frozenset({"GPE", "ORG", "FAC", "LOC"})
@@ -35,9 +35,13 @@ def _stands_for(x: str, y: str) -> bool:
 
 def _may_stand_for(claim: str, window: str) -> bool:
     """Cheap test before any parse: some name of the claim, absent from the window, stands for
-    one of the window's ("Mexico City" for "Mexico", though the claim's name holds it)."""
+    one of the window's ("Mexico City" for "Mexico", though the claim's name holds it). Only a
+    name with a capital's or government's sense can be the seat, so pairs start from those."""
+    mine = [x for x in names_in(claim) if not says(window, x)]
     theirs = names_in(window)
-    return any(_stands_for(x, y) for x in names_in(claim) if not says(window, x) for y in theirs)
+    pairs = [(x, y) for x in mine if governs(x) for y in theirs]
+    pairs += [(x, y) for y in theirs if governs(y) for x in mine]
+    return any(_stands_for(x, y) for x, y in pairs)
 
 
 def _doers(doc: Any) -> list[tuple[int, int, str]]:

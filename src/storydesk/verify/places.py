@@ -16,6 +16,7 @@ model's reading (verify.actors, verify.metonymy) take "Beijing warned" for "Chin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Claim, Dispute
 from .checks import PLACES, Context, make_dispute, normalise_name, same_name
@@ -80,11 +81,18 @@ def _names(gloss: str, state: str) -> bool:
     return " " not in name and any(same_name(name, word) for word in said.split())
 
 
+@lru_cache(maxsize=16384)
+def governs(name: str) -> bool:
+    """Whether some sense of the name has a capital's or a government's gloss: the cheap test
+    before `seat_of`, which only such a name can pass as the seat."""
+    return available() and any(s in governing_glosses() for s in _senses(name))
+
+
 def same_government(x: str, y: str) -> bool:
     """'Beijing' and 'China', 'the White House' and 'the United States': as the doer of an
     action ("Beijing warned NATO"), a capital or seat of government stands for its state. False
     when WordNet is missing."""
-    return available() and (seat_of(x, y) or seat_of(y, x))
+    return available() and ((governs(x) and seat_of(x, y)) or (governs(y) and seat_of(y, x)))
 
 
 _PARTY_TAG = re.compile(r"\b[RDI]-$")  # "Sen. Pat Roberts (R-Kan.)": a senator's state
