@@ -9,7 +9,7 @@ must be contradicted). Not every replacement is idiomatic ("Washington spends mo
 other nations combined"), but each keeps the claim's meaning for a reader who knows the capital.
 
 Systems: storydesk's verifier (`ModelVerifier.verify`) against the cross-encoder alone (its most
-supportive window's argmax, `recipe_ops.window_probs`).
+supportive window's argmax, `recipe_ops.model_alone`).
 
     python benchmarks/metonymy.py [--limit 200] [--json out.json]
 """
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from _metrics import DATA, table, write_json
-from recipe_ops import window_probs
+from recipe_ops import model_alone
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.nlp.sentences import split_sentences
 from storydesk.verify.crossencoder import CrossEncoder
@@ -107,12 +107,6 @@ def cases(limit: int, seed: int) -> list[dict[str, str]]:
         if len(out) >= 2 * limit:
             break
     return out
-
-
-def model_alone(model: CrossEncoder, row: dict[str, str]) -> str:
-    ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
-    top = int(window_probs(model, row)[1].argmax())
-    return "supported" if top == ent else "contradicted" if top == con else "unverified"
 
 
 def main(argv: list[str] | None = None) -> int:

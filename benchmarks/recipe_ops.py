@@ -42,6 +42,14 @@ def window_probs(model: CrossEncoder, row: dict[str, str]) -> tuple[Any, Any]:
     return probs, max(probs, key=lambda p: p[ent] - p[con])
 
 
+def model_alone(model: CrossEncoder, row: dict[str, str]) -> str:
+    """'supported' or 'contradicted' or 'unverified': the most supportive window's argmax, the
+    cross-encoder's verdict without storydesk's features and checks."""
+    ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
+    top = int(window_probs(model, row)[1].argmax())
+    return "supported" if top == ent else "contradicted" if top == con else "unverified"
+
+
 def score(model: CrossEncoder, rows: list[dict[str, str]]) -> tuple[float, float]:
     ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
     right = conflict = 0

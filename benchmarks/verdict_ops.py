@@ -6,7 +6,7 @@ PolNeAR and SemEval-2022 news texts; about a minute for the default 400), its *d
 whose articles no shipped model trained on (the role ops, actor_swap / voice / voice_swap, were
 left out of training altogether). For each op: the share of its claims storydesk's verifier
 (`ModelVerifier.verify`) labels contradicted and supported, next to the cross-encoder alone (its
-most supportive window's argmax, `recipe_ops.window_probs`) as the baseline.
+most supportive window's argmax, `recipe_ops.model_alone`) as the baseline.
 
     python benchmarks/verdict_ops.py [--limit 400] [--data DIR] [--json out.json]
 """
@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from _metrics import table, write_json
-from recipe_ops import window_probs
+from recipe_ops import model_alone
 from storydesk.verify.crossencoder import CrossEncoder
 from storydesk.verify.model_verifier import ModelVerifier
 
@@ -46,13 +46,6 @@ def dev_rows(data: Path) -> dict[str, list[dict[str, str]]]:
             if row.get("op") in OPS:
                 by_op[row["op"]].append(row)
     return by_op
-
-
-def model_alone(model: CrossEncoder, row: dict[str, str]) -> str:
-    """'supported' or 'contradicted' or 'unverified': the most supportive window's argmax."""
-    ent, con = model.labels.index("entailment"), model.labels.index("contradiction")
-    top = int(window_probs(model, row)[1].argmax())
-    return "supported" if top == ent else "contradicted" if top == con else "unverified"
 
 
 def main(argv: list[str] | None = None) -> int:
