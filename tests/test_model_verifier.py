@@ -158,6 +158,10 @@ def test_as_window_aliases(model: CrossEncoder) -> None:
     # A case difference alone is not another form of one name; another name is not either.
     assert as_window_aliases("The IT staff left.", "It left.") == "The IT staff left."
     assert as_window_aliases("Washington said so.", "The U.S. said so.") == "Washington said so."
+    # A full stop is not part of the name it follows.
+    assert as_window_aliases("The US and the UK said so.", "It borders the USA.") == (
+        "The USA and the UK said so.")  # fmt: skip
+    assert as_window_aliases("Covid-19 cases rose.", "Cases of COVID-19.") == "Covid-19 cases rose."
 
 
 def test_name_readings_stay_cheap_on_title_case_text() -> None:

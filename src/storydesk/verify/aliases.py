@@ -41,7 +41,10 @@ def names_in(text: str) -> list[str]:
     pieces = (p for m in _RUN.finditer(text) for p in _NAME_BREAK.split(m.group()))
     found: list[str] = []
     for piece in pieces:
-        words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece.strip())).split()
+        piece = piece.strip()
+        if piece.endswith(".") and piece.count(".") == 1:
+            piece = piece[:-1]  # a sentence's full stop ("with the USA."), not "U.S."
+        words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece)).split()
         n = len(words)
         found += [" ".join(words[i : i + k])
                   for k in range(min(n, MAX_WORDS), 0, -1) for i in range(n - k + 1)]  # fmt: skip
