@@ -181,6 +181,8 @@ def test_as_window_states() -> None:
         ("Washington imposed sanctions.", "The United States imposed sanctions.",
          "The United States imposed sanctions."),
         ("Mexico City kept its cool.", "Mexico kept its cool.", "Mexico kept its cool."),
+        ("Washington imposed sanctions.", "The U.S. imposed sanctions.",
+         "The U.S. imposed sanctions."),
         # Not a doer: "in Beijing" says more than "in China", and stays.
         ("The summit was held in Beijing.", "The summit was held in China.",
          "The summit was held in Beijing."),

@@ -14,7 +14,7 @@ story as an all-capital word count, so nothing is abbreviated that no article ab
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # A word of its own: not a ticker's part (".DJI", "GS.N"), so the story's prose, not its
 # market data, decides what is abbreviated.
@@ -47,11 +47,12 @@ def name_initials(name: str) -> str | None:
     """The initials a full name spells ("North Atlantic Treaty Organization" -> "NATO")."""
     if not _RUN.fullmatch(name.strip()):
         return None
-    letters = _initials(name.split())
+    letters = initials(name.split())
     return letters if 2 <= len(letters) <= 6 else None
 
 
-def _initials(words: list[str]) -> str:
+def initials(words: Sequence[str]) -> str:
+    """The first letters of the capitalised words: "Los Angeles" -> "LA"."""
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
@@ -62,7 +63,7 @@ def _names_from(words: list[str], i: int) -> list[tuple[int, str]]:
         return []
     out = []
     for j in range(len(words), i + 1, -1):
-        letters = _initials(words[i:j])
+        letters = initials(words[i:j])
         if words[j - 1][:1].isupper() and len(letters) >= 2:
             out.append((j, letters))
     return out

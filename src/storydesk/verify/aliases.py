@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..nlp.acronyms import initials
 from .checks import initials_of, normalise_name
 
 MAX_WORDS = 4  # longer runs of capitalised words are headlines, not names
@@ -44,7 +45,7 @@ def names_in(text: str) -> list[str]:
         piece = piece.strip()
         if piece.endswith(".") and piece.count(".") == 1:
             piece = piece[:-1]  # a sentence's full stop ("with the USA."), not "U.S."
-        words = _ARTICLE.sub("", _POSSESSIVE.sub("", piece)).split()
+        words = bare_name(piece).split()
         n = len(words)
         found += [" ".join(words[i : i + k])
                   for k in range(min(n, MAX_WORDS), 0, -1) for i in range(n - k + 1)]  # fmt: skip
@@ -57,9 +58,21 @@ def _normal(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    """'Associated Press' -> 'AP'; '' for a name of fewer than two capitalised words."""
-    caps = [w[0] for w in name.split() if w[:1].isupper()]
-    return "".join(caps) if len(caps) >= 2 else ""
+    """'Associated Press' -> 'AP'; '' for a name of fewer than two capitalised words (the key
+    `initials_of` would match it by)."""
+    letters = initials(name.split())
+    return letters if len(letters) >= 2 else ""
+
+
+def bare_name(text: str) -> str:
+    """A name without a leading 'the' or a possessive ending: "the Kremlin's" -> "Kremlin"."""
+    return _ARTICLE.sub("", _POSSESSIVE.sub("", text))
+
+
+def window_form(name: str, window: str) -> str:
+    """The name as the window writes it: with 'the' when the window gives it one ("the UK")."""
+    the = re.search(rf"\bthe\s+{re.escape(name)}(?!\w)", window, re.IGNORECASE)
+    return "the " + name if the else name
 
 
 def one_name(x: str, y: str) -> bool:
@@ -90,9 +103,9 @@ def as_window_aliases(claim: str, window: str) -> str:
         other = next((n for n in near if one_name(name, n)), None)
         if other is None:
             continue
-        if re.search(rf"\bthe\s+{re.escape(other)}(?!\w)", window, re.IGNORECASE):
-            other = "the " + other  # "the UK" for "Britain"; a "the" the claim gives stays one
-            out = re.sub(rf"\b(?:the\s+)?{re.escape(name)}(?!\w)", other, out, flags=re.I)
+        written = window_form(other, window)
+        if written != other:  # "the UK" for "Britain"; a "the" the claim gives stays one
+            out = re.sub(rf"\b(?:the\s+)?{re.escape(name)}(?!\w)", written, out, flags=re.I)
         else:
             out = re.sub(rf"\b{re.escape(name)}(?!\w)", other, out)
     return out[:1].upper() + out[1:] if claim[:1].isupper() else out

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Claim, Dispute, Quantity, Role, Side
+from ..nlp.acronyms import initials
 
 # Predicates too generic to say two sentences describe the same action.
 GENERIC_PREDICATES = frozenset(
@@ -91,8 +92,8 @@ def normalise_name(name: str) -> str:
 def initials_of(short: str, full: str) -> bool:
     """'LA' and 'Los Angeles': the short form, all capitals, spells the full name's capitalised
     words."""
-    caps = [w[0] for w in full.split() if w[:1].isupper()]
-    return len(caps) >= 2 and short.isupper() and short.isalpha() and short == "".join(caps)
+    letters = initials(full.split())
+    return len(letters) >= 2 and short.isupper() and short.isalpha() and short == letters
 
 
 def _same_word(x: str, y: str) -> bool:

