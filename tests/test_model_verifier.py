@@ -280,6 +280,38 @@ def test_as_claim_pronouns() -> None:
     assert out[2:] == [w for _, w in pairs[2:]]
 
 
+@pytest.mark.parametrize(
+    ("claim", "window", "read"),
+    [
+        # An object, the object of a preposition, the subject of a clause, a group.
+        ("The council appointed her to the board.",
+         "The council appointed Imelda Rusk to the board.",
+         "The council appointed her to the board."),
+        ("Ferrant wrote to him on Monday.", "Ferrant wrote to Mayor Tobias Fenwright on Monday.",
+         "Ferrant wrote to him on Monday."),
+        ("Traffic stopped as he spoke.", "Traffic stopped as Fenwright spoke.",
+         "Traffic stopped as he spoke."),
+        ("They voted against the levy.", "The Greens voted against the levy.",
+         "They voted against the levy."),
+        # Left as written: the claim's own name binds its pronoun, or the claim names the
+        # person later; the pronoun before it may be the same one; the window's phrase describes
+        # as well as names; "her" is a possessive; "they" meets a person.
+        ("Rusk said he was innocent.", "Rusk said Fenwright was innocent.", None),
+        ("He said he was innocent.", "Rusk said Fenwright was innocent.",
+         "He said Fenwright was innocent."),
+        ("As he sat down, Fenwright smiled.", "As Fenwright sat down, Fenwright smiled.", None),
+        ("He spoke first.", "The port's chief executive Imelda Rusk spoke first.", None),
+        ("The council praised her work.", "The council praised Imelda Rusk.", None),
+        ("They voted against the levy.", "Imelda Rusk voted against the levy.", None),
+    ],
+)  # fmt: skip
+def test_as_claim_pronouns_in_any_role(claim: str, window: str, read: str | None) -> None:
+    from storydesk.nlp.models import spacy_pipeline
+    from storydesk.verify.pronouns import as_claim_pronouns
+
+    assert as_claim_pronouns([(claim, window)], spacy_pipeline()) == [read or window]
+
+
 def test_as_claim_pronouns_reads_a_name_tagged_as_a_noun() -> None:
     from storydesk.nlp.models import spacy_pipeline
     from storydesk.verify.pronouns import as_claim_pronouns

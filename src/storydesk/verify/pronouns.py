@@ -28,6 +28,7 @@ from ..quotes.speakers import ArticleParse, Mention
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PERSONAL_SUBJECTS = frozenset({"he", "she"})
 _HAS_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_HAS_CLAIM_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 # Sentences before an evidence sentence searched for its pronoun's person: a paragraph or so.
 CONTEXT_SENTENCES = 3
 
@@ -120,15 +121,60 @@ def resolved_window(window: str, sentences: Sequence[str], nlp: Any, claim: str)
     return _replaced(context, nlp, _as_claim_names(claim))[-1] or window
 
 
-def _pronoun_subject(doc: Any) -> tuple[str, str] | None:
-    """(pronoun as written, its verb's lemma) when the subject of the claim's main verb is a
-    bare "he"/"she"; else None ("Smith said he was innocent" names its "he")."""
-    for tok in doc:
-        if tok.lower_ in _PERSONAL_SUBJECTS and tok.dep_ in _SUBJECT_DEPS:
-            if tok.head.dep_ == "ROOT":
-                return tok.text, tok.head.lemma_.lower()
-            return None
+# A claim's pronouns that stand for a name the window may give, and what kind of name: "they"
+# for an organisation or a people ("Democrats"), "he"/"him" for a person. "It" is left out:
+# it is as often an event or a dummy subject ("it is raining") as a named thing.
+_CLAIM_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+                   "they": "group", "them": "group"}  # fmt: skip
+_OBJECT_DEPS = frozenset({"dobj", "dative"})
+_PERSONAL = frozenset({*_CLAIM_PRONOUNS, "his", "hers", "their", "theirs", "it", "its"})
+# Prepositions whose object, like a direct object, is not the verb's own subject.
+_UNBOUND_AFTER = frozenset({"to", "about", "against", "for", "from", "at", "by", "on", "over"})
+Role = tuple[str, str, str]  # dependency, verb lemma, preposition ("" if none)
+
+
+def _role(tok: Any) -> Role | None:
+    """The slot a noun fills: subject or object of a verb, or the object of a preposition on
+    it ("named her to the board" -> ("pobj", "name", "to"))."""
+    if tok.dep_ in _SUBJECT_DEPS or tok.dep_ in _OBJECT_DEPS:
+        return tok.dep_, tok.head.lemma_.lower(), ""
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative", "agent"):  # "to" is either
+        return "pobj", tok.head.head.lemma_.lower(), tok.head.lower_
     return None
+
+
+def _free(tok: Any) -> bool:
+    """Whether the claim leaves its pronoun unresolved: nothing before it that it could stand
+    for ("Smith said he was innocent" names its "he"; so may "He said he was innocent"). A
+    subject of the main verb comes first and is free; an object is never its own verb's subject
+    ("President Bush named her", "Ferrant wrote to him": "himself" would be), so that subject
+    does not bind it. A place may be ("Rusk looked behind her")."""
+    if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT":
+        return True
+    own = set()
+    verb = tok.head if tok.dep_ in _OBJECT_DEPS else None
+    if tok.dep_ == "pobj" and tok.head.lower_ in _UNBOUND_AFTER:
+        verb = tok.head.head
+    if verb is not None:
+        subjects = (c for c in verb.children if c.dep_ in _SUBJECT_DEPS)
+        own = {t.i for c in subjects for t in c.subtree}
+    return not any(
+        (t.pos_ == "PROPN" or t.lower_ in _PERSONAL) and t.i not in own for t in tok.doc[: tok.i]
+    )
+
+
+def _claim_pronouns(doc: Any) -> list[tuple[str, str, Role]]:
+    """(pronoun as written, kind, role) for each free pronoun of the claim that fills a role."""
+    out = []
+    for tok in doc:
+        kind = _CLAIM_PRONOUNS.get(tok.lower_)
+        role = _role(tok)
+        if kind is None or role is None or not _free(tok):
+            continue
+        if tok.lower_ == "her" and tok.dep_ not in _OBJECT_DEPS | {"pobj"}:
+            continue  # a possessive "her"
+        out.append((tok.text, kind, role))
+    return out
 
 
 def _is_name(tok: Any, document: str) -> bool:
@@ -146,41 +192,64 @@ def _is_name(tok: Any, document: str) -> bool:
     return bool(re.search(rf"\b[a-z]+,? {re.escape(tok.text)}\b", document))
 
 
-def _named_subject(doc: Any, verb: str, document: str) -> tuple[int, int] | None:
-    """Character span of a proper-noun subject of `verb` (lemma) in the window, with the names
-    compounded into it ("Imelda Rusk"), or None."""
+def _fits(tok: Any, kind: str) -> bool:
+    """Whether a name can be what a pronoun of this kind stands for."""
+    if kind == "person":  # entity types are no help: the small model calls Malala a GPE
+        return bool(tok.tag_ != "NNPS")
+    return bool(tok.ent_type_ in ("NORP", "ORG") or tok.tag_ == "NNPS")
+
+
+def _named_in_role(
+    doc: Any, role: Role, kind: str, document: str, claim: str
+) -> tuple[int, int] | None:
+    """Character span of a name filling `role` in the window, from the start of its noun phrase
+    ("the", and the names and titles before it: "Federal Agriculture Minister Warren Truss") to
+    its head, or None. A phrase that describes as well as names ("Georgia's U.N. envoy Revaz
+    Adamia") is left alone: a pronoun in its place would leave the description without its
+    noun. So is a name the claim writes itself: its pronoun is someone else, or the name given
+    later ("As he sat down, Samudra looked over").
+    """
     for tok in doc:
-        is_subject = tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_.lower() == verb
-        if is_subject and _is_name(tok, document):
-            names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-            start = min((t.idx for t in names), default=tok.idx)
-            return start, tok.idx + len(tok.text)
+        if _role(tok) != role or not _is_name(tok, document) or not _fits(tok, kind):
+            continue
+        if re.search(rf"\b{re.escape(tok.text)}\b", claim):
+            continue
+        left = doc[tok.left_edge.i : tok.i]
+        if all(t.text[:1].isupper() or t.is_punct or t.lower_ == "the" for t in left):
+            return tok.left_edge.idx, tok.idx + len(tok.text)
     return None
 
 
 def as_claim_pronouns(pairs: Sequence[tuple[str, str]], nlp: Any, document: str = "") -> list[str]:
-    """For each (claim, window), the window with the person who is the subject of the claim's
-    verb written as the claim's "he"/"she".
+    """For each (claim, window), the window with the names that fill the roles of the claim's
+    unresolved pronouns written as those pronouns.
 
     The mirror of `resolved_window`: a claim that says "She is being treated at the hospital"
     (its "she" named in a sentence the checker never sees) meets "Lobo is being treated at the
-    hospital", and the model reads the pronoun against the name as a contradiction (0.98). Only
-    a proper-noun subject of the same verb (lemma) as the claim's main-verb "he"/"she" is
-    replaced: a window whose subject is a pronoun is left for the model to compare.
+    hospital", and the model reads the pronoun against the name as a contradiction (0.98); so
+    it does "Bush named her to the board" against "Bush named Kathleen Gregg to the board"
+    (0.98), and "as he spoke by phone" against "as Ghafar spoke by phone". Only a name in the
+    same role (subject, object, or object of the same preposition) of the same verb (lemma)
+    is replaced, and only one that can be what the pronoun stands for (a person for "he", a
+    group for "they"); a window whose slot holds a pronoun is left for the model to compare.
     """
     out = [w for _, w in pairs]
-    claims = list(dict.fromkeys(c for c, _ in pairs if _HAS_PERSONAL.search(c)))
+    claims = list(dict.fromkeys(c for c, _ in pairs if _HAS_CLAIM_PRONOUN.search(c)))
     if not claims:
         return out
-    subjects = dict(zip(claims, map(_pronoun_subject, nlp.pipe(claims)), strict=True))
-    todo = [k for k, (c, _) in enumerate(pairs) if subjects.get(c) is not None]
+    found = dict(zip(claims, map(_claim_pronouns, nlp.pipe(claims)), strict=True))
+    todo = [k for k, (c, _) in enumerate(pairs) if found.get(c)]
     windows = nlp.pipe([pairs[k][1] for k in todo])
     for k, doc in zip(todo, windows, strict=True):
-        found = subjects[pairs[k][0]]
-        assert found is not None
-        pronoun, verb = found
-        span = _named_subject(doc, verb, document)
-        if span is not None:
-            word = pronoun.capitalize() if span[0] == 0 else pronoun.lower()
-            out[k] = doc.text[: span[0]] + word + doc.text[span[1] :]
+        spans = {}
+        claim = pairs[k][0]
+        for pronoun, kind, role in found[claim]:
+            span = _named_in_role(doc, role, kind, document, claim)
+            if span is not None:
+                spans[span] = pronoun
+        text = doc.text
+        for (start, end), pronoun in sorted(spans.items(), reverse=True):
+            word = pronoun.capitalize() if start == 0 else pronoun.lower()
+            text = text[:start] + word + text[end:]
+        out[k] = text
     return out
