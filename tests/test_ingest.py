@@ -316,6 +316,20 @@ def test_directory_walk_order_hidden_and_skipped(tmp_path: Path) -> None:
     assert read(root) == (articles, problems)  # same result every time
 
 
+def test_broken_links_in_a_directory_are_reported(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    write(root / "a.txt", BODY)
+    (root / "gone.txt").symlink_to(root / "deleted.txt")
+    (root / "loop1").symlink_to(root / "loop2")
+    (root / "loop2").symlink_to(root / "loop1")
+    (root / "ok.txt").symlink_to(root / "a.txt")
+    articles, problems = read(root)
+    assert [Path(a.path).name for a in articles] == ["a.txt", "ok.txt"]
+    assert [(Path(p.path).name, p.problem) for p in problems] == [
+        (name, "skipped: broken symbolic link") for name in ("gone.txt", "loop1", "loop2")
+    ]
+
+
 def test_ids_unique_across_files(tmp_path: Path) -> None:
     a = write(tmp_path / "a" / "story.txt", BODY)
     b = write(tmp_path / "b" / "story.txt", BODY2)

@@ -202,3 +202,17 @@ def test_compound_suffixes_in_directories(tmp_path: Path) -> None:
     articles, problems = read_inputs([str(tmp_path)], OPTS)
     assert [a.id for a in articles] == ["a-2", "a-5", "b-1"]
     assert [p.problem for p in problems] == ["skipped: not an article file (.gz)"]
+
+
+def test_a_warc_with_a_broken_header_says_so_in_words(tmp_path: Path) -> None:
+    # warcio trips over the missing WARC-Target-URI/status line with an AttributeError of its
+    # own; the user reads what is wrong with the file, not the parser's insides.
+    bad = tmp_path / "cut.warc"
+    bad.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\n\r\n<html>"
+    )
+    _, problems = read_inputs([str(bad)], OPTS)
+    assert len(problems) == 1 and problems[0].path == str(bad)
+    assert "headers are missing or malformed" in problems[0].problem
+    assert "NoneType" not in problems[0].problem

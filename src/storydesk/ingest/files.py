@@ -78,7 +78,12 @@ def _walk(root: Path) -> tuple[list[Path], list[InputProblem]]:
     problems: list[InputProblem] = []
     # Sorting the full relative paths gives the same order on every filesystem.
     for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
-        if _hidden(path, root) or not path.is_file():
+        if _hidden(path, root):
+            continue
+        if not path.is_file():
+            # A link to nothing (or a loop) is an article the user meant to give and lost.
+            if path.is_symlink() and not path.exists():
+                problems.append(InputProblem(str(path), "skipped: broken symbolic link"))
             continue
         if kind_of(path) is not None:
             found.append(path)

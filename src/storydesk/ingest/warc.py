@@ -139,6 +139,15 @@ class _Gunzip:
         self._gz.close()
 
 
+def _why(exc: Exception) -> str:
+    """What went wrong, in words a user can act on: a Python error from inside warcio's parser
+    ("'NoneType' object has no attribute 'startswith'") says only that a header was missing or
+    malformed, and that is what to say."""
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return f"a record's headers are missing or malformed ({type(exc).__name__} in the parser)"
+    return str(exc)
+
+
 def iter_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | InputProblem]:
     """The archive's HTML pages and per-record problems, in archive order, one at a time.
 
@@ -170,6 +179,6 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | InputProblem]:
     # error from the iteration means this archive is unreadable from here on.
     except Exception as exc:
         where = f"after record {number}" if number else "at the start"
-        raise InputError(str(path), f"corrupt or truncated WARC {where}: {exc}") from exc
+        raise InputError(str(path), f"corrupt or truncated WARC {where}: {_why(exc)}") from exc
     if seen == 0:
         raise InputError(str(path), "WARC holds no HTML page (no 200 text/html response)")
