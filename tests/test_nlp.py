@@ -80,17 +80,42 @@ def test_what_a_sentence_denies(parse) -> None:  # type: ignore[no-untyped-def]
     assert denied("They were charged with failure to disclose information.")["disclose"]
 
 
-def test_a_condition_is_neither_asserted_nor_denied(parse) -> None:  # type: ignore[no-untyped-def]
-    def conditional(text: str) -> dict[str, bool]:
+def test_a_condition_or_a_wish_is_neither_asserted_nor_denied(parse) -> None:  # type: ignore[no-untyped-def]
+    def unasserted(text: str) -> dict[str, bool]:
         (claim,) = parse(text)
-        return {r.predicate: r.conditional for r in claim.roles}
+        return {r.predicate: r.unasserted for r in claim.roles}
 
-    assert conditional("If the subsidies are not repealed, the EU will impose sanctions.") == {
+    assert unasserted("If the subsidies are not repealed, the EU will impose sanctions.") == {
         "repeal": True, "impose": False}  # fmt: skip
-    assert conditional("The EU will impose sanctions unless the subsidies are repealed.") == {
+    assert unasserted("The EU will impose sanctions unless the subsidies are repealed.") == {
         "impose": False, "repeal": True}  # fmt: skip
-    assert conditional("If he fails to pay the fine, he will go to jail.")["pay"]
-    assert not conditional("The company did not pay the fine.")["pay"]
+    assert unasserted("If he fails to pay the fine, he will go to jail.")["pay"]
+    assert not unasserted("The company did not pay the fine.")["pay"]
+    # Asked, urged, wanted or tried for: not said to have happened.
+    assert unasserted("Manafort pressed Yanukovych to sign the agreement.") == {
+        "press": False, "sign": True}  # fmt: skip
+    assert unasserted("The mayor urged residents not to use the bridge.")["use"]
+    assert unasserted("The authority tried to reopen the bridge.")["reopen"]
+    # Said, refused or managed: asserted (or denied) as before.
+    assert not unasserted("Rusk told reporters the bridge would close.")["close"]
+    assert not unasserted("Yanukovych refused to sign the agreement.")["sign"]
+    assert not unasserted("Engineers managed to close the bridge.")["close"]
+
+
+def test_an_infinitive_is_done_by_the_object_it_follows(parse) -> None:  # type: ignore[no-untyped-def]
+    def agents(text: str) -> dict[str, str | None]:
+        (claim,) = parse(text)
+        return {r.predicate: r.agent and r.agent.lower() for r in claim.roles}
+
+    # "ordered the company to pay": the company pays, not the court.
+    assert agents("The court ordered the company to pay damages.")["pay"] == "company"
+    assert agents("Mr. Manafort pressed Mr. Yanukovych to sign the deal.")["sign"] == "yanukovych"
+    assert agents("Yanukovych was pressed by Manafort to sign the deal.")["sign"] == "yanukovych"
+    # The subject does it when there is no object, or the verb is a promise.
+    assert agents("The authority decided to close the bridge.")["close"] == "authority"
+    assert agents("Rusk promised reporters to reopen the bridge.")["reopen"] == "rusk"
+    # An infinitive of purpose after any other verb: the subject does it, not the object.
+    assert agents("Fighters entered Iraq to attack coalition forces.")["attack"] == "fighter"
 
 
 def test_multi_sentence_quote_is_tracked_across_sentences(parse) -> None:  # type: ignore[no-untyped-def]

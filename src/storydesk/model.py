@@ -99,9 +99,10 @@ class Role:
     # or a clause's subject: only then does exchanging it with the agent reverse who did what
     # to whom.
     direct: bool = False
-    # The verb is a condition ("if the subsidies are not repealed"): neither said to happen nor
-    # denied, so no negation conflict can rest on it.
-    conditional: bool = False
+    # The verb is a condition ("if the subsidies are not repealed") or only wished, asked or
+    # tried for ("pressed Yanukovych to sign"): neither said to happen nor denied, so no
+    # negation conflict can rest on it.
+    unasserted: bool = False
 
 
 @dataclass(frozen=True)

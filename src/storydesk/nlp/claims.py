@@ -112,7 +112,39 @@ def find_agent(verb: Any) -> Any:
             return token.head
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return None
+        if token.dep_ == "xcomp" and (controller := _controller(token)) is not None:
+            return controller
         token = token.head
+    return None
+
+
+# Verbs whose object does what their infinitive says ("ordered the company to pay", "was pressed
+# to sign"). A lexical class: after other verbs an infinitive says what for, and the subject
+# does it ("fighters entered Iraq to attack coalition forces": the fighters attack).
+_OBJECT_CONTROL = frozenset(
+    {"urge", "press", "pressure", "push", "ask", "encourage", "advise", "order", "tell",
+     "instruct", "persuade", "convince", "force", "compel", "oblige", "require", "allow",
+     "permit", "enable", "help", "invite", "warn", "remind", "teach", "train", "lead", "cause",
+     "inspire", "prompt", "authorize", "authorise", "empower", "forbid", "prohibit", "want",
+     "expect", "need", "beg", "implore", "request", "command", "direct", "recruit", "appoint",
+     "elect", "hire", "challenge", "dare", "get", "call", "mandate", "drive", "tempt", "trust"}
+)  # fmt: skip
+
+
+def _controller(xcomp: Any) -> Any:
+    """Who does what an infinitive says when it is not its governing verb's subject: the object
+    ("the court ordered the company to pay" -> the company; "pressed Yanukovych to sign"), or a
+    passive's subject ("Yanukovych was pressed by Manafort to sign"), not the doer of the
+    governing verb. None where the governing verb's subject is the one: a verb outside
+    _OBJECT_CONTROL ("promised reporters to reopen"), or one with no object ("wants to win")."""
+    head = xcomp.head
+    if head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    for child in head.children:
+        if child.dep_ == "nsubjpass":
+            return child
+        if child.dep_ in ("dobj", "dative") and child.i < xcomp.i:
+            return child
     return None
 
 
@@ -191,10 +223,24 @@ def denied(verb: Any) -> bool:
 _CONDITIONS = frozenset({"if", "unless"})
 
 
-def conditional(verb: Any) -> bool:
-    """Whether the verb's event is only a condition ("if the subsidies are not repealed",
-    "unless they are repealed"): the sentence neither says it happened nor that it did not. A
-    verb inside such a clause counts too ("if he fails to pay" holds "pay")."""
+# Verbs whose infinitive ("urged residents to avoid the bridge", "tried to stop the car") says
+# what was wanted, asked, planned or attempted, not that it happened.
+_UNASSERTING = frozenset(
+    {"urge", "press", "pressure", "push", "ask", "call", "encourage", "advise", "order", "tell",
+     "instruct", "demand", "request", "invite", "want", "wish", "hope", "plan", "intend", "aim",
+     "seek", "try", "attempt", "expect", "promise", "vow", "pledge", "threaten", "propose",
+     "offer", "agree", "allow", "permit", "need", "prepare", "consider"}
+)  # fmt: skip
+# Of these, the ones whose clause complement is as unasserted as their infinitive ("wants Jones
+# to win" is parsed as a clause); "told reporters the bridge would close" reports a fact.
+_UNASSERTING_CLAUSE = frozenset({"want", "wish", "hope", "expect", "plan", "demand", "request"})
+
+
+def unasserted(verb: Any) -> bool:
+    """Whether the sentence neither says the verb's event happened nor that it did not: it is
+    a condition ("if the subsidies are not repealed", "unless they are repealed") or only wanted,
+    asked for or tried ("pressed Yanukovych to sign", "hopes to win"). A verb inside such a
+    clause counts too ("if he fails to pay" holds "pay")."""
     for _ in range(4):
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
@@ -202,6 +248,11 @@ def conditional(verb: Any) -> bool:
             return True
         if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "ccomp", "conj", "acl", "pcomp"):
             return False
+        governor = verb.head.lemma_.lower()
+        if (verb.dep_ == "xcomp" and governor in _UNASSERTING) or (
+            verb.dep_ == "ccomp" and governor in _UNASSERTING_CLAUSE
+        ):
+            return True
         verb = verb.head
     return False
 
@@ -217,7 +268,7 @@ def roles(sent: Any) -> tuple[Role, ...]:
         negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
         patient, direct = _patient(tok)
-        out.append(Role(predicate, agent, label, patient, negated, names, direct, conditional(tok)))
+        out.append(Role(predicate, agent, label, patient, negated, names, direct, unasserted(tok)))
     return tuple(out)
 
 

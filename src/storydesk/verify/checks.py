@@ -246,11 +246,11 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     neg, pos = (a, b) if a.negated else (b, a)
     if _NOT_ONLY.search(pos.text):
         return None  # "not only confined to" may deny or add; too ambiguous to call a conflict
-    asserted = {r.predicate for r in pos.roles if not (r.negated or r.conditional)}
+    asserted = {r.predicate for r in pos.roles if not (r.negated or r.unasserted)}
     # Only a denial of the very predicate the other source asserts counts: without that anchor,
     # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI). A condition
     # ("if they are not repealed" / "unless they are repealed") neither asserts nor denies.
-    denied = [r for r in neg.roles if r.negated and not r.conditional and r.predicate in asserted]
+    denied = [r for r in neg.roles if r.negated and not r.unasserted and r.predicate in asserted]
     if not denied:
         return None
     reason = (
