@@ -96,10 +96,12 @@ def test_a_condition_or_a_wish_is_neither_asserted_nor_denied(parse) -> None:  #
         "press": False, "sign": True}  # fmt: skip
     assert unasserted("The mayor urged residents not to use the bridge.")["use"]
     assert unasserted("The authority tried to reopen the bridge.")["reopen"]
+    assert unasserted("Drivers are likely to pay more for fuel next year.")["pay"]
     # Said, refused or managed: asserted (or denied) as before.
     assert not unasserted("Rusk told reporters the bridge would close.")["close"]
     assert not unasserted("Yanukovych refused to sign the agreement.")["sign"]
     assert not unasserted("Engineers managed to close the bridge.")["close"]
+    assert not unasserted("The company was able to pay its debts.")["pay"]
 
 
 def test_an_infinitive_is_done_by_the_object_it_follows(parse) -> None:  # type: ignore[no-untyped-def]

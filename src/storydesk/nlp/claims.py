@@ -229,7 +229,10 @@ _UNASSERTING = frozenset(
     {"urge", "press", "pressure", "push", "ask", "call", "encourage", "advise", "order", "tell",
      "instruct", "demand", "request", "invite", "want", "wish", "hope", "plan", "intend", "aim",
      "seek", "try", "attempt", "expect", "promise", "vow", "pledge", "threaten", "propose",
-     "offer", "agree", "allow", "permit", "need", "prepare", "consider"}
+     "offer", "agree", "allow", "permit", "need", "prepare", "consider",
+     # and as adjectives, forecasts and readiness ("likely to pay", "set to close")
+     "likely", "unlikely", "set", "poised", "due", "ready", "willing", "eager", "keen",
+     "determined", "expected"}
 )  # fmt: skip
 # Of these, the ones whose clause complement is as unasserted as their infinitive ("wants Jones
 # to win" is parsed as a clause); "told reporters the bridge would close" reports a fact.
