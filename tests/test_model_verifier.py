@@ -299,6 +299,8 @@ def test_as_claim_pronouns() -> None:
         ("Rusk said he was innocent.", "Rusk said Fenwright was innocent.", None),
         ("He said he was innocent.", "Rusk said Fenwright was innocent.",
          "He said Fenwright was innocent."),
+        ("If Rusk can close a bridge, he said, then he can close a road.",
+         "If Fenwright can close a bridge, he said, then he can close a road.", None),
         ("As he sat down, Fenwright smiled.", "As Fenwright sat down, Fenwright smiled.", None),
         ("He spoke first.", "The port's chief executive Imelda Rusk spoke first.", None),
         ("The council praised her work.", "The council praised Imelda Rusk.", None),

@@ -145,12 +145,14 @@ def _role(tok: Any) -> Role | None:
 
 def _free(tok: Any) -> bool:
     """Whether the claim leaves its pronoun unresolved: nothing before it that it could stand
-    for ("Smith said he was innocent" names its "he"; so may "He said he was innocent"). A
-    subject of the main verb comes first and is free; an object is never its own verb's subject
-    ("President Bush named her", "Ferrant wrote to him": "himself" would be), so that subject
-    does not bind it. A place may be ("Rusk looked behind her")."""
+    for ("Smith said he was innocent" names its "he"; so may "He said he was innocent"). The
+    main verb's subject is free unless a pronoun comes before it ("If Beijing can build a wall,
+    he said, then he can build one": the second "he" is the first). An object is never its own
+    verb's subject ("President Bush named her", "Ferrant wrote to him": "himself" would be), so
+    that subject does not bind it; a place may be ("Rusk looked behind her")."""
+    before = tok.doc[: tok.i]
     if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT":
-        return True
+        return not any(t.lower_ in _PERSONAL for t in before)
     own = set()
     verb = tok.head if tok.dep_ in _OBJECT_DEPS else None
     if tok.dep_ == "pobj" and tok.head.lower_ in _UNBOUND_AFTER:
@@ -158,9 +160,7 @@ def _free(tok: Any) -> bool:
     if verb is not None:
         subjects = (c for c in verb.children if c.dep_ in _SUBJECT_DEPS)
         own = {t.i for c in subjects for t in c.subtree}
-    return not any(
-        (t.pos_ == "PROPN" or t.lower_ in _PERSONAL) and t.i not in own for t in tok.doc[: tok.i]
-    )
+    return not any((t.pos_ == "PROPN" or t.lower_ in _PERSONAL) and t.i not in own for t in before)
 
 
 def _claim_pronouns(doc: Any) -> list[tuple[str, str, Role]]:
