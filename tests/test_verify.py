@@ -437,3 +437,28 @@ def test_a_third_is_one_third(parse, embed) -> None:  # type: ignore[no-untyped-
     assert disputes(parse, embed, a, b) == []
     c = "The scientists said a quarter of those taking the drug would gain 11 years of life."
     assert [d.kind for d in disputes(parse, embed, a, c)] == ["number"]
+
+
+def test_a_sentence_that_states_the_claim_ends_the_search(parse) -> None:  # type: ignore[no-untyped-def]
+    from storydesk.verify.features import first_dispute
+
+    claim, same, other, rusk, shifted, fenwright = parse(
+        "Just 18 percent of Marrowport voters back the levy in the Wire poll.",
+        "As a result, just 18 percent of Marrowport voters back the levy in the Wire poll.",
+        "In the Courier poll, 70 percent of Marrowport voters back the levy.",
+        "Imelda Rusk backs the levy.",
+        "Imelda Rusk said the port authority backs the levy.",
+        "Tobias Fenwright backs the levy.",
+    )
+    ctx = Context(article_text={}, labels={})
+    vec = np.array([1.0, 0.0])
+    close = np.array([0.9, 0.4359])  # cosine 0.9 with the claim: every check's gate is open
+    # The other poll's number conflicts when it is the only evidence ...
+    found, _ = first_dispute(claim, vec, ctx, [(close, [other])])
+    assert found is not None and found.kind == "number"
+    # ... but not after a sentence that says what the claim says, checked first.
+    assert first_dispute(claim, vec, ctx, [(close, [same]), (close, [other])])[0] is None
+    assert first_dispute(claim, vec, ctx, [(close, [other]), (close, [same])])[0] is not None
+    # Holding every word is not stating it: "Rusk said the authority backs" is not "Rusk backs".
+    found, _ = first_dispute(rusk, vec, ctx, [(close, [shifted]), (close, [fenwright])])
+    assert found is not None and found.kind == "actor"
