@@ -374,6 +374,9 @@ def test_without_added_roles() -> None:
         ("Researcher Ken Halden said the results were encouraging.",
          "Researcher Halden said the results were encouraging."),
         ("Marrowport University researcher Ken Halden said so.", "The university said so."),
+        # A plural possessive's apostrophe is not part of the word the window must give.
+        ("Harbour Pilots' captain Ken Halden said so.",
+         "Harbour Pilots' captain Ken Halden said so on Monday."),
     ]  # fmt: skip
     out = without_added_roles(pairs, spacy_pipeline())
     assert out[0] == '"Our results are very encouraging," Ken Halden said.'
@@ -607,3 +610,14 @@ def test_a_weekday_against_yesterday_is_not_a_contradiction(verifier: ModelVerif
     claim = "Port officials on Friday asked the city to find another operator for the ferries."
     window = "Port officials yesterday asked the city to find another operator for the ferries."
     assert verifier.verify(claim, window).label == "supported"
+
+
+def test_a_sentence_the_document_prints_is_supported_in_those_words(
+    verifier: ModelVerifier,
+) -> None:
+    document = "The Kestrel Narrows Bridge closed on Tuesday.  Engineers found cracks in two piers."
+    copied = verifier.verify("The Kestrel Narrows Bridge closed on Tuesday.", document)
+    assert copied.label == "supported"
+    assert copied.reasons[0] == "the document prints this sentence word for word"
+    reworded = verifier.verify("The Kestrel Narrows Bridge shut on Tuesday.", document)
+    assert reworded.reasons[0].startswith("model on the closest passage")

@@ -63,7 +63,7 @@ def as_window_names(claim: str, window: str, document: str) -> str:
 # What may stand before a name as its role ("NAB chief executive", "Sheriff's Department
 # spokesman", "the director of"): anything else in the name's left subtree is not a role.
 _ROLE_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "punct"})
-_WORD = re.compile(r"[a-z][a-z'’-]+")
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")  # no trailing apostrophe: "Lions'" is "lions"
 _FILLER = frozenset({"the", "a", "an", "of", "and", "for", "at", "in", "'s", "’s"})
 
 
