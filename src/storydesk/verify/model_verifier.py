@@ -85,9 +85,8 @@ class SentenceScore:
     evidence: tuple[str, ...]
     missing: tuple[str, ...]
     dispute: Dispute | None
-    printed: bool = (
-        False  # the document prints the sentence word for word (probs are not the model's)
-    )
+    # The document prints the sentence word for word: `probs` are then not the model's.
+    printed: bool = False
 
     def named(self) -> dict[str, float]:
         return dict(zip(COMBINER_FEATURES, self.values, strict=True))
