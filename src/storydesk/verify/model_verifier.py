@@ -177,22 +177,23 @@ class ModelVerifier(LazyModels[TextIndex]):
         )  # fmt: skip
         out = []
         for k, (i, claim_k) in enumerate(claims):
-            window, probs = best[k]
+            window, probs, printed = best[k]
             # The window the model found most supportive leads the evidence; within it (a short
             # document is one window) the sentence closest to the claim comes first.
             vec = vecs[k]
             order = sorted(ev_sents[i], key=lambda t: (t not in window, -float(ev_vec[t] @ vec)))
             ev = [(t, ev_vec[t], by_article[f"e{unique.index(t)}"]) for t in order]
             scored = self._score(claim_k, vecs[k], ev, probs, index, ctx)
-            out.append(replace(scored, printed=_prints(window, claim_k.text)))
+            out.append(replace(scored, printed=printed))
         return out
 
     def _best_readings(
         self, claims: list[str], windows: list[list[str]], index: TextIndex, document: str,
         nlp: ParseMemo,
-    ) -> dict[int, tuple[str, np.ndarray]]:  # fmt: skip
+    ) -> dict[int, tuple[str, np.ndarray, bool]]:  # fmt: skip
         """Per claim sentence, the window the model found most supportive (entailment minus
-        contradiction) and its (entailment, neutral, contradiction) probabilities.
+        contradiction), its (entailment, neutral, contradiction) probabilities, and whether the
+        window prints the sentence word for word (then it is that window, read as entailed).
 
         The model reads a window's "he"/"she" as the person named before it, the window's person
         as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people without roles
@@ -232,11 +233,12 @@ class ModelVerifier(LazyModels[TextIndex]):
                 best[k] = (margin, w, pr[[ent, neu, con]])
         # A window that prints the claim sentence word for word says it, whatever the model
         # reads: v8 calls a few garbled copies contradicted by their own text (0.92).
+        out = {k: (w, p, False) for k, (_, w, p) in best.items()}
         for k, ws in enumerate(windows):
             printed = next((w for w in ws if _prints(w, claims[k])), None)
             if printed is not None:
-                best[k] = (2.0, printed, np.array([1.0, 0.0, 0.0]))
-        return {k: (w, p) for k, (_, w, p) in best.items()}
+                out[k] = (printed, np.array([1.0, 0.0, 0.0]), True)
+        return out
 
     def _score(
         self, c: Claim, vec: np.ndarray, ev: list[tuple[str, np.ndarray, list[Claim]]],

@@ -172,7 +172,7 @@ def _claim_pronouns(doc: Any) -> list[tuple[str, str, Role]]:
         if kind is None or role is None or not _free(tok):
             continue
         if tok.lower_ == "her" and tok.dep_ not in _OBJECT_DEPS | {"pobj"}:
-            continue  # a possessive "her"
+            continue  # a "her" the parser made a subject: a possessive it misread
         out.append((tok.text, kind, role))
     return out
 
