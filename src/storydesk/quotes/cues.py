@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..nlp.claims import find_agent
+from ..nlp.roles import find_agent
 from .speakers import (
     _DEFINITE,
     _ORG_LABELS,

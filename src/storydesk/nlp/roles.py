@@ -1,0 +1,267 @@
+"""Who does what in a parsed sentence: agents, patients, negation, hedges, and whether the
+sentence asserts an event at all. Reads spaCy tokens; claims.py turns the result into records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Role
+
+# Modals that hedge a statement; "would" and "will" are left out because news uses them for
+# plain future and conditional reporting ("which would be the first of its kind").
+HEDGES = frozenset({"may", "might", "could"})
+NEGATION_WORDS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "neither",
+        "nor",
+        "without",
+        "nothing",
+        "nobody",
+        "none",
+        "nowhere",
+    }
+)
+# A pronoun agent or patient is recorded as unknown: who "he" is is the pronoun reader's job
+# (verify/pronouns.py), not something to compare as written.
+PRONOUN_POS = frozenset({"PRON"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "dobj", "pobj"})
+
+
+def is_main_hedge(token: Any) -> bool:
+    """A hedging modal on the sentence's main verb (or a reported clause), not in a side clause
+    like "leave cars at home where they could"."""
+    if token.tag_ != "MD" or token.lower_ not in HEDGES:
+        return False
+    verb = token.head
+    if token.lower_ == "could" and any(is_negation(c) for c in verb.children):
+        return False  # "could not reach a verdict": a past inability, stated as fact
+    return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"))
+
+
+def is_negation(token: Any) -> bool:
+    """A negation cue, except "not only" (which adds to a statement rather than denying it)."""
+    if not (token.dep_ == "neg" or token.lower_ in NEGATION_WORDS):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (nxt is not None and nxt.lower_ in ("only", "just", "merely"))
+
+
+def _entity_of(token: Any) -> Any:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _agent_phrase(token: Any) -> tuple[str | None, str | None]:
+    """Normalised text and entity label of the phrase headed by `token`, None for pronouns."""
+    if token.pos_ in PRONOUN_POS:
+        return None, None
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    return " ".join([*(m.lemma_.lower() for m in mods), token.lemma_.lower()]), None
+
+
+def _names_within(token: Any) -> tuple[str, ...]:
+    """Named entities inside the phrase `token` heads (its subtree), as written."""
+    lo, hi = token.left_edge.i, token.right_edge.i
+    return tuple(e.text for e in token.doc.ents if e.start >= lo and e.end - 1 <= hi)
+
+
+def _subject(verb: Any) -> Any:
+    """The verb's subject; of several (a parse error: "in Berea, OH, ..., Gov. John Kasich
+    (R-OH), said" gives "said" both "OH" and "Kasich"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if child.dep_ == "nsubjpass":
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if by:
+            return by[0]
+    return child
+
+
+def find_agent(verb: Any) -> Any:
+    """The verb's subject, else the subject of the clause it hangs from (bounded climb).
+
+    This is what resolves "China claimed the islands, while building up forces" to China as the
+    builder, and "Japan announced a buildup, including building up its navy" to Japan.
+    """
+    token = verb
+    for _ in range(6):
+        subj = _subject(token)
+        if subj is not None:
+            return subj
+        if token.dep_ in ("acl", "relcl") and token.head.i != token.i:
+            return token.head
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
+            return None
+        if token.dep_ == "xcomp" and (controller := _controller(token)) is not None:
+            return controller
+        token = token.head
+    return None
+
+
+# Verbs whose object does what their infinitive says ("ordered the company to pay", "was pressed
+# to sign"). A lexical class: after other verbs an infinitive says what for, and the subject
+# does it ("fighters entered Iraq to attack coalition forces": the fighters attack).
+_OBJECT_CONTROL = frozenset(
+    {"urge", "press", "pressure", "push", "ask", "encourage", "advise", "order", "tell",
+     "instruct", "persuade", "convince", "force", "compel", "oblige", "require", "allow",
+     "permit", "enable", "help", "invite", "warn", "remind", "teach", "train", "lead", "cause",
+     "inspire", "prompt", "authorize", "authorise", "empower", "forbid", "prohibit", "want",
+     "expect", "need", "beg", "implore", "request", "command", "direct", "recruit", "appoint",
+     "elect", "hire", "challenge", "dare", "get", "call", "mandate", "drive", "tempt", "trust"}
+)  # fmt: skip
+
+
+def _controller(xcomp: Any) -> Any:
+    """Who does what an infinitive says when it is not its governing verb's subject: the object
+    ("the court ordered the company to pay" -> the company; "pressed Yanukovych to sign"), or a
+    passive's subject ("Yanukovych was pressed by Manafort to sign"), not the doer of the
+    governing verb. None where the governing verb's subject is the one: a verb outside
+    _OBJECT_CONTROL ("promised reporters to reopen"), or one with no object ("wants to win")."""
+    head = xcomp.head
+    if head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    for child in head.children:
+        if child.dep_ == "nsubjpass":
+            return child
+        if child.dep_ in ("dobj", "dative") and child.i < xcomp.i:
+            return child
+    return None
+
+
+def _patient(verb: Any) -> tuple[str | None, bool]:
+    """The head lemma of what the verb acts on, and whether it is the direct object: a passive
+    with its doer named ("B was criticised by A") acts on its subject as "A criticised B" does
+    on its object."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj and subj[0].pos_ not in PRONOUN_POS:
+            return str(subj[0].lemma_.lower()), True
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            return str(child.lemma_.lower()), child.dep_ == "dobj"
+    for child in verb.children:  # "ordered [the bridge closed]": the object is the clause subject
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ not in PRONOUN_POS:
+                return str(subj[0].lemma_.lower()), False
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return str(grandchild.lemma_.lower()), False
+    return None, False
+
+
+def predicate_of(token: Any) -> str:
+    particle = [c.text.lower() for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.lemma_.lower(), *particle])
+
+
+def governor(token: Any) -> str | None:
+    """The predicate a phrase attaches to: the nearest verb above it (bounded climb)."""
+    for _ in range(6):
+        if token.pos_ == "VERB":
+            return predicate_of(token)
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+# Words whose infinitive complement did not happen ("failed to pay", "was unable to reach",
+# "declined to comment"): the complement is denied as surely as "did not pay" denies it.
+NEGATIVE_IMPLICATIVES = frozenset(
+    {"fail", "unable", "refuse", "decline", "neglect", "forget", "avoid"}
+)
+# The same as nouns: "his refusal to participate", "the failure to disclose".
+_NEGATIVE_NOUNS = frozenset({"refusal", "failure", "inability"})
+# "decided against pursuing", "refrained from commenting": a preposition that, after these
+# verbs, denies the gerund it takes.
+_DENYING_PREPS = {"against": frozenset({"decide", "vote", "opt", "choose"}),
+                  "from": frozenset({"refrain", "abstain"})}  # fmt: skip
+
+
+def denied(verb: Any) -> bool:
+    """Whether the sentence says the verb's event did not happen: a negation on the verb itself
+    ("did not reach"), "without" before it ("left without paying": the paying is denied, the
+    leaving is not), or a negative implicative above it ("unable to reach", "decided against
+    pursuing") not itself negated."""
+    if any(is_negation(c) and c.lower_ != "without" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if verb.dep_ == "pcomp" and head.head.lemma_.lower() in _DENYING_PREPS.get(head.lower_, ()):
+        return not any(is_negation(c) for c in head.head.children)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
+        return not any(is_negation(c) for c in head.children)  # "did not fail to" did
+    if verb.dep_ == "acl" and head.lemma_.lower() in _NEGATIVE_NOUNS:
+        return not any(is_negation(c) for c in head.children)  # "no refusal to" is no denial
+    return False
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+# Verbs whose infinitive ("urged residents to avoid the bridge", "tried to stop the car") says
+# what was wanted, asked, planned or attempted, not that it happened.
+_UNASSERTING = frozenset(
+    {"urge", "press", "pressure", "push", "ask", "call", "encourage", "advise", "order", "tell",
+     "instruct", "demand", "request", "invite", "want", "wish", "hope", "plan", "intend", "aim",
+     "seek", "try", "attempt", "expect", "promise", "vow", "pledge", "threaten", "propose",
+     "offer", "agree", "allow", "permit", "need", "prepare", "consider",
+     # and as adjectives, forecasts and readiness ("likely to pay", "set to close")
+     "likely", "unlikely", "set", "poised", "due", "ready", "willing", "eager", "keen",
+     "determined", "expected"}
+)  # fmt: skip
+# Of these, the ones whose clause complement is as unasserted as their infinitive ("wants Jones
+# to win" is parsed as a clause); "told reporters the bridge would close" reports a fact.
+_UNASSERTING_CLAUSE = frozenset({"want", "wish", "hope", "expect", "plan", "demand", "request"})
+
+
+def unasserted(verb: Any) -> bool:
+    """Whether the sentence neither says the verb's event happened nor that it did not: it is
+    a condition ("if the subsidies are not repealed", "unless they are repealed") or only wanted,
+    asked for or tried ("pressed Yanukovych to sign", "hopes to win"). A verb inside such a
+    clause counts too ("if he fails to pay" holds "pay")."""
+    for _ in range(4):
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+        ):
+            return True
+        if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "ccomp", "conj", "acl", "pcomp"):
+            return False
+        governor = verb.head.lemma_.lower()
+        if (verb.dep_ == "xcomp" and governor in _UNASSERTING) or (
+            verb.dep_ == "ccomp" and governor in _UNASSERTING_CLAUSE
+        ):
+            return True
+        verb = verb.head
+    return False
+
+
+def roles(sent: Any) -> tuple[Role, ...]:
+    out: list[Role] = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        predicate = predicate_of(tok)
+        agent_tok = find_agent(tok)
+        agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
+        negated = denied(tok)
+        names = _names_within(agent_tok) if agent_tok is not None else ()
+        patient, direct = _patient(tok)
+        out.append(Role(predicate, agent, label, patient, negated, names, direct, unasserted(tok)))
+    return tuple(out)
