@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from storydesk.nlp.acronyms import abbreviate, initials_in
 from storydesk.nlp.claims import quote_mask
 from storydesk.nlp.models import detect_language
-from storydesk.nlp.numbers import parse_number
-from storydesk.nlp.sentences import paragraphs, split_sentences
+from storydesk.nlp.numbers import compatible, parse_number, value_range
+from storydesk.nlp.sentences import MAX_PARAGRAPH_CHARS, paragraphs, split_sentences
 
 
 def test_claim_offsets_point_into_the_text(parse) -> None:  # type: ignore[no-untyped-def]
@@ -246,3 +248,25 @@ def test_full_names_are_embedded_as_the_initials_the_story_uses() -> None:
 def test_tickers_are_not_initials() -> None:
     assert initials_in(["Goldman Sachs GS.N rose while the .DJI and $INDU fell."]) == frozenset()
     assert initials_in(["The SEC (not the FTC) acted."]) == {"SEC", "FTC"}
+
+
+def test_an_endless_line_is_parsed_in_pieces_cut_at_sentence_ends() -> None:
+    # One line of over a million characters stopped the parse stage for the whole batch (spaCy's
+    # max_length); pieces keep every offset and end where a sentence does.
+    text = "Intro.\n" + "The harbour reopened today. " * 40_000 + "\n" + "x" * 45_000
+    pieces = list(paragraphs(text))
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for _, p in pieces)
+    assert all(text[at : at + len(p)] == p for at, p in pieces)
+    assert "".join(p for _, p in pieces[1:-3]) == text.splitlines()[1]
+    assert all(p.endswith("today. ") for _, p in pieces[1:-4])
+
+
+def test_a_figure_written_as_a_bound_or_estimate_allows_a_range() -> None:
+    assert value_range("at least 40", 40) == (40, math.inf)
+    assert value_range("No more than 30", 30) == (-math.inf, 30)  # not "more than 30"
+    assert value_range("no fewer than 10", 10) == (10, math.inf)
+    assert value_range("nearly 50", 50) == (42.5, 50)
+    assert value_range("12", 12) == (12, 12)
+    assert compatible(value_range("at least 40", 40), value_range("more than 30", 30))
+    assert not compatible(value_range("no more than 30", 30), value_range("at least 40", 40))
+    assert not compatible(value_range("about 42,000", 42000), value_range("about 24,000", 24000))

@@ -3,6 +3,7 @@ shares: "one-third", "about half", "1/3"."""
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNIT_WORDS = (
@@ -95,3 +96,38 @@ def parse_number(text: str) -> float | None:
     if not words:
         return None
     return _word_value(words)
+
+
+# Words that make a figure a bound or an estimate: "at least 40" and "more than 30" can both be
+# true, "about 42,000" and "24,000" cannot.
+# Checked in this order: "no more than" is an upper bound though it holds "more than".
+_BOUNDS = (
+    (re.compile(r"\b(?:no|not) more than\b"), "upper"),
+    (re.compile(r"\b(?:no|not) (?:fewer|less) than\b"), "lower"),
+    (re.compile(r"\b(?:nearly|almost|just under|close to)\b"), "near"),
+    (re.compile(r"\b(?:at least|more than|over|upwards of|in excess of|above)\b"), "lower"),
+    (re.compile(r"\b(?:at most|up to|fewer than|less than|under|below)\b"), "upper"),
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated)\b"), "about"),
+)
+APPROXIMATION = 0.15  # "about 100" is taken to cover 85-115, "nearly 50" 42.5-50
+
+
+def value_range(text: str, value: float) -> tuple[float, float]:
+    """The values a written figure allows: "at least 40" -> [40, inf), "no more than 30" ->
+    (-inf, 30], "nearly 50" -> [42.5, 50], "about 100" -> [85, 115], a bare "12" -> [12, 12]."""
+    low = text.lower()
+    kind = next((k for pattern, k in _BOUNDS if pattern.search(low)), None)
+    if kind == "near":
+        return value * (1 - APPROXIMATION), value
+    if kind == "lower":
+        return value, math.inf
+    if kind == "upper":
+        return -math.inf, value
+    if kind == "about":
+        return value * (1 - APPROXIMATION), value * (1 + APPROXIMATION)
+    return value, value
+
+
+def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two value ranges share a value."""
+    return a[0] <= b[1] and b[0] <= a[1]

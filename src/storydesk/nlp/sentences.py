@@ -42,16 +42,35 @@ then now later earlier since during despite although though because instead poli
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
 
+# A "paragraph" longer than this (a whole text on one line) is parsed in pieces: spaCy refuses
+# texts over its max_length (1,000,000 characters) and needs about 1 GB per 100,000 for a parse.
+MAX_PARAGRAPH_CHARS = 20_000
+_PIECE_END = re.compile(r"[.!?][\"”’)\]]*\s+|\s+")
+
+
+def _pieces(start: int, para: str) -> Iterator[tuple[int, str]]:
+    """A long paragraph in pieces of at most MAX_PARAGRAPH_CHARS, each ending after the last
+    sentence end in its span, else the last space, else cut hard (one endless word)."""
+    while len(para) > MAX_PARAGRAPH_CHARS:
+        head = para[:MAX_PARAGRAPH_CHARS]
+        ends = list(_PIECE_END.finditer(head))
+        sentence_ends = [m for m in ends if not m.group().isspace()]
+        cut = (sentence_ends or ends)[-1].end() if ends else MAX_PARAGRAPH_CHARS
+        yield start, para[:cut]
+        para, start = para[cut:], start + cut
+    yield start, para
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(offset, paragraph) for each non-empty line, datelines cut off; no sentence crosses a
-    line."""
+    line. A line over MAX_PARAGRAPH_CHARS comes in pieces, cut at sentence ends."""
     for m in _PARAGRAPH.finditer(text):
         para, start = m.group(), m.start()
         dateline = _DATELINE.match(para)
         if dateline:
             para, start = para[dateline.end() :], start + dateline.end()
         if para.strip():
-            yield start, para
+            yield from _pieces(start, para)
 
 
 def _continues(before: str, after: str) -> bool:

@@ -15,6 +15,7 @@ from datetime import date
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
+from ..nlp.numbers import compatible, value_range
 
 # Predicates too generic to say two sentences describe the same action.
 GENERIC_PREDICATES = frozenset(
@@ -144,6 +145,8 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
         qb = same_unit[0]
         if _gives(a.quantities, qb.value, qa.unit, qa.ordinal):
             continue
+        if compatible(value_range(qa.text, qa.value), value_range(qb.text, qb.value)):
+            continue  # "at least 40" and "more than 30" can both be true
         reason = (
             f"different number for '{qa.unit}': {ctx.name(a.article)} says {qa.text}, "
             f"{ctx.name(b.article)} says {qb.text}"
