@@ -133,6 +133,21 @@ def test_html_text_and_metadata(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta property="article:published_time" content="2023-05-10T14:05:00+01:00">',
+        '<meta content="2023-05-10T14:05:00+01:00" itemprop="datePublished">',
+        '<script type="application/ld+json">{"datePublished": "2023-05-10T14:05:00+01:00"}'
+        "</script>",
+    ],
+)
+def test_html_keeps_the_time_of_day_the_page_states(tmp_path: Path, tag: str) -> None:
+    page = HTML.replace('<meta property="article:published_time" content="2023-05-10">', tag)
+    [art], _ = read(write(tmp_path / "page.html", page))
+    assert art.published == "2023-05-10T14:05:00+01:00"
+
+
+@pytest.mark.parametrize(
     "markup",
     ["<html><body></body></html>", "<html><body><script>var x = 1;</script></body></html>"],
 )
@@ -330,6 +345,27 @@ def test_broken_links_in_a_directory_are_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_an_entry_that_cannot_be_examined_skips_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "in"
+    write(root / "a.txt", BODY)
+    write(root / "locked.txt", BODY2)
+    is_file = Path.is_file
+
+    def guarded(self: Path) -> bool:  # as stat() on a link into /proc fails for a user
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", guarded)
+    articles, problems = read(root)
+    assert [Path(a.path).name for a in articles] == ["a.txt"]
+    assert [(Path(p.path).name, p.problem) for p in problems] == [
+        ("locked.txt", "skipped: cannot examine it (permission denied)")
+    ]
+
+
 def test_ids_unique_across_files(tmp_path: Path) -> None:
     a = write(tmp_path / "a" / "story.txt", BODY)
     b = write(tmp_path / "b" / "story.txt", BODY2)
@@ -368,3 +404,25 @@ def test_seed_headlines() -> None:
     assert by_id["003"].title.startswith("Japan Discussing Possibility of Establishing NATO")
     assert by_id["004"].title is None
     assert all(a.dek is None for a in articles)
+
+
+def test_a_saved_page_is_read_in_the_charset_its_meta_declares(tmp_path: Path) -> None:
+    body = (
+        "Prezydent Łodzi ogłosił w środę, że most na Wiśle zostanie zamknięty na trzy tygodnie "
+        "z powodu pęknięcia, a kierowcy muszą korzystać z objazdów przez centrum miasta. "
+    ) * 3
+
+    def page(charset: str) -> str:
+        return (
+            f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f"<title>Most zamknięty</title></head><body><article><h1>Most zamknięty</h1>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>"
+        )
+
+    write(tmp_path / "pl.html", page("iso-8859-2").encode("iso-8859-2"))
+    # A UTF-8 page whose template still says latin-1: its bytes, not its label, are right.
+    write(tmp_path / "stale.html", page("iso-8859-1").encode("utf-8"))
+    articles, problems = read(tmp_path / "pl.html", tmp_path / "stale.html")
+    assert problems == []
+    for a in articles:
+        assert "Prezydent Łodzi ogłosił w środę" in a.text, a.text[:80]

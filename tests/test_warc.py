@@ -158,8 +158,30 @@ def test_truncated_jsonl_gz_keeps_earlier_lines(tmp_path: Path) -> None:
     good.write_text(json.dumps({"text": BODY2}))
     articles, problems = read_inputs([str(cut), str(good)], OPTS)
     assert 0 < len(articles) - 1 < 2000 and articles[-1].id == "ok-1"
-    [problem] = problems
-    assert problem.path == str(cut) and "corrupt or truncated" in problem.problem
+    partial, cut_short = problems  # the line the cut ran through, then the cut itself
+    assert partial.path == cut_short.path == str(cut)
+    assert partial.record == len(articles) and "malformed JSON line" in partial.problem
+    assert cut_short.problem == f"truncated gzip: the data ends early, at line {len(articles)}"
+
+
+def test_small_truncated_jsonl_gz_keeps_its_whole_lines(tmp_path: Path) -> None:
+    # Under 8 KiB: gzip's first read reached the cut and lost the lines before it too.
+    rows = [json.dumps({"text": f"{BODY} {i}"}) for i in range(3)]
+    data = gzip.compress("\n".join(rows).encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[:-12])
+    articles, problems = read_inputs([str(cut)], OPTS)
+    assert [a.id for a in articles] == ["cut-1", "cut-2"]
+    assert problems[-1].problem.startswith("truncated gzip: the data ends early")
+
+
+def test_concatenated_and_padded_gzip_members_read_in_turn(tmp_path: Path) -> None:
+    one = gzip.compress((json.dumps({"text": BODY}) + "\n").encode())
+    two = gzip.compress(json.dumps({"text": BODY2}).encode())
+    f = tmp_path / "joined.jsonl.gz"
+    f.write_bytes(one + two + b"\x00" * 512)
+    articles, problems = read_inputs([str(f)], OPTS)
+    assert problems == [] and [a.text for a in articles] == [BODY, BODY2]
 
 
 def test_jsonl_streams_past_the_file_cap_with_a_line_cap(tmp_path: Path) -> None:

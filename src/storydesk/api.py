@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from os import PathLike
 
 from .briefing.build import SUMMARISE, assemble
 from .clean import CLEAN
 from .errors import NoArticlesError
 from .facts.align import ALIGN
-from .ingest import INGEST
+from .ingest import INGEST, PathArg, input_paths
 from .model import Article, Brief, InputProblem, QuoteGroup
 from .nlp.stages import EMBED, LANGUAGE, PARSE
 from .options import DEFAULT_OPTIONS, Options
@@ -33,20 +32,12 @@ QUOTE_STAGES: tuple[Stage, ...] = (*EXTRACT_STAGES, PARSE, QUOTES)
 # For articles that are already read and cleaned (the archive's): the brief minus ingest and clean.
 ARTICLE_BRIEF_STAGES: tuple[Stage, ...] = tuple(s for s in BRIEF_STAGES if s not in (INGEST, CLEAN))
 
-PathArg = str | PathLike[str]
-
-
-def _inputs(paths: PathArg | Iterable[PathArg]) -> tuple[str, ...]:
-    if isinstance(paths, str | PathLike):
-        return (str(paths),)
-    return tuple(str(p) for p in paths)
-
 
 def extract(
     paths: PathArg | Iterable[PathArg], options: Options | None = None
 ) -> tuple[tuple[Article, ...], tuple[InputProblem, ...]]:
     """Read and clean articles. Bad files become problems; they never stop the others."""
-    doc = run(EXTRACT_STAGES, Document(inputs=_inputs(paths)), options or DEFAULT_OPTIONS)
+    doc = run(EXTRACT_STAGES, Document(inputs=input_paths(paths)), options or DEFAULT_OPTIONS)
     return doc.articles or (), doc.problems
 
 
@@ -58,7 +49,7 @@ def run_brief(
     stages: Sequence[Stage] = BRIEF_STAGES,
 ) -> Brief:
     opts = options or DEFAULT_OPTIONS
-    doc = run(stages, Document(inputs=_inputs(paths)), opts, progress=progress, timings=timings)
+    doc = run(stages, Document(inputs=input_paths(paths)), opts, progress=progress, timings=timings)
     return assemble(doc)
 
 
@@ -92,7 +83,7 @@ def run_quotes(
 
     Raises NoArticlesError when no input yields a usable article.
     """
-    doc = run(QUOTE_STAGES, Document(inputs=_inputs(paths)), options or DEFAULT_OPTIONS)
+    doc = run(QUOTE_STAGES, Document(inputs=input_paths(paths)), options or DEFAULT_OPTIONS)
     if not doc.articles:
         detail = "; ".join(str(p) for p in doc.problems[:10]) or "no input files"
         raise NoArticlesError(f"no usable articles ({detail})")

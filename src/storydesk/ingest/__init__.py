@@ -16,9 +16,9 @@ from ..model import Article, InputProblem
 from ..options import Options
 from ..pipeline import Document, stage
 from .files import ARTICLE_SUFFIXES
-from .stream import iter_articles
+from .stream import PathArg, input_paths, iter_articles
 
-__all__ = ["ARTICLE_SUFFIXES", "INGEST", "iter_articles", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "INGEST", "PathArg", "input_paths", "iter_articles", "read_inputs"]
 
 
 def read_inputs(paths: Sequence[str], options: Options) -> tuple[list[Article], list[InputProblem]]:

@@ -73,6 +73,10 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
 def _walk(root: Path) -> tuple[list[Path], list[InputProblem]]:
     found: list[Path] = []
     problems: list[InputProblem] = []
@@ -80,9 +84,15 @@ def _walk(root: Path) -> tuple[list[Path], list[InputProblem]]:
     for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
         if _hidden(path, root):
             continue
-        if not path.is_file():
+        try:
+            regular = path.is_file()
+            broken = not regular and path.is_symlink() and not path.exists()
+        except OSError as exc:  # a link into /proc, a folder we may not enter: this entry only
+            problems.append(InputProblem(str(path), f"skipped: cannot examine it ({_why(exc)})"))
+            continue
+        if not regular:
             # A link to nothing (or a loop) is an article the user meant to give and lost.
-            if path.is_symlink() and not path.exists():
+            if broken:
                 problems.append(InputProblem(str(path), "skipped: broken symbolic link"))
             continue
         if kind_of(path) is not None:
@@ -104,6 +114,13 @@ def discover(paths: Sequence[str]) -> tuple[list[Path], list[InputProblem]]:
     problems: list[InputProblem] = []
     for raw in paths:
         path = Path(raw)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # reported below, with a broken link told apart
+        except OSError as exc:
+            problems.append(InputProblem(raw, f"cannot examine it ({_why(exc)})"))
+            continue
         if path.is_dir():
             found, skipped = _walk(path)
             files.extend(found)
@@ -219,14 +236,29 @@ def decode_declared(data: bytes, charset: str | None, path: str) -> str:
     return decode(data, path)
 
 
+def _html_decode(data: bytes, path: str) -> str:
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)) and b"\x00" not in data[:_SNIFF_BYTES]:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return decode_declared(data, None, path)
+    return decode(data, path)
+
+
 def _control_share(text: str) -> float:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\f\v")
     return controls / max(len(text), 1)
 
 
-def read_text(path: Path, max_bytes: int) -> str:
-    """Read and decode one file, with newlines normalised; empty or blank text is an error."""
-    text = decode(read_limited(path, max_bytes), str(path))
+def read_text(path: Path, max_bytes: int, html: bool = False) -> str:
+    """Read and decode one file, with newlines normalised; empty or blank text is an error.
+
+    An HTML file that is not valid UTF-8 is read in the charset its <meta> declares (a saved
+    iso-8859-2 page is not cp1252, the best guess's answer): bytes that are valid UTF-8 are
+    UTF-8 whatever the page says, because saved pages keep a stale declaration more often
+    than a multi-byte legacy encoding happens to be valid UTF-8."""
+    data = read_limited(path, max_bytes)
+    text = _html_decode(data, str(path)) if html else decode(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_share(text[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
         raise InputError(str(path), "binary file (control characters in text)")

@@ -21,11 +21,12 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from ..errors import InputError
 from ..model import InputProblem
 from .files import decode, guess_encoding
+from .gzstream import Inflater, open_gzip
 
 _SNIFF_BYTES = 8192
 _SKIP_CHUNK = 64 * 1024
@@ -110,7 +111,7 @@ def parse_jsonl(text: str, path: str) -> list[Record | InputProblem]:
 
 def _open(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return cast("IO[bytes]", gzip.open(path, "rb"))  # a GzipFile is a binary file object
+        return open_gzip(path)  # a cut-short file ends where its data does (gzstream)
     return path.open("rb")
 
 
@@ -170,6 +171,11 @@ def iter_jsonl(path: Path, max_line_bytes: int) -> Iterator[Record | InputProble
                 if text.strip():
                     blank = False
                     yield _line_record(text, number, name)
+            inflater = getattr(binary, "raw", None)
+            if isinstance(inflater, Inflater) and inflater.truncated:
+                blank = False
+                cut = f"at line {number}" if number else "before its first line"
+                yield InputProblem(name, f"truncated gzip: the data ends early, {cut}")
     except (*_GZIP_ERRORS, UnicodeDecodeError) as exc:
         where = f"after line {number}" if number else "at the start"
         raise InputError(name, f"corrupt or truncated file {where}: {exc}") from exc

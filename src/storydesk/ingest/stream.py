@@ -13,10 +13,12 @@ readable (corrupt gzip or WARC), yields one problem naming it and the rest of th
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
@@ -218,7 +220,7 @@ def _file(path: Path, run: _Run) -> Iterator[Item]:
     if kind == "txt":
         yield _text_article(path, run)
     elif kind == "html":
-        parts = parse_html(read_text(path, limit), str(path))
+        parts = parse_html(read_text(path, limit, html=True), str(path))
         yield _html_article(parts, str(path), path.stem, run)
     elif kind in ("json", "json.gz"):
         yield from _json_document(path, run, gzipped=kind == "json.gz")
@@ -264,10 +266,22 @@ def _guarded(items: Iterator[Item], where: str) -> Iterator[Item]:
         yield InputProblem(where, f"cannot read: {exc.strerror or exc}")
 
 
-def iter_articles(inputs: Iterable[str], options: Options) -> Iterator[Item]:
+PathArg = str | PathLike[str]
+
+
+def input_paths(inputs: PathArg | Iterable[PathArg]) -> tuple[str, ...]:
+    """One input or several, as strings: a lone path string is one input, not a sequence of
+    one-letter names."""
+    if isinstance(inputs, str | PathLike):
+        return (os.fspath(inputs),)
+    return tuple(os.fspath(value) for value in inputs)
+
+
+def iter_articles(inputs: PathArg | Iterable[PathArg], options: Options) -> Iterator[Item]:
     """Every article (and every problem) under `inputs`, one at a time; never raises for one bad
-    input. Inputs are files, directories (walked recursively, sorted) and http(s) URLs."""
-    raw = list(inputs)
+    input. Inputs are files, directories (walked recursively, sorted) and http(s) URLs: one, or
+    several (`input_paths`)."""
+    raw = input_paths(inputs)
     run = _Run(options, Fetcher(options))
     sources: list[Path | str] = []
     for value in raw:
