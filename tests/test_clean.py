@@ -22,7 +22,6 @@ def art(text: str, id_: str = "a", source: str | None = None) -> Article:
 LEFTOVERS = [
     ("Japan is negotiating the opening of a NATO office / © Freepik", "photo caption/credit"),
     ("Hayashi speaks in Tokyo (Photo: Reuters)", "photo caption/credit"),
-    ("Hayashi in Tokyo on May 10. (AP Photo/Eugene Hoshiko)", "photo caption/credit"),
     ("Photo: Reuters", "photo caption/credit"),
     ("Credit: Getty Images", "photo caption/credit"),
     ("Foreign Minister Yoshimasa Hayashi | REUTERS/Issei Kato", "photo caption/credit"),
@@ -47,6 +46,17 @@ LEFTOVERS = [
     ("Advertisement", "advertisement"),
     ("ADVERTISEMENT", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
+    ("© The Marrowport Ledger 2025", "copyright line"),
+    ("Share the story", "share/subscribe prompt"),
+    ("Follow us", "share/subscribe prompt"),
+    ("We use cookies to improve your experience on our site.", "cookie notice"),
+    ("Accept all cookies", "cookie notice"),
+    ("Manage cookie preferences", "cookie notice"),
+    ("(Reporting by Kiyoshi Takenaka; Editing by Tom Hogue)", "byline/dateline"),
+    ("Tags: Japan, NATO, Hayashi", "mobile/navigation leftover"),
+    ("Listen to this article", "mobile/navigation leftover"),
+    ("5 min read", "mobile/navigation leftover"),
+    ("Advertisement - Scroll to continue", "advertisement"),
     ("By Jane Doe and Bob Lee, CNN", "byline/dateline"),
     ("Updated: May 10, 2023 9:00 AM", "byline/dateline"),
 ]
@@ -72,6 +82,11 @@ REAL_SENTENCES = [
     "The photo (pictured) shows the minister.",
     "Leave a reply to the ministry by Friday, officials told residents.",
     "In Japan, they wanted to open a NATO office amid the war in Ukraine",
+    "Copyright claims against the studio doubled in 2023.",
+    "Share the road, police urge drivers.",
+    "Follow us to the harbour, the protesters chanted.",
+    "We use cookies, the company admitted in court.",
+    "The council released the images on Friday. (Photos were taken by residents.)",
 ]
 
 
@@ -98,6 +113,9 @@ def test_real_sentences_stay(sentence: str) -> None:
         ("© Reuters", "photo caption/credit"),
         ("Advertisement", "advertisement"),
         ("Exit mobile version", "mobile/navigation leftover"),
+        ("(AP Photo/Eugene Hoshiko)", "photo caption/credit"),
+        ("(Photo: Kari Nordmann)", "photo caption/credit"),
+        ("(Reporting by Kiyoshi Takenaka; Editing by Tom Hogue)", "byline/dateline"),
     ],
 )
 def test_leftover_glued_after_last_sentence(tail: str, reason: str) -> None:
@@ -115,6 +133,8 @@ def test_tail_never_takes_a_real_sentence() -> None:
     assert cleaned.text == f"{BODY}\nNATO agreed."
     prose = f"{BODY} He said all rights reserved by the treaty stay in force."
     assert clean_article(art(prose), OPTS).removed == ()
+    later = f"{BODY} Prices rose 2 points. Copyright law experts disagreed in 2024."
+    assert clean_article(art(later), OPTS).removed == ()
 
 
 def test_copyright_sets_unknown_source_only() -> None:
@@ -269,3 +289,12 @@ def test_duplicate_index_finds_exactly_what_pairwise_comparison_finds() -> None:
             kept.append((a.id, sh))
     found = find_duplicates(articles)
     assert set(found) == expected and expected
+
+
+def test_unspaced_scripts_count_each_character_as_a_word() -> None:
+    zh = "北约计划在东京开设联络处，这将是该组织在亚洲的第一个办事处。" * 3
+    assert art(zh).words == 3 * sum(ch not in "，。" for ch in zh[: len(zh) // 3])
+    assert art("Tokyo 东京 office").words == 4  # two spaced words, two characters
+    assert art("한국 정부는 발표했다").words == 3  # Hangul is spaced into words
+    # kept by the length check: not "1 word after cleaning"
+    assert clean_article(art(zh), OPTS).words >= OPTS.min_article_words

@@ -22,6 +22,7 @@ NAVIGATION = "mobile/navigation leftover"
 READ_MORE = "read more link"
 ADVERT = "advertisement"
 BYLINE = "byline/dateline"
+COOKIES = "cookie notice"
 
 _I = re.IGNORECASE
 _END = r"[\s.!:;|»›>•·-]*$"  # stray punctuation leftovers end with
@@ -57,7 +58,15 @@ _CAPTION_TEXT = r"(?:[^©.!?…]|[.!?…](?!\s))*[^©.!?…\s\"”’)/|–—-]
 RULES: tuple[Rule, ...] = (
     _rule(COPYRIGHT, rf"^(?:©|\(c\))\s*{_YEAR}.*$", 15, tail_ok=True),
     _rule(COPYRIGHT, rf"^copyright\s*(?:©|\(c\)|{_YEAR}).*$", 15, tail_ok=True),
-    _rule(COPYRIGHT, rf"^(?:©|\(c\)|copyright)\s.*\b{_YEAR}\b{_END}", 12, tail_ok=True),
+    # "© The Marrowport Ledger 2025": a name (capitalised words) and a year. Case-sensitive, so
+    # "Copyright claims against the studio doubled in 2023." is a sentence, not a notice.
+    _rule(
+        COPYRIGHT,
+        rf"^(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s+(?:[A-Z0-9][\w.&'’-]*,?\s+){{1,6}}{_YEAR}\b{_END}",
+        12,
+        flags=0,
+        tail_ok=True,
+    ),
     # At most one short sentence (the owner's name) before "All rights reserved".
     _rule(COPYRIGHT, r"^(?:[^.!?]*[.!?]\s*)?all rights reserved" + _END, 15, tail_ok=True),
     _rule(
@@ -65,8 +74,15 @@ RULES: tuple[Rule, ...] = (
         r"^(?:photo|photograph|image|picture|illustration|credit|photo credit)s?\s*:.*$",
         25,
     ),
+    # A credit in parentheses, after caption text ("Hayashi in Tokyo (Photo: Reuters)"); after
+    # a real sentence only the credit goes (a tail), and a parenthetical that ends like a
+    # sentence ("(Photos were taken by residents.)") is reporting.
     _rule(
-        CAPTION, r"^.*\((?:[a-z]+\s)?(?:photo|image|picture|credit|foto)s?\b[^()]{0,80}\)\s*$", 30
+        CAPTION,
+        rf"^(?:{_CAPTION_TEXT}\s*)?\((?:[a-z]+\s)?(?:photo|image|picture|credit|foto)s?\b"
+        r"[^()]{0,80}(?<![.!?])\)\s*$",
+        30,
+        tail_ok=True,
     ),
     # A caption is a label, not a sentence: the text before the credit must not end like one.
     # After a real sentence, only the credit itself goes (via the tail rules).
@@ -99,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         25,
     ),
     _rule(SHARE, rf"^(?:(?:{_SHARE_WORDS})\b[\s|/,·•:]*)+$", 12, tail_ok=True),
-    _rule(SHARE, r"^share (?:this|on|via|to|the)\b.*$", 8),
+    _rule(SHARE, r"^share (?:this|on|via|to|the (?:story|article|post|page|link))\b.*$", 8),
     _rule(SHARE, r"^subscribe\b(?:\s+(?:now|today|to|for|here)\b.*)?$", 15),
     _rule(
         SHARE,
@@ -108,7 +124,21 @@ RULES: tuple[Rule, ...] = (
         20,
     ),
     _rule(SHARE, r"^(?:get|receive) (?:our|the) .*\bnewsletters?\b.*$", 20),
-    _rule(SHARE, r"^follow us\b.*$", 12),
+    _rule(SHARE, r"^follow us(?:\s+(?:on|at|via|for)\b.*|\s*[:@].*)?$", 12),
+    _rule(
+        COOKIES,
+        r"^(?:we use cookies|this (?:web)?site uses cookies|by (?:using|continuing)\b.*cookies)"
+        r".*\b(?:experience|our (?:web)?site|this (?:web)?site|browsing|consent|you agree"
+        r"|continuing|accept|privacy|personali[sz]e|analytics)\b.*$",
+        45,
+    ),
+    _rule(
+        COOKIES,
+        r"^(?:(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?|(?:manage|customi[sz]e)"
+        r" (?:cookies|cookie (?:preferences|settings)|(?:privacy|consent) (?:preferences"
+        r"|settings))|cookie (?:settings|preferences|policy|consent)|(?:allow|accept) all)" + _END,
+        4,
+    ),
     _rule(
         NAVIGATION,
         r"^(?:exit mobile version|skip to (?:main )?content|back to top|scroll to top"
@@ -130,7 +160,9 @@ RULES: tuple[Rule, ...] = (
         ADVERT,
         r"^(?:advertisement|advertising|ad|sponsored(?: content| post)?|paid content"
         r"|(?:story|article) continues below(?: advertisement)?|continue reading below"
-        r"|scroll to continue(?: with content)?)" + _END,
+        r"|scroll to continue(?: with content)?)"
+        r"(?:\s*[-–—|:]\s*(?:scroll to continue(?: with content)?|continue reading(?: below)?"
+        r"|(?:story|article) continues below))?" + _END,
         5,
         tail_ok=True,
     ),
@@ -148,6 +180,21 @@ RULES: tuple[Rule, ...] = (
         r"^(?:updated|published|posted|last updated)(?: on| at)?\s*:?\s.*\d.*$",
         14,
         prose_ok=False,
+    ),
+    # Wire credits: "(Reporting by Kiyoshi Takenaka; Editing by Tom Hogue)".
+    _rule(
+        BYLINE,
+        r"^\((?:additional )?(?:reporting|writing|editing)(?: and (?:writing|editing))? by\b"
+        r"[^()]*\)" + _END,
+        40,
+        tail_ok=True,
+    ),
+    _rule(NAVIGATION, r"^tags?\s*:.*$", 25, prose_ok=False),
+    _rule(
+        NAVIGATION,
+        r"^(?:listen to (?:this|the) (?:article|story)(?:\s*[·•|:-].*)?"
+        r"|\d{1,3}\s*min(?:ute)?s?\s+read)" + _END,
+        10,
     ),
 )
 
