@@ -88,6 +88,22 @@ def test_disputes_over_different_facts_are_not_gathered() -> None:
     assert [c.disputes for c in found] == [(0,), (1,)]
 
 
+def test_a_side_holds_every_sentence_of_its_fact() -> None:
+    # The Wire and the Ledger state 42,000 in one fact, the Courier 24,000 in another. Only the
+    # Wire's sentence was compared with the Courier's: the Ledger still stands on the Wire's side.
+    brief, claims = _brief([(0, 2, "number")], groups=(("a0", "a1"),))
+    f1 = Fact("f1", WIRE, (mention(claims[0]), mention(claims[1])), "disputed")
+    f2 = Fact("f2", RIVAL, (mention(claims[2]),), "disputed")
+    (found,) = conflicts(replace(brief, facts=(f1, f2)))
+    assert [_articles(side) for side in found.sides] == [["a0", "a1"], ["a2"]]
+    assert found.independent == (1, 1)  # the Ledger copies the Wire: still one source
+    names = {a.id: a.label for a in brief.articles}
+    assert sides_line(found, names) == "Wire and Ledger (1 independent source) against Courier"
+    # Both sides in one fact: no fact says which side a third sentence is on.
+    (alone,) = conflicts(brief)
+    assert [_articles(side) for side in alone.sides] == [["a0"], ["a2"]]
+
+
 def test_every_dispute_is_in_exactly_one_conflict_in_json() -> None:
     brief, _ = _brief(
         [(0, 2, "number"), (1, 2, "number"), (0, 3, "number"), (2, 3, "actor")],

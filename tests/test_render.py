@@ -274,6 +274,27 @@ def test_html_sections_badges_and_removed() -> None:
     assert "Subscribe now | &lt;b&gt;today&lt;/b&gt;" in page
 
 
+def test_html_sources_table_rows_match_the_header() -> None:
+    page = to_html(make_brief())
+    table = page[page.index('<section id="sources">') :]
+    table = table[: table.index("</table>")]
+    header = re.findall(r"<th>([^<]*)</th>", table)
+    rows = re.findall(r"<tr>(.*?)</tr>", table)[1:]
+    assert "group" in header
+    assert len(rows) == 3
+    for row in rows:
+        assert row.count("<td") == len(header), row
+
+
+def test_header_counts_the_disagreements_the_disputed_section_shows() -> None:
+    brief = make_brief()
+    page = to_html(brief)
+    shown = int(re.search(r"Disputed <small>\((\d+)\)", page).group(1))  # type: ignore[union-attr]
+    assert f"· {shown} disagreement" in page
+    md = to_markdown(brief)
+    assert f"; {md.count(chr(10) + '### ', 0, md.index('## Quotes'))} disagreement" in md
+
+
 def test_html_survives_bad_and_overlapping_offsets() -> None:
     brief = make_brief()
     a_text = brief.article("a1").text
@@ -366,7 +387,11 @@ def test_html_quotes_section_escapes_and_marks_diff() -> None:
     assert (
         "<del>&lt;i&gt;never&lt;/i&gt;</del>" in section and "<ins>not &amp; safe</ins>" in section
     )
-    assert 'href="#src-a1' in section or 'href="#m-a1' in section
+    # A quotation with offsets cites its marked words, not the top of its article, also when no
+    # fact or dispute marks them.
+    alone = to_html(replace(_quote_brief(), facts=(), disputes=(), summary=()))
+    first = re.search(r'class="cite" href="#(m-[^"]+)"', alone[alone.index('id="quotes"') :])
+    assert first is not None and _assert_anchors_resolve(alone).marks[first.group(1)] == HOSTILE
     assert '<a href="#quotes">Quotes</a>' in page
     empty = to_html(make_brief())
     assert "No direct quotations found." in empty

@@ -6,8 +6,18 @@ citation can always be traced back to the exact span a reader sees in the Source
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Literal
+
+# Han ideographs and Japanese kana (Hangul is spaced into words like Latin script).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PUNCTUATION = re.compile(
+    r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 
 FactStatus = Literal["confirmed", "single_source", "disputed"]
 QuoteRelation = Literal["verbatim", "trimmed", "edited", "paraphrased", "altered"]
@@ -58,12 +68,33 @@ class Article:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Words separated by spaces; in Chinese and Japanese, which do not space their words,
+        each ideograph or kana counts as one (a 500-character report is not "1 word")."""
+        cjk = len(_CJK.findall(self.text))
+        if not cjk:
+            return len(self.text.split())
+        return cjk + len(_CJK_PUNCTUATION.sub(" ", _CJK.sub(" ", self.text)).split())
 
     @property
     def label(self) -> str:
-        """Short human name used in briefs: the outlet when known, else the article id."""
-        return self.source or self.id
+        """Short human name used in briefs: the outlet when known, else the article id. An
+        archived article's id is its store number, which reads as a footnote ("[3]"): its file
+        name, with the number, says more ("03_velsund_posten #3")."""
+        if self.source:
+            return self.source
+        if self.id.isdigit() and self.path:
+            stem = PurePosixPath(self.path.replace("\\", "/").rstrip("/")).stem
+            if stem:
+                return f"{stem} #{self.id}"
+        return self.id
+
+
+def display_names(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the name a reader sees (Article.label); the id is added when two articles
+    share an outlet. Briefs and draft checks name sources the same way."""
+    articles = tuple(articles)
+    counts = Counter(a.label for a in articles)
+    return {a.id: a.label if counts[a.label] == 1 else f"{a.label} ({a.id})" for a in articles}
 
 
 @dataclass(frozen=True)

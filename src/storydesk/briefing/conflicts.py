@@ -9,7 +9,9 @@ two-sided graph (every dispute joins one side to the other) become one entry, an
 says how many independent sources it holds. The facts keep two disagreements apart that happen
 to share a sentence (its vehicle count disputed by one outlet, its truck count by another).
 Where the graph is not two-sided (three outlets giving three figures, each against the other
-two), there is no honest pair of sides, so each dispute stays its own entry.
+two), there is no honest pair of sides, so each dispute stays its own entry. When the two sides
+lie in two facts, each side also lists its fact's other sentences: the alignment put them with
+that side, though no pairwise check compared them with the other.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Brief, Dispute, Side
+from ..model import Brief, Dispute, Fact, Side
 
 _Key = tuple[str, str]  # (article, claim)
 
@@ -80,7 +82,29 @@ def _independent(brief: Brief, sides: Sequence[Side]) -> int:
     return len(groups) + len(ungrouped)
 
 
-def _conflict(brief: Brief, component: Sequence[int], side_of: dict[_Key, int]) -> Conflict:
+def _fact_mates(
+    brief: Brief, members: tuple[list[Side], list[Side]], kind: str, fact_of: dict[_Key, Fact]
+) -> None:
+    """Adds to each side the other sentences of its fact: when the two sides lie in two facts,
+    a sentence the alignment put with one side says what that side says, though the pairwise
+    checks never compared it with the other side (03_velsund_posten's "approximately 42,000"
+    against the Courier's "about 24,000" sat below the number check's similarity bar).
+    Sentences already in a dispute of this kind stay where their own disputes put them."""
+    facts = [{fact_of[_key(s)].id for s in side if _key(s) in fact_of} for side in members]
+    if len(facts[0]) != 1 or len(facts[1]) != 1 or facts[0] == facts[1]:
+        return
+    disputed = {_key(s) for d in brief.disputes if d.kind == kind for s in (d.a, d.b)}
+    for k, side in enumerate(members):
+        fact = fact_of[_key(next(s for s in side if _key(s) in fact_of))]
+        others = {s.article for s in members[1 - k]}
+        for m in fact.mentions:
+            if (m.article, m.claim) not in disputed and m.article not in others:
+                side.append(Side(m.article, m.claim, m.text))
+
+
+def _conflict(
+    brief: Brief, component: Sequence[int], side_of: dict[_Key, int], fact_of: dict[_Key, Fact]
+) -> Conflict:
     members: tuple[list[Side], list[Side]] = ([], [])
     seen: set[_Key] = set()
     for i in component:
@@ -89,6 +113,7 @@ def _conflict(brief: Brief, component: Sequence[int], side_of: dict[_Key, int]) 
             if _key(s) not in seen:
                 seen.add(_key(s))
                 members[side_of[_key(s)]].append(s)
+    _fact_mates(brief, members, brief.disputes[component[0]].kind, fact_of)
     reasons = tuple(dict.fromkeys(brief.disputes[i].reason for i in component))
     return Conflict(
         kind=brief.disputes[component[0]].kind,
@@ -102,22 +127,22 @@ def _conflict(brief: Brief, component: Sequence[int], side_of: dict[_Key, int]) 
 
 def conflicts(brief: Brief) -> tuple[Conflict, ...]:
     """The brief's disputes as conflicts, in the order of each one's first dispute."""
-    fact_of = {(m.article, m.claim): f.id for f in brief.facts for m in f.mentions}
+    fact_of = {(m.article, m.claim): f for f in brief.facts for m in f.mentions}
     buckets: dict[tuple[str, frozenset[object]], list[int]] = {}
     for i, d in enumerate(brief.disputes):
         # A claim in no fact is its own "fact", so it only groups with disputes it is part of.
-        facts = frozenset(fact_of.get(_key(s), _key(s)) for s in (d.a, d.b))
+        facts = frozenset(f.id if (f := fact_of.get(_key(s))) else _key(s) for s in (d.a, d.b))
         buckets.setdefault((d.kind, facts), []).append(i)
     found: list[Conflict] = []
     for indexes in buckets.values():
         for component in _components(brief.disputes, indexes):
             side_of = _two_sides(brief.disputes, component)
             if side_of is not None:
-                found.append(_conflict(brief, component, side_of))
+                found.append(_conflict(brief, component, side_of, fact_of))
                 continue
             for i in component:
                 d = brief.disputes[i]
-                found.append(_conflict(brief, [i], {_key(d.a): 0, _key(d.b): 1}))
+                found.append(_conflict(brief, [i], {_key(d.a): 0, _key(d.b): 1}, fact_of))
     return tuple(sorted(found, key=lambda c: c.disputes[0]))
 
 
@@ -131,9 +156,9 @@ def _listed(words: Sequence[str]) -> str:
 
 def sides_line(conflict: Conflict, names: dict[str, str]) -> str:
     """ "Harbour Wire and The Marrowport Ledger (1 independent source) against Sallow Valley
-    Courier", or "" for a single dispute, whose reason already names both outlets. Plain text:
-    the caller escapes it for its format."""
-    if len(conflict.disputes) == 1:
+    Courier", or "" for one sentence against one, whose reason already names both outlets.
+    Plain text: the caller escapes it for its format."""
+    if all(len(side) == 1 for side in conflict.sides):
         return ""
     parts = []
     for sides, independent in zip(conflict.sides, conflict.independent, strict=True):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -62,13 +61,6 @@ def summary_shown(brief: Brief) -> list[tuple[SummarySentence, str]]:
     facts = {f.id: f for f in brief.facts}
     return [(s, fact_text(facts[s.fact], s.text) if s.fact in facts else s.text)
             for s in brief.summary]  # fmt: skip
-
-
-def display_names(articles: Iterable[Article]) -> dict[str, str]:
-    """Article id -> the name a reader sees; the id is added when two articles share an outlet."""
-    articles = tuple(articles)
-    counts = Counter(a.label for a in articles)
-    return {a.id: a.label if counts[a.label] == 1 else f"{a.label} ({a.id})" for a in articles}
 
 
 def valid_span(article: Article, start: int, end: int) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Article, Brief, Fact, FactStatus
+from ..model import Article, Brief, Fact, FactStatus, display_names
 from .conflicts import Conflict, conflicts, sides_line
-from .render_json import display_names, fact_text, independence_note, is_http_url, summary_shown
+from .render_json import fact_text, independence_note, is_http_url, summary_shown
 from .render_quotes import quotes_markdown
 
 # ASCII punctuation that means something inline in CommonMark/GFM. Backslash-escaping any ASCII
@@ -146,7 +146,11 @@ def _heading(brief: Brief) -> list[str]:
         f"{len(brief.facts_with(status))} {name.lower()}" for status, name in _STATUS_NAMES.items()
     )
     head = f"# Story brief: {_inline(title)}" if title else "# Story brief"
-    return [head, "", f"{len(brief.articles)} articles; facts: {counts}.", ""]
+    # Facts in dispute and disagreements are counted apart: one disagreement may hold several
+    # facts, and a fact the verifier disputes may have no pair of sides to show.
+    found = len(conflicts(brief))
+    told = f"{found} disagreement{'s' if found != 1 else ''}"
+    return [head, "", f"{len(brief.articles)} articles; facts: {counts}; {told}.", ""]
 
 
 def _provenance(brief: Brief, names: dict[str, str]) -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..model import Article, InputProblem, QuoteGroup, QuoteVariant
+from ..model import Article, InputProblem, QuoteGroup, QuoteVariant, display_names
 from ..quotes.group import same_name
-from .render_json import SCHEMA_VERSION, _number, display_names, problem_to_dict
+from .render_json import SCHEMA_VERSION, _number, problem_to_dict
 
 RELATION_NAMES = {
     "verbatim": "verbatim",
