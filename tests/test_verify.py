@@ -66,6 +66,17 @@ def test_same_number_in_words_and_digits_agrees(parse, embed) -> None:  # type: 
     assert found == []
 
 
+def test_bounds_that_can_both_be_true_agree(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    said = "members of parliament have called for an inquiry into the contract."
+    assert disputes(parse, embed, f"At least 40 {said}", f"More than 30 {said}") == []
+    assert disputes(parse, embed, f"Nearly 50 {said}", f"Forty-eight {said}") == []
+    # A bound the other figure breaks is still a conflict, and so is an estimate far off.
+    found = disputes(parse, embed, f"More than 30 {said}", f"Twelve {said}")
+    assert [d.kind for d in found] == ["number"]
+    found = disputes(parse, embed, f"About 42,000 {said}", f"About 24,000 {said}")
+    assert [d.kind for d in found] == ["number"]
+
+
 def test_negation_flip(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,
