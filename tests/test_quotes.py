@@ -332,6 +332,11 @@ def test_altered_negation_and_time() -> None:
     assert rel == "altered"
     assert "negation" in reason and "week" in reason
     assert classify("We lost 14 trucks today", "We lost 41 trucks today", 0.97)[0] == "altered"
+    # A figure's digits rearranged across its decimal point is a different figure ...
+    said, retold = "The repairs cost 2.4 million kroner", "The repairs cost 4.2 million kroner"
+    assert classify(said, retold, 0.97)[0] == "altered"
+    # ... and a thousands separator written or left out is the same one.
+    assert not compare("About 42,000 cars a day", "About 42000 cars a day").changed_numbers
 
 
 def test_compare_and_word_diff() -> None:

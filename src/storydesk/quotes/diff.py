@@ -18,7 +18,10 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|…|\.\.\.")
+# A number keeps its decimal point and thousands separators ("2.4", "42,000"): split at them,
+# "2.4" and "4.2" would be the same two tokens and a changed figure would read as no change.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['’]\w+)*|…|\.\.\.")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _ELLIPSIS = frozenset({"…", "..."})
 NEGATIONS = frozenset(
     {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"}
@@ -46,7 +49,7 @@ STOPWORDS = _wordset(
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words and ellipsis marks; punctuation, case and brackets do not count."""
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+    return [_THOUSANDS.sub("", t.lower().replace("’", "'")) for t in _TOKEN.findall(text)]
 
 
 def words(text: str) -> list[str]:
