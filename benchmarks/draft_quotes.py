@@ -23,6 +23,11 @@ draft checked against that article alone (`verify.draft_quotes.check_quotes`), s
 measure the quotation check and the quote extractor under it (a source quotation the extractor
 misses or credits to nobody cannot be matched), not retrieval across outlets.
 
+Then the verdict `check --text` gives each draft sentence (the default verifier; a sentence that
+only quotes someone is backed by the sources that print the quotation, verify.quote_support):
+faithful -> supported, conflict -> contradicted or disputed, invented -> not supported; beside it,
+the same verifier's verdicts with no quotation reading.
+
 Baseline in the same run, the check a newsroom script does: a quotation whose words appear as a
 run in the source text is faithful; anything else is flagged (it cannot tell an edit from a
 changed meaning, and it passes any misattribution).
@@ -49,10 +54,12 @@ from typing import Any
 from _metrics import DATA, polnear_documents, table, write_json
 from _provenance_ops import SYNONYMS
 from quotes import load_gold
-from storydesk.model import Article
+from storydesk.model import Article, Verdict
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.quotes.diff import words
-from storydesk.verify.draft_quotes import DraftText, check_quotes
+from storydesk.verify.check import check_sentence
+from storydesk.verify.draft_quotes import DraftText, QuoteCheck, check_quotes
+from storydesk.verify.model_verifier import ModelVerifier
 
 OPS = ("verbatim", "trim", "synonym", "negation", "number", "misattribute", "invent")
 EXPECTED = {
@@ -189,14 +196,36 @@ def baseline(case: Case, source: str) -> str:
     return "faithful" if mine and mine in " ".join(words(source)) else "conflict"
 
 
-def run(split: Path, limit: int | None, seed: int) -> tuple[list[tuple[Case, str, str]], float]:
+class _Memo:
+    """The default verifier, each (claim, document) scored once: both readings below share it."""
+
+    def __init__(self) -> None:
+        self.verifier = ModelVerifier()
+        self.nlp = self.verifier.nlp
+        self.seen: dict[tuple[str, str], Verdict] = {}
+
+    def verify(self, claim: str, document: str) -> Verdict:
+        key = (claim, document)
+        if key not in self.seen:
+            self.seen[key] = self.verifier.verify(claim, document)
+        return self.seen[key]
+
+
+@dataclass
+class Run:
+    relations: list[tuple[Case, str, str]]  # case, storydesk's class, the baseline's class
+    verdicts: list[tuple[Case, str, str]]  # case, check's sentence verdict, the model's alone
+    seconds: float
+
+
+def run(split: Path, limit: int | None, seed: int) -> Run:
     rng = random.Random(seed)
     docs = polnear_documents(split)
     docs = docs[:limit] if limit else docs
     nlp = spacy_pipeline()
+    memo = _Memo()
     loaded = [(base, *gold_quotes(nlp, split, base, ann)) for base, ann in docs]
-    results: list[tuple[Case, str, str]] = []
-    seconds = 0.0
+    out = Run([], [], 0.0)
     for k, (base, text, quotes) in enumerate(loaded):
         if not quotes:
             continue
@@ -206,15 +235,19 @@ def run(split: Path, limit: int | None, seed: int) -> tuple[list[tuple[Case, str
         draft = DraftText.of([c.sentence for c in cases])
         t0 = time.perf_counter()
         checks = check_quotes(draft, [source], nlp)
-        seconds += time.perf_counter() - t0
-        by_sentence: dict[int, str] = {}
+        out.seconds += time.perf_counter() - t0
+        per_sentence: list[list[QuoteCheck]] = [[] for _ in cases]
         for q in checks:
             for i in draft.sentences_of(q.start, q.end):
-                by_sentence.setdefault(i, CLASS_OF[q.relation])
+                per_sentence[i].append(q)
         for i, c in enumerate(cases):
             # No quotation found in the draft sentence is the extractor's miss: scored "missing".
-            results.append((c, by_sentence.get(i, "missing"), baseline(c, text)))
-    return results, seconds
+            found = CLASS_OF[per_sentence[i][0].relation] if per_sentence[i] else "missing"
+            out.relations.append((c, found, baseline(c, text)))
+            full = check_sentence(c.sentence, [source], memo, quotes=per_sentence[i]).label
+            alone = check_sentence(c.sentence, [source], memo).label
+            out.verdicts.append((c, full, alone))
+    return out
 
 
 def report(results: list[tuple[Case, str, str]], seconds: float) -> dict[str, float]:
@@ -260,6 +293,35 @@ def report(results: list[tuple[Case, str, str]], seconds: float) -> dict[str, fl
     return m
 
 
+# What a sentence's verdict should be, by the class of its quotation: a faithful quotation is
+# supported, a changed one contradicted (or disputed), an invented one not supported. Edited
+# quotations keep their meaning: supported or unverified are both fair, so they are not scored.
+VERDICT_GROUPS = (
+    ("faithful", ("verbatim", "trim"), ("supported",)),
+    ("conflict", ("negation", "number", "misattribute"), ("contradicted", "disputed")),
+    ("invented", ("invent",), ("unverified", "contradicted")),
+)
+
+
+def report_verdicts(verdicts: list[tuple[Case, str, str]]) -> dict[str, float]:
+    """The draft sentences' verdicts from `check` (quotations read against the sources'), next
+    to the same verifier's verdicts with no quotation reading, in the same run."""
+    rows, m = [], {}
+    for name, ops, right in VERDICT_GROUPS:
+        mine = [(full, alone) for c, full, alone in verdicts if c.op in ops]
+        if not mine:
+            continue
+        ours = sum(full in right for full, _ in mine) / len(mine)
+        alone = sum(a in right for _, a in mine) / len(mine)
+        rows.append((name, len(mine), " or ".join(right), ours, alone))
+        m[f"verdict_{name}"], m[f"model_verdict_{name}"] = ours, alone
+    print(
+        "\nSentence verdicts of `storydesk check --text` (one source: the article)\n"
+        + table(rows, ["quotation", "n", "right verdict", "check", "model alone"])
+    )
+    return m
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="first N documents (sorted by name)")
@@ -271,8 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     if not split.is_dir():
         print(f"PolNeAR {args.split} split not found at {split}", file=sys.stderr)
         return 2
-    results, seconds = run(split, args.limit, args.seed)
-    write_json(args.json, report(results, seconds))
+    done = run(split, args.limit, args.seed)
+    metrics = report(done.relations, done.seconds)
+    metrics.update(report_verdicts(done.verdicts))
+    write_json(args.json, metrics)
     return 0
 
 

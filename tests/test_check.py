@@ -213,7 +213,9 @@ def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None
     assert checks_to_dict([check])["sentences"][0]["contradicting"][0]["explained"] is False
     check = check_sentence(s, arts, _ByDocument({"a": yes, "b": model_no, "c": checked_no}))
     assert check.label == "disputed"
-    assert "C" in to_table([check]).splitlines()[1]  # the explained contradiction is shown
+    row = to_table([check]).splitlines()[1]
+    assert "C" in row and "against 0.90" in row  # the explained contradiction, its own score
+    assert "support 0.80" in to_table([check_sentence(s, arts[:1], _ByDocument({"a": yes}))])
     # With nothing supporting it, a model's contradiction still makes it contradicted.
     check = check_sentence(s, arts[1:2], _ByDocument({"b": model_no}))
     assert check.label == "contradicted"
@@ -301,6 +303,11 @@ def test_cli_check_sources(run: Run, tmp_path: Path) -> None:
     assert code == 0 and out.startswith("verdict") and "contradicted" in out
     code, out, _ = run("check", "--sources", str(src), "--text", str(draft), "--format", "md")
     assert code == 0 and out.startswith("# Draft check")
+    report = tmp_path / "report.json"  # the format follows the output file's name
+    assert run("check", "--sources", str(src), "--text", str(draft), "-o", str(report))[0] == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["sentences"][0]["best"]["source"] == (
+        "wire"  # named as the brief names it: no outlet, so the file's id, not its headline
+    )
     assert run("check", "--sources", str(src))[0] == cli.EXIT_USAGE
 
 
@@ -380,6 +387,21 @@ def test_openai_judge(judge: str) -> None:
 def test_openai_judge_unreachable_is_a_clear_error() -> None:
     with pytest.raises(StorydeskError, match="judge"):
         OpenAIJudgeVerifier("http://127.0.0.1:9", "m", timeout=2).verify("a", "b")
+
+
+def test_cli_check_missing_model_is_an_input_error_not_a_traceback(
+    run: Run, tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"document": DOC, "claim": "A fire."}) + "\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for flags, says in (
+        (("--onnx-model", str(empty)), "not a model folder"),
+        (("--model", str(tmp_path / "nowhere")), "no such model folder"),
+    ):
+        code, _, err = run("check", "--pairs", str(pairs), *flags)
+        assert code == cli.EXIT_IO and says in err and "Traceback" not in err, err
 
 
 def test_cli_check_verifier_choice(run: Run, tmp_path: Path) -> None:

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from storydesk.model import Article
+from storydesk.model import Article, Verdict
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.verify.check import SentenceCheck, check_text, checks_to_dict, to_markdown
 from storydesk.verify.draft_quotes import DraftText, QuoteCheck, check_quotes
+from storydesk.verify.quote_support import attribution_only, quote_backed
 from storydesk.verify.verifier import FeatureVerifier
 
 WIRE = Article(
@@ -180,3 +181,78 @@ def test_example_draft_quotations(nlp: Any) -> None:
     traffic = checks[-1]
     assert {"01_harbour_wire", "02_marrowport_ledger"} <= set(traffic.supported_by)
     assert traffic.independent is not None and traffic.independent < len(traffic.supported_by)
+
+
+# ------------------------------------------------------------- sentences that only quote someone
+
+
+def test_a_quote_sentence_is_backed_by_the_outlets_that_print_the_quotation(
+    checks: list[SentenceCheck],
+) -> None:
+    check = checks[0]  # 'Rusk said: "We will not reopen ..."', as the wire and the Ledger print it
+    assert check.label in ("supported", "disputed")
+    assert set(check.supported_by) == {"wire", "ledger"}
+    assert check.best is not None and check.best.verdict.support == 1.0
+    assert check.best.verdict.reasons[0] == (
+        "prints this quotation word for word, credited to Imelda Rusk"
+    )
+
+
+def test_a_quote_sentence_is_not_backed_by_an_outlet_that_does_not_print_it(nlp: Any) -> None:
+    paraphrase = Article(
+        "para",
+        path="para.txt",
+        source="Para",
+        text="Nadia Ferrant said that finding such cracks is exactly what inspections are for.",
+    )
+    draft = 'Nadia Ferrant said: "This is exactly what inspections are for."'
+    (check,) = check_text(draft, [WIRE, paraphrase], FeatureVerifier(), nlp)
+    assert check.supported_by == ("wire",)
+    assert check.best is not None and check.best.article == "wire"
+    assert check.label == "supported"
+
+
+def test_invented_quotation_is_unverified_even_when_a_source_says_as_much(nlp: Any) -> None:
+    source = Article(
+        "s",
+        path="s.txt",
+        source="S",
+        text="Mayor Tobias Fenwright said the city would keep traffic moving whatever it costs.",
+    )
+    draft = 'Mayor Tobias Fenwright said: "We will keep traffic moving whatever it costs."'
+    (check,) = check_text(draft, [source], FeatureVerifier(), nlp)
+    assert check.quotes[0].relation in ("unquoted", "unattested")
+    assert check.label == "unverified"
+    assert check.supported_by == ()
+
+
+def test_only_attribution_outside_the_quotation_marks() -> None:
+    q = QuoteCheck("We will not reopen the bridge", 0, 0, "Rusk", "verbatim", "",
+                   credited="Imelda Rusk", written="Imelda Rusk")  # fmt: skip
+    assert attribution_only('Imelda Rusk said: "We will not reopen the bridge."', [q])
+    assert attribution_only('"We will not reopen the bridge," the chief executive said.', [q])
+    assert attribution_only('Rusk told reporters: "We will not reopen the bridge."', [q])
+    assert not attribution_only('Rusk told CNN: "We will not reopen the bridge."', [q])
+    assert not attribution_only('On Tuesday Rusk said: "We will not reopen the bridge."', [q])
+    # the quotation runs on into the next sentence: this one does not hold all of it
+    assert not attribution_only('Rusk said: "We will not reopen', [q])
+
+
+def test_quote_backed_reads_each_source_by_what_it_prints() -> None:
+    q = QuoteCheck("We will not reopen the bridge", 0, 0, "Rusk", "verbatim", "",
+                   credited="Imelda Rusk", printed_by=("a",), canonical_by=("a",),
+                   written="Imelda Rusk", quoted_by=("a", "b"))  # fmt: skip
+    yes = Verdict("supported", 0.7, 0.1, ("...",), ("model",))
+    low = Verdict("unverified", 0.1, 0.1, ("...",), ("model",))
+    sentence = 'Imelda Rusk said: "We will not reopen the bridge."'
+    a, b, c = quote_backed(sentence, [("a", low), ("b", yes), ("c", yes)], [q])
+    assert a.label == "supported" and a.support == 1.0  # prints it, credited to her
+    assert b == yes  # prints it in other words: the model's reading stands
+    assert c.label == "unverified" and c.reasons[0] == "does not print this quotation"
+    # More than who said it: the model's verdicts stand for every source.
+    more = 'On Tuesday Imelda Rusk said: "We will not reopen the bridge."'
+    assert quote_backed(more, [("a", low), ("c", yes)], [q]) == [low, yes]
+    # Credited to a description the draft's speaker may not be: not raised to supported.
+    other = QuoteCheck(q.text, 0, 0, "Rusk", "verbatim", "", credited="court document",
+                       printed_by=("a",), quoted_by=("a",))  # fmt: skip
+    assert quote_backed(sentence, [("a", low)], [other]) == [low]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, NoArticlesError, OptionsError
+from .model import display_names
 
 if TYPE_CHECKING:
     from .verify.interface import Verifier
@@ -35,7 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], epilog: s
         "--text", metavar="FILE",
         help="the draft to check against --sources (plain text or Markdown: headings are skipped)",
     )  # fmt: skip
-    c.add_argument("--format", choices=("table", "json", "md"), help="draft report (table)")
+    c.add_argument(
+        "--format",
+        choices=("table", "json", "md"),
+        help="draft report (default: from -o: .json, .md; else table)",
+    )
     c.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout ('-')")
     c.add_argument("--model", metavar="PATH_OR_NAME", help="a transformers NLI cross-encoder")
     c.add_argument(
@@ -96,7 +101,7 @@ def _read(path: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .cli import _warn, _write
+    from .cli import _warn, _write, output_format
     from .verify.check import check_pairs, check_text, checks_to_dict, to_markdown, to_table
 
     if args.pairs:
@@ -120,11 +125,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not articles:
         raise NoArticlesError("no usable articles in the sources")
     checks = check_text(draft, articles, make_verifier(args))
-    fmt = args.format or "table"
+    fmt = output_format(args.output, args.format, default="table")  # .html: the table too
     if fmt == "json":
         text = json.dumps(checks_to_dict(checks), indent=2, ensure_ascii=False) + "\n"
     else:
-        names = {a.id: a.source or a.title or a.path or a.id for a in articles}
+        names = display_names(articles)
         text = to_markdown(checks, names) if fmt == "md" else to_table(checks)
     _write(args.output, text)
     if not args.quiet and not checks:

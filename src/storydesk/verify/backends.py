@@ -12,9 +12,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
-from ..errors import StorydeskError
+from ..errors import InputError, StorydeskError
 from ..model import Verdict, VerdictLabel
 from ..nlp.sentences import split_sentences
 from .features import precision
@@ -67,6 +68,9 @@ class TransformersVerifier:
         max_windows: int = 48,
         batch_size: int = 16,
     ) -> None:
+        as_path = Path(model_path_or_name).expanduser()
+        if model_path_or_name.startswith((".", "~", "/")) and not as_path.exists():
+            raise InputError(model_path_or_name, "no such model folder")  # not a hub name
         try:
             import torch
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -75,8 +79,14 @@ class TransformersVerifier:
                 "TransformersVerifier needs: pip install transformers torch"
             ) from exc
         self._torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(model_path_or_name)
-        self.model = AutoModelForSequenceClassification.from_pretrained(model_path_or_name)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(model_path_or_name)
+            self.model = AutoModelForSequenceClassification.from_pretrained(model_path_or_name)
+        except (OSError, ValueError) as exc:  # what transformers raises for a missing model
+            why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(
+                model_path_or_name, f"cannot load a transformers model: {why}"
+            ) from exc
         self.model.eval()
         self.entail, self.contra = label_indices(self.model.config.id2label)
         self.t_support, self.t_contradiction = t_support, t_contradiction

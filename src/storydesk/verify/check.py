@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Article, Verdict
+from ..model import Article, Verdict, display_names
 from ..nlp.models import spacy_pipeline
 from ..nlp.sentences import split_sentences
 from .draft_quotes import RELATIONS, DraftText, QuoteCheck, check_quotes
 from .independence import analyse_sources, groups_of
 from .interface import Verifier
 from .pronouns import resolve_sentences
+from .quote_support import quote_backed
 
 
 def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def check_pairs(
 @dataclass(frozen=True)
 class SourceVerdict:
     article: str  # article id
-    label: str  # outlet or file name, for readers
+    label: str  # the outlet, as the brief names it (model.display_names)
     verdict: Verdict
 
 
@@ -84,10 +85,6 @@ class SentenceCheck:
     supported_by: tuple[str, ...] = ()  # article ids of every source that supports it
     # How many of those are independent (one per provenance group); None when not computed.
     independent: int | None = None
-
-
-def _label(article: Article) -> str:
-    return article.source or article.title or article.path or article.id
 
 
 def _quote_conflict(v: Verdict, q: QuoteCheck) -> Verdict:
@@ -118,13 +115,18 @@ def check_sentence(
     quotes: Sequence[QuoteCheck] = (),
     groups: Mapping[str, int] | None = None,
 ) -> SentenceCheck:
-    """The sentence against every source; `read_as`, when given, is what is checked. A quotation
-    the sources print differently in meaning or credit to someone else (`quotes`) makes the
-    sources that print it contradict the sentence, with that reason. `groups` (article id ->
-    independence group, verify.independence) counts the supporting sources that are independent.
+    """The sentence against every source; `read_as`, when given, is what is checked. A sentence
+    that only quotes someone is backed by the sources that print the quotation (quote_support).
+    A quotation the sources print differently in meaning or credit to someone else (`quotes`)
+    makes the sources that print it contradict the sentence, with that reason. `groups` (article
+    id -> independence group, verify.independence) counts the supporting sources that are
+    independent.
     """
     claim = read_as or sentence
-    results = [SourceVerdict(a.id, _label(a), verifier.verify(claim, a.text)) for a in articles]
+    names = display_names(articles)
+    results = [SourceVerdict(a.id, names[a.id], verifier.verify(claim, a.text)) for a in articles]
+    backed = quote_backed(sentence, [(r.article, r.verdict) for r in results], quotes)
+    results = [replace(r, verdict=v) for r, v in zip(results, backed, strict=True)]
     for q in quotes:
         if q.conflicting:
             results = [
@@ -268,20 +270,22 @@ def _cut(text: str, n: int) -> str:
 
 
 def to_table(checks: Sequence[SentenceCheck]) -> str:
-    """One row per sentence; "backing" is supporting sources / how many are independent."""
-    lines = [f"{'verdict':<13} {'support':>7} {'backing':>7}  {'source':<22} sentence"]
+    """One row per sentence; "backing" is supporting sources / how many are independent. The
+    source shown is the best-supporting one, with its support; for a contradicted or disputed
+    sentence it is the contradicting one, with its contradiction ("against" in the score)."""
+    lines = [f"{'verdict':<13} {'score':>13} {'backing':>7}  {'source':<22} sentence"]
     for c in checks:
-        src = c.best
+        src, score = c.best, f"support {c.best.verdict.support:.2f}" if c.best else "-"
         if c.label in ("contradicted", "disputed") and c.contradicting:
             src = next((s for s in c.contradicting if s.verdict.explained), c.contradicting[0])
-        support = f"{src.verdict.support:.2f}" if src else "-"
+            score = f"against {src.verdict.contradiction:.2f}"
         name = _cut(src.label, 22) if src else "-"
         n = len(c.supported_by)
         backing = f"{n}/{c.independent}" if c.independent is not None else str(n)
-        lines.append(f"{c.label:<13} {support:>7} {backing:>7}  {name:<22} {_cut(c.sentence, 80)}")
+        lines.append(f"{c.label:<13} {score:>13} {backing:>7}  {name:<22} {_cut(c.sentence, 80)}")
         for q in c.quotes:
             if q.relation not in QUIET_RELATIONS:
-                pad = f"{'':<13} {'':>7} {'':>7}  {'quotation':<22}"
+                pad = f"{'':<13} {'':>13} {'':>7}  {'quotation':<22}"
                 lines.append(f"{pad} {q.relation}: {_cut(q.reason, 80)}")
     return "\n".join(lines) + "\n"
 

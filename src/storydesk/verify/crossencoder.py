@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import StorydeskError
+from ..errors import InputError, StorydeskError
 from .evidence import top_windows
 
 DEFAULT_MODEL = "minilm-nli-v8"
@@ -40,7 +40,7 @@ class CrossEncoder:
         missing = [f for f in ("model.onnx", "tokenizer.json", "verifier.json")
                    if not (path / f).is_file()]  # fmt: skip
         if missing:
-            raise StorydeskError(f"model folder {path} lacks {', '.join(missing)}")
+            raise InputError(str(path), f"not a model folder: lacks {', '.join(missing)}")
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer

@@ -63,6 +63,8 @@ class QuoteCheck:
     printed_by: tuple[str, ...] = ()  # articles that print the draft's own wording
     canonical_by: tuple[str, ...] = ()  # articles that print the canonical wording
     diff: tuple[tuple[str, str], ...] = ()  # canonical -> draft, word level
+    written: str | None = None  # the speaker as the draft names them ("Mayor Imelda Rusk")
+    quoted_by: tuple[str, ...] = ()  # articles that print the quotation in any wording
 
     @property
     def conflicting(self) -> bool:
@@ -135,6 +137,8 @@ def _against_group(
         printed_by=_printing(group, d.quote.text),
         canonical_by=_printing(group, group.canonical),
         diff=word_diff(group.canonical, d.quote.text),
+        written=d.written,
+        quoted_by=tuple(sorted({v.article for v in group.variants})),
     )
 
 
@@ -153,6 +157,7 @@ def _misattributed(d: Extracted, hits: Sequence[Extracted]) -> QuoteCheck:
         printed_by=tuple(sorted({h.quote.article for h in hits})),
         canonical_by=tuple(sorted({h.quote.article for h in hits})),
         diff=word_diff(s.quote.text, d.quote.text),
+        written=d.written,
     )
 
 
@@ -201,7 +206,7 @@ def _unlinked(d: Extracted, articles: Sequence[Article]) -> QuoteCheck:
         relation, reason = "unattested", "no source prints this quotation or one like it"
     return QuoteCheck(
         d.quote.text, d.quote.start, d.quote.end, d.quote.speaker, relation, reason,
-        printed_by=holders,
+        printed_by=holders, written=d.written,
     )  # fmt: skip
 
 
