@@ -9,14 +9,17 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydesk import archive
 from storydesk.archive import IngestReport, StoryNotFoundError, parse_since, similarity_rows
+from storydesk.cli_archive import summary_line
 from storydesk.errors import NoArticlesError, OptionsError
 from storydesk.model import Article
 from storydesk.options import Options
 from storydesk.store import Store, brief_key
+from storydesk.stories import ArticleSignals
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "marrowport-bridge" / "articles"
 OPTS = Options()
@@ -195,15 +198,17 @@ def test_similarity_bad_lines_get_an_error_field_not_a_crash() -> None:
         json.dumps({"text1": BRIDGE_A}),
         json.dumps([1, 2]),
         json.dumps({"text1": BRIDGE_A, "text2": FLOOD, "published2": 5}),
+        json.dumps({"text1": BRIDGE_A, "text2": FLOOD, "published1": "not a date"}),
     ]
     out = list(similarity_rows(lines, OPTS))
-    assert len(out) == 5  # the blank line is skipped, but counted
+    assert len(out) == 6  # the blank line is skipped, but counted
     assert "similarity" in out[0] and "error" not in out[0]
     assert out[1]["error"].startswith("line 2:")
     assert out[2]["error"].startswith("line 4:") and "text2" in out[2]["error"]
     assert out[2]["text1"] == BRIDGE_A
     assert out[3]["error"].startswith("line 5: not a JSON object")
     assert out[4]["error"].startswith("line 6:") and "published2" in out[4]["error"]
+    assert out[5]["error"] == "line 7: 'published1' is not an ISO 8601 date: 'not a date'"
 
 
 def test_brief_of_no_articles_is_no_articles_error() -> None:
@@ -234,3 +239,42 @@ def test_ingest_keeps_sentences_and_compact_embeddings(tmp_path: Path) -> None:
     text = "One. Two!  Three?\nFour"
     assert [t for _, _, t in sentence_spans(text)] == ["One.", "Two!", "Three?", "Four"]
     assert all(text[s:e] == t for s, e, t in sentence_spans(text))
+
+
+def test_one_path_is_one_input_whatever_its_type(tmp_path: Path) -> None:
+    one = EXAMPLE / "01_harbour_wire.txt"
+    for given in (str(one), one, [one]):
+        with Store(tmp_path / f"{type(given).__name__}.db") as store:
+            report = archive.ingest(given, store, OPTS)
+            assert (report.read, report.added, report.problem_count) == (1, 1, 0), given
+
+
+def test_the_report_counts_stories_that_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One event from two angles (as tests/test_stories.py's remerge case): the first two
+    # articles start two stories, the next three pull them together and they merge. The report
+    # must not say more stories were made than exist.
+    e0, e1 = np.eye(512, dtype=np.float32)[0], np.eye(512, dtype=np.float32)[1]
+    between = (e0 + 1.2 * e1) / np.linalg.norm(e0 + 1.2 * e1)
+    angle = {"Alpha": e0, "Beta": e1}
+
+    def signals(articles: list[Article], options: Options) -> list[ArticleSignals]:
+        return [
+            ArticleSignals(a.id, angle.get(a.text.split()[0], between).astype(np.float32))
+            for a in articles
+        ]
+
+    monkeypatch.setattr(archive, "signals_many", signals)
+    lead = ["Alpha", "Beta", "M", "M", "M"]  # distinct words per article: no duplicates
+    rows = [
+        {"text": w + " " + " ".join(f"report{k} line{i} said" for i in range(12))}
+        for k, w in enumerate(lead)
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        report = archive.ingest(path, store, OPTS)
+        assert (report.stories_created, report.stories_merged) == (2, 1)
+        assert len(store.stories()) == 1
+    assert summary_line(report).endswith("1 merged into others\n")

@@ -300,5 +300,7 @@ def test_quotes_output_file_and_errors(
     assert run("quotes", *inputs, "-o", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("# Quotes")
     assert run("quotes", *inputs, "--format", "html")[0] == 2
+    code, _, err = run("quotes", *inputs, "-o", str(tmp_path / "q.html"))
+    assert code == 2 and "json or md" in err and not (tmp_path / "q.html").exists()
     qapi.error = NoArticlesError("no usable articles")
     assert run("quotes", *inputs)[0] == 3

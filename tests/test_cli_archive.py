@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,10 @@ def test_ingest_exit_codes(run: Run, db: str, tmp_path: Path) -> None:
     empty.write_text("", encoding="utf-8")
     code, out, err = run("ingest", str(empty), "--db", db)
     assert code == 3 and out.startswith("read 0,") and "empty.txt" in err
+    short = tmp_path / "short.txt"
+    short.write_text("Too short to be an article, though it reads.\n", encoding="utf-8")
+    code, out, err = run("ingest", str(short), "--db", db)  # read, then rejected: none usable
+    assert code == 3 and out.startswith("read 1, added 0") and "too short" in err
     assert run("ingest", str(EXAMPLE), "--db", str(tmp_path))[0] == 4  # --db is a directory
     assert run("ingest", "--db", db)[0] == 2
 
@@ -83,6 +88,14 @@ def test_stories_usage_errors(run: Run, ingested: str) -> None:
     assert run("stories", "--db", ingested, "--format", "xml")[0] == 2
 
 
+def test_reading_commands_do_not_create_a_missing_archive(run: Run, tmp_path: Path) -> None:
+    for args in (("stories",), ("brief", "--story", "1")):
+        typo = tmp_path / "sub" / "typo.db"
+        code, _, err = run(*args, "--db", str(typo))
+        assert code == cli.EXIT_IO and "no archive here" in err and str(typo) in err, err
+        assert not typo.exists() and not typo.parent.exists()
+
+
 def test_brief_story_json_md_and_errors(run: Run, ingested: str, tmp_path: Path) -> None:
     code, out, _ = run("brief", "--story", "1", "--db", ingested)
     brief = json.loads(out)
@@ -90,7 +103,10 @@ def test_brief_story_json_md_and_errors(run: Run, ingested: str, tmp_path: Path)
     assert run("brief", "--story", "1", "--db", ingested)[1] == out  # from the cache
     target = tmp_path / "b.md"
     assert run("brief", "--story", "1", "--db", ingested, "-o", str(target))[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("# Story brief")
+    md = target.read_text(encoding="utf-8")
+    assert md.startswith("# Story brief")
+    # An outlet with no name is cited by its file and store number, not a bare "[3]".
+    assert re.search(r"03\\_velsund\\_posten #\d+", md), md[:2000]
     code, _, err = run("brief", "--story", "7", "--db", ingested)
     assert code == 1 and "no story 7" in err
     assert run("brief", "--db", ingested)[0] == 2  # neither paths nor --story

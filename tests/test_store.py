@@ -212,6 +212,12 @@ def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> No
     stale = store.add_articles([old])
     assert (stale.duplicate_url, stale.updated) == (1, 0) and stale.ids == (first.ids[0],)
     assert store.get_articles([first.ids[0]])[0].text == new_text
+    # A later version whose date cannot be read keeps the stored date and time, as one with no
+    # date does: not "not a date" beside the old timestamp.
+    undated = make(8, text=body(13), url="https://news.example/story/1", published="not a date")
+    assert store.add_articles([undated]).updated == 1
+    kept = store.get_articles([first.ids[0]])[0]
+    assert (kept.text, kept.published, kept.published_ts) == (body(13), "2024-06-01", 1_717_200_000)
 
 
 def test_same_story_rewritten_is_not_a_near_duplicate(store: Store) -> None:

@@ -30,7 +30,7 @@ from .api import run_brief_articles
 from .briefing.render_json import to_json
 from .clean import clean_article
 from .errors import OptionsError, StorydeskError
-from .ingest import iter_articles
+from .ingest import PathArg, iter_articles
 from .model import Article, Brief, InputProblem
 from .options import DEFAULT_OPTIONS, Options
 from .pipeline import ProgressHook, Timings
@@ -76,6 +76,7 @@ class IngestReport:
     problem_count: int = 0
     stories_created: int = 0
     stories_joined: int = 0
+    stories_merged: int = 0  # two stories found to be one: the later one joined the other
 
     @property
     def duplicate_count(self) -> int:
@@ -92,7 +93,7 @@ class _Run:
         self.store = store
         self.options = options
         self.clusterer, self.story_ids = _load_state(store, options)
-        self.read = self.added = self.updated = self.created = self.joined = 0
+        self.read = self.added = self.updated = self.created = self.joined = self.merged = 0
         self.problem_count = 0
         self.duplicates = {"url": 0, "text": 0, "near": 0}
         self.problems: list[InputProblem] = []
@@ -112,6 +113,7 @@ class _Run:
             problem_count=self.problem_count,
             stories_created=self.created,
             stories_joined=self.joined,
+            stories_merged=self.merged,
         )
 
     def store_batch(self, articles: list[Article]) -> tuple[int, ...]:
@@ -149,6 +151,7 @@ class _Run:
                 _keep_text_layers(self.store, article, sig)
             for keep, drop in self.clusterer.remerge():
                 self.store.merge_stories(self.story_ids[keep], self.story_ids.pop(drop))
+                self.merged += 1
                 touched.discard(drop)
                 touched.add(keep)
             for story in self.clusterer.forget_closed():
@@ -269,7 +272,7 @@ def _cleaned(items: Iterable[Article | InputProblem], run: _Run) -> Iterator[Art
 
 
 def ingest(
-    inputs: Sequence[str],
+    inputs: PathArg | Iterable[PathArg],
     store: Store,
     options: Options = DEFAULT_OPTIONS,
     progress: IngestProgress | None = None,

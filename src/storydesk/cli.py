@@ -175,12 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def output_format(output: str | None, explicit: str | None) -> str:
+def output_format(output: str | None, explicit: str | None, default: str = "json") -> str:
+    """The format asked for: --format, else the output file's extension, else `default`."""
     if explicit:
         return explicit
     if output and output != "-":
-        return _EXTENSIONS.get(Path(output).suffix.lower(), "json")
-    return "json"
+        return _EXTENSIONS.get(Path(output).suffix.lower(), default)
+    return default
 
 
 def _options(args: argparse.Namespace, progress: bool = False) -> Options:
@@ -269,7 +270,7 @@ def _brief_story(
     from .archive import brief_story, brief_story_json
 
     try:
-        with cli_archive.open_store(args.db) as store:
+        with cli_archive.open_store(args.db, existing=True) as store:
             if fmt == "json":  # the cached form: a repeated JSON brief skips the pipeline
                 text = brief_story_json(store, args.story, options, progress=bar)
             else:
@@ -313,7 +314,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
     fmt = output_format(args.output, args.format)
-    fmt = fmt if fmt in ("json", "md") else "json"
+    if fmt not in ("json", "md"):  # -o quotes.html: say so rather than write JSON into it
+        raise OptionsError(f"quotes writes json or md, not {fmt}: name -o *.json or *.md")
     options = _options(args)
     _check_paths(args.paths, args.output)
     articles, groups, problems = load_api().run_quotes(args.paths, options)

@@ -82,9 +82,17 @@ def add_story_options(b: argparse.ArgumentParser) -> None:
     _add_db(b)
 
 
-def open_store(db: str | None) -> Store:
+def open_store(db: str | None, *, existing: bool = False) -> Store:
+    """The archive at `db` (default: the user's). `existing`: for commands that only read it,
+    a missing file is an error, not an empty archive created on the spot (a mistyped --db
+    would otherwise list nothing and leave a new file behind)."""
     from .store import Store, StoreError
+    from .store.paths import default_db_path
 
+    path = Path(db) if db is not None else default_db_path()
+    if existing and not path.exists():
+        hint = f" --db {db}" if db is not None else ""
+        raise InputError(str(path), f"no archive here (storydesk ingest FILES{hint} makes one)")
     try:
         return Store(db)
     except StoreError as exc:  # cannot open or create the file: an I/O error for the exit status
@@ -97,7 +105,9 @@ def summary_line(r: IngestReport) -> str:
         f"read {r.read}, added {r.added}, updated {r.updated}, "
         f"duplicates {r.duplicate_count} ({kinds}), "
         f"problems {r.problem_count}, stories {r.stories_created} new, "
-        f"{r.stories_joined} joined\n"
+        f"{r.stories_joined} joined"
+        + (f", {r.stories_merged} merged into others" if r.stories_merged else "")
+        + "\n"
     )
 
 
@@ -143,7 +153,8 @@ def cmd_ingest(args: argparse.Namespace, options: Options, show_progress: bool) 
         report = ingest(args.paths, store, options, progress=feedback)
     feedback.finish(report)
     sys.stdout.write(summary_line(report))
-    if report.read == 0:
+    # Usable: stored now, or already stored (a re-run). Read but all rejected is none usable.
+    if report.added + report.updated + report.duplicate_count == 0:
         raise NoArticlesError("no usable articles in the inputs")
     return 0
 
@@ -162,7 +173,7 @@ def stories_table(rows: list[StoryRow]) -> str:
 def cmd_stories(args: argparse.Namespace, write: Writer) -> int:
     from .archive import list_stories
 
-    with open_store(args.db) as store:
+    with open_store(args.db, existing=True) as store:
         rows = list_stories(store, args.since, args.limit)
     if args.format == "json":
         write(

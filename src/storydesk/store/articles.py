@@ -146,7 +146,12 @@ def update(con: sqlite3.Connection, article_id: int, p: Prepared) -> None:
     sets = ", ".join(
         f"{c} = coalesce(?, {c})" if c in _KEEP_IF_MISSING else f"{c} = ?" for c in _VERSION_COLUMNS
     )
-    con.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*_version_values(p), article_id))
+    values = list(_version_values(p))
+    if p.published_ts is None:
+        # A date that cannot be read is as missing as none: the stored date and its time stay
+        # together, not "not a date" beside the old timestamp.
+        values[_VERSION_COLUMNS.index("published")] = None
+    con.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values, article_id))
     for table in ("lsh_bands", "sentences", "embeddings"):
         con.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     _put_bands(con, article_id, p)

@@ -16,7 +16,7 @@ from typing import Any
 from ..clean import clean_article
 from ..model import Article
 from ..options import DEFAULT_OPTIONS, Options
-from .signals import signals_many
+from .signals import parse_time, signals_many
 from .similarity import story_similarity
 
 CHUNK = 64  # pairs embedded together: the models batch well, memory stays flat
@@ -33,6 +33,15 @@ def _field(row: Mapping[str, Any], name: str, required: bool) -> str | None:
     return value
 
 
+def _date(row: Mapping[str, Any], name: str) -> str | None:
+    """An ISO 8601 date or datetime; anything else is an error on this row, not a date quietly
+    ignored (the time gap is one of the similarity's signals)."""
+    value = _field(row, name, required=False)
+    if value is not None and parse_time(value) is None:
+        raise ValueError(f"{name!r} is not an ISO 8601 date: {value!r}")
+    return value
+
+
 def _article(row: Mapping[str, Any], side: str, line: int, options: Options) -> Article:
     text = _field(row, f"text{side}", required=True)
     assert text is not None
@@ -41,7 +50,7 @@ def _article(row: Mapping[str, Any], side: str, line: int, options: Options) -> 
         path=f"line {line}",
         text=text,
         title=_field(row, f"title{side}", required=False),
-        published=_field(row, f"published{side}", required=False),
+        published=_date(row, f"published{side}"),
     )
     return clean_article(article, options)
 
