@@ -102,6 +102,17 @@ def test_a_colon_gives_the_quotation_to_its_sentence_subject() -> None:
     assert found[1].cue == "apologised"  # the colon's sentence, not a guess at the nearest name
 
 
+def test_it_is_an_organisation_and_you_the_reader_never_a_speaker() -> None:
+    text = (
+        "The Health Ministry of Velsund published its figures on Monday after weeks of delay.\n\n"
+        'It said in a statement: "The backlog will be cleared by March."\n\n'
+        'You can read the full letter below: "We regret the delay and apologise to patients."'
+    )
+    found = quotes(text)
+    assert found[0].speaker == "Health Ministry of Velsund"  # not a person called "It"
+    assert found[1].speaker != "You"
+
+
 def test_a_short_clause_after_a_comma_closed_quotation_is_its_cue() -> None:
     text = (
         'Fenwright said the city had been misled: "The bridge is no longer safe," he claimed. '
@@ -337,6 +348,10 @@ def test_altered_negation_and_time() -> None:
     assert classify(said, retold, 0.97)[0] == "altered"
     # ... and a thousands separator written or left out is the same one.
     assert not compare("About 42,000 cars a day", "About 42000 cars a day").changed_numbers
+    # "One" as a pronoun is no figure; "one of" still is.
+    assert not compare("and we will not pay one", "and we will not pay any").changed_numbers
+    assert not compare("no one saw it", "nobody saw it").changed_numbers
+    assert compare("one of the cables snapped", "two of the cables snapped").changed_numbers
 
 
 def test_compare_and_word_diff() -> None:

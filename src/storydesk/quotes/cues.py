@@ -24,6 +24,7 @@ from .speakers import (
     _DEFINITE,
     _ORG_LABELS,
     _PRONOUNS,
+    READER,
     ROLE_NOUNS,
     ArticleParse,
     Attribution,
@@ -74,6 +75,8 @@ def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Rusk, who told reporters ..."
     at = off + tok.idx
+    if tok.lower_ in READER:
+        return Attribution(None, tok.text, at, at + len(tok), cue)
     if tok.lower_ in _PRONOUNS:
         m = parse.resolve(at, tok.lower_)
         names = m.names if m else frozenset()

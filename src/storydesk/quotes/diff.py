@@ -92,10 +92,21 @@ def negation_count(toks: list[str]) -> int:
     return count
 
 
+# "One" is as often a pronoun as a number: "we will not pay one", "the one", "no one".
+_PRONOUN_ONE_AFTER = _wordset("the a no any every each this that which another some such only own")
+
+
+def _pronoun_one(toks: list[str], i: int) -> bool:
+    last = i + 1 == len(toks) or toks[i + 1] in _ELLIPSIS
+    return last or (i > 0 and toks[i - 1] in _PRONOUN_ONE_AFTER) or toks[i + 1] == "another"
+
+
 def numbers_and_times(toks: list[str]) -> set[str]:
     out = set()
-    for t in toks:
+    for i, t in enumerate(toks):
         stem = _stem(t)
+        if t == "one" and _pronoun_one(toks, i):
+            continue
         if any(c.isdigit() for c in t) or t in NUMBER_WORDS or stem in TIME_WORDS:
             out.add(stem)
     return out

@@ -38,7 +38,10 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
-_PRONOUNS = _PERSONAL | {"they", "them"}
+_PRONOUNS = _PERSONAL | {"they", "them", "it"}
+# Outside quotation marks "you" is the reader, never a speaker ("You can read the letter below:
+# ..."). "I" and "we" stay: a columnist or the outlet does speak in its own articles.
+READER = frozenset({"you"})
 _DEFINITE = frozenset({"the", "this", "that"})
 ROLE_PREPS = frozenset({"of", "for", "at"})  # "spokesperson for NATO": the role's complement
 _ROLE_MAX_WORDS = 7  # a longer complement is a clause about the role, not its name
@@ -248,7 +251,12 @@ class ArticleParse:
 
     def resolve(self, pos: int, pronoun: str) -> Mention | None:
         """Nearest fitting antecedent: the closest sentence with a candidate, its subject first."""
-        kinds = {"person", "role"} if pronoun in _PERSONAL else {"person", "role", "org"}
+        if pronoun in _PERSONAL:
+            kinds = {"person", "role"}
+        elif pronoun == "it":  # "It said in a statement": the ministry, never a person
+            kinds = {"org"}
+        else:
+            kinds = {"person", "role", "org"}
         cands = [m for m in self.before(pos) if m.kind in kinds]
         if not cands:
             return None
