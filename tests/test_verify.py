@@ -66,6 +66,19 @@ def test_same_number_in_words_and_digits_agrees(parse, embed) -> None:  # type: 
     assert found == []
 
 
+def test_verbs_that_end_an_action_deny_it(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    said = "on Monday morning, the hospital trust said."
+    a = f"The hospital's patient record servers stopped responding {said}"
+    assert (
+        disputes(parse, embed, a, f"The hospital's patient record servers did not respond {said}")
+        == []
+    )
+    b = f"The hospital's patient record servers no longer responded {said}"
+    assert disputes(parse, embed, a, b) == []
+    c = f"The hospital's patient record servers responded {said}"
+    assert [d.kind for d in disputes(parse, embed, b, c)] == ["negation"]
+
+
 def test_bounds_that_can_both_be_true_agree(parse, embed) -> None:  # type: ignore[no-untyped-def]
     said = "members of parliament have called for an inquiry into the contract."
     assert disputes(parse, embed, f"At least 40 {said}", f"More than 30 {said}") == []

@@ -185,6 +185,9 @@ def governor(token: Any) -> str | None:
 NEGATIVE_IMPLICATIVES = frozenset(
     {"fail", "unable", "refuse", "decline", "neglect", "forget", "avoid"}
 )
+# Verbs that end what their gerund says ("stopped responding", "quit producing"); "cease" also
+# with an infinitive ("ceased to exist"). "Stopped to buy milk" is a purpose: the buying happened.
+_ENDING = frozenset({"stop", "cease", "quit", "discontinue"})
 # The same as nouns: "his refusal to participate", "the failure to disclose".
 _NEGATIVE_NOUNS = frozenset({"refusal", "failure", "inability"})
 # "decided against pursuing", "refrained from commenting": a preposition that, after these
@@ -197,9 +200,11 @@ def denied(verb: Any) -> bool:
     """Whether the sentence says the verb's event did not happen: a negation on the verb itself
     ("did not reach"), "without" before it ("left without paying": the paying is denied, the
     leaving is not), or a negative implicative above it ("unable to reach", "decided against
-    pursuing") not itself negated."""
+    pursuing", "stopped responding") not itself negated, or "no longer"."""
     if any(is_negation(c) and c.lower_ != "without" for c in verb.children):
         return True
+    if any(c.lower_ == "longer" and any(is_negation(n) for n in c.children) for c in verb.children):
+        return True  # "no longer responded"
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return True
@@ -207,6 +212,12 @@ def denied(verb: Any) -> bool:
         return not any(is_negation(c) for c in head.head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
         return not any(is_negation(c) for c in head.children)  # "did not fail to" did
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _ENDING
+        and (verb.tag_ == "VBG" or head.lemma_.lower() == "cease")
+    ):
+        return not any(is_negation(c) for c in head.children)  # "did not stop responding"
     if verb.dep_ == "acl" and head.lemma_.lower() in _NEGATIVE_NOUNS:
         return not any(is_negation(c) for c in head.children)  # "no refusal to" is no denial
     return False
