@@ -265,7 +265,11 @@ def test_a_figure_written_as_a_bound_or_estimate_allows_a_range() -> None:
     assert value_range("at least 40", 40) == (40, math.inf)
     assert value_range("No more than 30", 30) == (-math.inf, 30)  # not "more than 30"
     assert value_range("no fewer than 10", 10) == (10, math.inf)
-    assert value_range("nearly 50", 50) == (42.5, 50)
+    assert value_range("nearly 50", 50) == (45, 50)
+    assert value_range("about 86,000", 86000) == (85000, 87000)
+    assert not compatible(value_range("about 86,000", 86000), value_range("around 68,000", 68000))
+    assert not compatible(value_range("about 100", 100), value_range("about 80", 80))
+    assert compatible(value_range("about 86,000", 86000), value_range("around 85,000", 85000))
     assert value_range("12", 12) == (12, 12)
     assert compatible(value_range("at least 40", 40), value_range("more than 30", 30))
     assert not compatible(value_range("no more than 30", 30), value_range("at least 40", 40))

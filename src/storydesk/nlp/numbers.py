@@ -109,22 +109,37 @@ _BOUNDS = (
     (re.compile(r"\b(?:at most|up to|fewer than|less than|under|below)\b"), "upper"),
     (re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated)\b"), "about"),
 )
-APPROXIMATION = 0.15  # "about 100" is taken to cover 85-115, "nearly 50" 42.5-50
+APPROXIMATION = 0.10  # an estimate is taken to be within 10% ...
+
+
+def _last_digit_unit(value: float) -> float:
+    """The place of a figure's last non-zero digit: 86,000 -> 1,000, 2.4 million -> 100,000,
+    12.5 -> 0.1. An estimate is read no coarser than it is written."""
+    v = abs(value)
+    if v == 0:
+        return 1.0
+    unit = 10.0 ** math.floor(math.log10(v))
+    while unit > 1e-6 and abs(v / unit - round(v / unit)) > 1e-6:
+        unit /= 10
+    return unit
 
 
 def value_range(text: str, value: float) -> tuple[float, float]:
     """The values a written figure allows: "at least 40" -> [40, inf), "no more than 30" ->
-    (-inf, 30], "nearly 50" -> [42.5, 50], "about 100" -> [85, 115], a bare "12" -> [12, 12]."""
+    (-inf, 30], "nearly 50" -> [45, 50], "about 86,000" -> [85,000, 87,000], a bare "12" ->
+    [12, 12]. ... and no further than one unit of its last written digit: "about 86,000" and
+    "about 68,000" differ, "about 86,000" and "about 85,000" may not."""
     low = text.lower()
     kind = next((k for pattern, k in _BOUNDS if pattern.search(low)), None)
+    margin = min(APPROXIMATION * abs(value), _last_digit_unit(value))
     if kind == "near":
-        return value * (1 - APPROXIMATION), value
+        return value - margin, value
     if kind == "lower":
         return value, math.inf
     if kind == "upper":
         return -math.inf, value
     if kind == "about":
-        return value * (1 - APPROXIMATION), value * (1 + APPROXIMATION)
+        return value - margin, value + margin
     return value, value
 
 
