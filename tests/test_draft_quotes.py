@@ -256,3 +256,20 @@ def test_quote_backed_reads_each_source_by_what_it_prints() -> None:
     other = QuoteCheck(q.text, 0, 0, "Rusk", "verbatim", "", credited="court document",
                        printed_by=("a",), quoted_by=("a",))  # fmt: skip
     assert quote_backed(sentence, [("a", low)], [other]) == [low]
+    # Misattributed: no source is raised, and one that prints it in no wording backs nothing
+    # (check.py makes those that print it contradict the sentence).
+    wrong = QuoteCheck(q.text, 0, 0, "Fenwright", "misattributed", "", credited="Imelda Rusk",
+                       written="Tobias Fenwright",
+                       canonical_by=("a",), quoted_by=("a",))  # fmt: skip
+    said = 'Tobias Fenwright said: "We will not reopen the bridge."'
+    a, c = quote_backed(said, [("a", yes), ("c", yes)], [wrong])
+    assert a == yes
+    assert c.label == "unverified" and c.reasons[0] == "does not print this quotation"
+
+
+def test_markdown_report_escapes_draft_and_source_text(nlp: Any) -> None:
+    draft = 'Rusk said the <b>bridge</b> will "stay shut <script>x()</script>".'
+    evil = Article("x", path="x.txt", source="Outlet <script>alert(1)</script>", text=draft)
+    md = to_markdown(check_text(draft, [evil], FeatureVerifier(), nlp), {"x": evil.source or ""})
+    assert "<script>" not in md and "<b>" not in md
+    assert r"\<script\>" in md

@@ -291,33 +291,38 @@ def to_table(checks: Sequence[SentenceCheck]) -> str:
 
 
 def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None = None) -> str:
-    """`names` (article id -> outlet) names the sources a quotation's wording comes from."""
+    """`names` (article id -> outlet) names the sources a quotation's wording comes from. Draft
+    and article text is escaped as the Markdown brief escapes it: no raw HTML gets through."""
+    from ..briefing.render_markdown import _inline as md  # the briefs' one escaping rule
+
     names = names or {}
+
+    def outlets(ids: Sequence[str]) -> str:
+        return ", ".join(md(names.get(a, a)) for a in ids)
+
     out = ["# Draft check", ""]
     for n, c in enumerate(checks, start=1):
-        out.append(f"{n}. **{c.label}**: {c.sentence}")
+        out.append(f"{n}. **{c.label}**: {md(c.sentence)}")
         if c.read_as:
-            out.append(f"   - read as: {c.read_as}")
+            out.append(f"   - read as: {md(c.read_as)}")
         if c.supported_by:
-            who = ", ".join(names.get(a, a) for a in c.supported_by)
             n = len(c.supported_by)
             count = f"{n} source{'s' * (n != 1)}"
             if c.independent is not None:
                 count += f", {c.independent} independent"
-            out.append(f"   - supported by {count}: {who}")
+            out.append(f"   - supported by {count}: {outlets(c.supported_by)}")
         if c.best is not None and c.best.verdict.evidence:
-            quote = " ".join(c.best.verdict.evidence)
-            out.append(
-                f"   - best source: {c.best.label} ({c.best.verdict.support:.2f}): > {quote}"
-            )
+            quote = md(" ".join(c.best.verdict.evidence))
+            support = c.best.verdict.support
+            out.append(f"   - best source: {md(c.best.label)} ({support:.2f}): > {quote}")
         for q in c.quotes:
-            out.append(f"   - quotation \u201c{_cut(q.text, 100)}\u201d: {q.relation}, {q.reason}")
+            text, why = md(_cut(q.text, 100)), md(q.reason)
+            out.append(f"   - quotation \u201c{text}\u201d: {q.relation}, {why}")
             if q.canonical and q.relation not in QUIET_RELATIONS:
-                by = ", ".join(names.get(a, a) for a in q.canonical_by)
-                out.append(f"     - the sources print: \u201c{q.canonical}\u201d ({by})")
+                by = outlets(q.canonical_by)
+                out.append(f"     - the sources print: \u201c{md(q.canonical)}\u201d ({by})")
                 if q.printed_by:
-                    by = ", ".join(names.get(a, a) for a in q.printed_by)
-                    out.append(f"     - the draft's wording is printed by: {by}")
+                    out.append(f"     - the draft's wording is printed by: {outlets(q.printed_by)}")
         for s in c.contradicting:
             reasons = s.verdict.reasons
             # A structured check's reason says who says what (a quotation check's, what the
@@ -327,5 +332,5 @@ def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None
                 r for r in reasons if not r.startswith("support ")
             )
             note = "" if s.verdict.explained else " (the model's reading, no check explains it)"
-            out.append(f"   - contradicted by {s.label}{note}: {why}")
+            out.append(f"   - contradicted by {md(s.label)}{note}: {md(why)}")
     return "\n".join(out) + "\n"

@@ -93,15 +93,21 @@ def _same_speaker(q: QuoteCheck) -> bool:
     return all(w.lower() in named for w in _WORD.findall(q.speaker))
 
 
+def _found(q: QuoteCheck) -> bool:
+    """Whether the sources print the quotation in some wording (an altered or misattributed one
+    included: check.py makes those sources contradict the sentence)."""
+    return q.relation in PRINTED or q.relation in REWORDED or q.conflicting
+
+
 def _backs_gist(article: str, q: QuoteCheck) -> bool:
     """Whether the article prints the quotation, in the draft's wording or another."""
-    if q.relation in PRINTED or q.relation in REWORDED:
+    if _found(q):
         return article in q.quoted_by or article in q.printed_by or article in q.canonical_by
     return False
 
 
 def _not_printed(v: Verdict, q: QuoteCheck) -> Verdict:
-    if q.relation in PRINTED or q.relation in REWORDED:
+    if _found(q):
         why = "does not print this quotation"
     else:
         why = f"no source prints this quotation ({q.relation}: {q.reason})"
@@ -114,11 +120,10 @@ def quote_backed(
     """Each (article id, verdict) pair's verdict once the sentence's quotations are read: for a
     sentence that only says who said them (`attribution_only`), a source that prints every
     quotation of it, credited to the same person, supports it, and one that prints any of them
-    in no wording does not.
-    Otherwise, and when a quotation conflicts with the sources (check.py reports that),
-    unchanged."""
+    in no wording does not, whether or not the quotation conflicts with the sources (check.py
+    makes those that print a conflicting one contradict it). Other sentences: unchanged."""
     out = [v for _, v in verdicts]
-    if not quotes or any(q.conflicting for q in quotes) or not attribution_only(sentence, quotes):
+    if not quotes or not attribution_only(sentence, quotes):
         return out
     for k, (article, v) in enumerate(verdicts):
         if all(
