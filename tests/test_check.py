@@ -431,3 +431,10 @@ def test_cli_check_contradiction_prior(run: Run, tmp_path: Path) -> None:
         args = ("--contradiction-prior", "0.2", *flags) if flags[0] == "--no-model" else flags
         code, _, err = run("check", "--pairs", str(pairs), *args)
         assert code == cli.EXIT_USAGE and "--contradiction-prior" in err
+
+
+def test_cli_judge_model_needs_judge_url(run: Run, tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"document": DOC, "claim": "A fire."}) + "\n", encoding="utf-8")
+    code, _, err = run("check", "--pairs", str(pairs), "--judge-model", "tiny")
+    assert code == cli.EXIT_USAGE and "--judge-url" in err

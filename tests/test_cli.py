@@ -110,8 +110,11 @@ def test_explicit_format_wins(api: FakeApi, inputs: list[str], run: Run, tmp_pat
 
 
 def test_quiet_silences_warnings_and_progress(api: FakeApi, inputs: list[str], run: Run) -> None:
-    code, out, err = run("brief", *inputs, "--quiet", "--progress", "--timings")
+    code, out, err = run("brief", *inputs, "--quiet", "--progress")
     assert code == 0 and out and err == ""
+    # Timings asked for by name still come: -q is about warnings and progress.
+    _, _, err = run("brief", *inputs, "--quiet", "--timings")
+    assert err and all(line.startswith("storydesk: timing: ") for line in err.splitlines())
 
 
 def test_progress_when_asked(api: FakeApi, inputs: list[str], run: Run) -> None:

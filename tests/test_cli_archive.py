@@ -80,6 +80,12 @@ def test_stories_table_and_json(run: Run, ingested: str) -> None:
     stories = json.loads(out)
     assert code == 0 and [s["size"] for s in stories] == [5]
     assert "Brineshore Digest" in stories[0]["outlets"]
+    # -o *.json writes JSON, as brief, quotes and check do; --format still wins.
+    target = Path(ingested).parent / "st.json"
+    assert run("stories", "--db", ingested, "-o", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["size"] == 5
+    run("stories", "--db", ingested, "-o", str(target), "--format", "table")
+    assert target.read_text(encoding="utf-8").split()[:2] == ["ID", "SIZE"]
 
 
 def test_stories_usage_errors(run: Run, ingested: str) -> None:
@@ -108,7 +114,7 @@ def test_brief_story_json_md_and_errors(run: Run, ingested: str, tmp_path: Path)
     # An outlet with no name is cited by its file and store number, not a bare "[3]".
     assert re.search(r"03\\_velsund\\_posten #\d+", md), md[:2000]
     code, _, err = run("brief", "--story", "7", "--db", ingested)
-    assert code == 1 and "no story 7" in err
+    assert code == 2 and "no story 7" in err  # a bad --story value
     assert run("brief", "--db", ingested)[0] == 2  # neither paths nor --story
     assert run("brief", str(EXAMPLE), "--story", "1", "--db", ingested)[0] == 2  # both
     assert run("brief", str(EXAMPLE), "--db", ingested)[0] == 2  # --db without --story

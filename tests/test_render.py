@@ -94,6 +94,10 @@ def test_extract_to_dict_shape() -> None:
     data = extract_to_dict(brief.articles, brief.problems)
     assert list(data) == ["schema_version", "articles", "problems"]
     assert data["articles"][1]["id"] == "b.2"
+    # The brief's article keys, `group` included (null: no provenance ran).
+    brief_article = to_dict(brief)["articles"][1]
+    assert list(data["articles"][1]) == list(brief_article)
+    assert data["articles"][1]["group"] is None
 
 
 # ------------------------------------------------------------------------------------ Markdown

@@ -59,8 +59,8 @@ __all__ = [
 ]
 
 
-class StoryNotFoundError(StorydeskError):
-    """No story with that id in the archive."""
+class StoryNotFoundError(OptionsError):
+    """No story with that id in the archive: a bad --story value (usage error, exit 2)."""
 
 
 @dataclass(frozen=True)

@@ -257,7 +257,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     _warn(result.problems, args.quiet)
-    if args.timings and not args.quiet:
+    if args.timings:  # asked for by name: -q quiets warnings and progress, not this
         for name, seconds in timings.seconds.items():
             print(f"storydesk: timing: {name} {seconds:.2f}s", file=sys.stderr)
     _write(args.output, RENDERERS[fmt](result))

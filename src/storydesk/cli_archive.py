@@ -61,7 +61,9 @@ def register(
     _add_db(s)
     s.add_argument("--since", metavar="WHEN", help="active since: 90m, 36h, 2d, 1w or ISO date")
     s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N stories (50)")
-    s.add_argument("--format", choices=("table", "json"), default="table")
+    s.add_argument(
+        "--format", choices=("table", "json"), default=None, help="default: json for -o *.json"
+    )
     s.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout ('-')")
     s.set_defaults(func=commands["stories"])
     m = sub.add_parser(
@@ -175,7 +177,8 @@ def cmd_stories(args: argparse.Namespace, write: Writer) -> int:
 
     with open_store(args.db, existing=True) as store:
         rows = list_stories(store, args.since, args.limit)
-    if args.format == "json":
+    by_name = "json" if (args.output or "").lower().endswith(".json") else "table"
+    if (args.format or by_name) == "json":
         write(
             args.output, json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
         )

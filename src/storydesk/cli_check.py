@@ -71,6 +71,8 @@ def make_verifier(args: argparse.Namespace) -> Verifier:
     prior = getattr(args, "contradiction_prior", None)
     if prior is not None and (chosen and chosen != ["onnx_model"]):
         raise OptionsError("--contradiction-prior applies to storydesk's own model only")
+    if args.judge_model and not args.judge_url:
+        raise OptionsError("--judge-model names the model at --judge-url: give both")
     if prior is not None and not 0.0 < prior < 1.0:
         raise OptionsError(f"--contradiction-prior must be between 0 and 1, not {prior:g}")
     if args.model:

@@ -211,10 +211,11 @@ def _quotes(brief: Brief) -> list[dict[str, Any]]:
 def extract_to_dict(
     articles: Iterable[Article], problems: Iterable[InputProblem]
 ) -> dict[str, Any]:
-    """What `storydesk extract` prints: cleaned articles (shaped as in a brief) and problems."""
+    """What `storydesk extract` prints: cleaned articles (shaped as in a brief, `group` null:
+    extract runs no provenance) and problems."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [article_to_dict(a) for a in articles],
+        "articles": [{**article_to_dict(a), "group": None} for a in articles],
         "problems": [problem_to_dict(p) for p in problems],
     }
 
