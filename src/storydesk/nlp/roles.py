@@ -196,6 +196,16 @@ _DENYING_PREPS = {"against": frozenset({"decide", "vote", "opt", "choose"}),
                   "from": frozenset({"refrain", "abstain"})}  # fmt: skip
 
 
+_DENIABLE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _no_determiner(noun: Any) -> bool:
+    """ "no evidence", "no one", "nobody": the argument is none at all."""
+    if noun.lower_ in ("nobody", "nothing", "none"):
+        return True
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
 def denied(verb: Any) -> bool:
     """Whether the sentence says the verb's event did not happen: a negation on the verb itself
     ("did not reach"), "without" before it ("left without paying": the paying is denied, the
@@ -205,6 +215,8 @@ def denied(verb: Any) -> bool:
         return True
     if any(c.lower_ == "longer" and any(is_negation(n) for n in c.children) for c in verb.children):
         return True  # "no longer responded"
+    if any(c.dep_ in _DENIABLE_ARGS and _no_determiner(c) for c in verb.children):
+        return True  # "found no evidence", "no one was hurt"
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return True
