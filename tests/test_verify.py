@@ -79,6 +79,27 @@ def test_verbs_that_end_an_action_deny_it(parse, embed) -> None:  # type: ignore
     assert [d.kind for d in disputes(parse, embed, b, c)] == ["negation"]
 
 
+def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    line = "Regulators found {} evidence of wrongdoing at the Calderbrook plant, the ministry said."
+    assert [d.kind for d in disputes(parse, embed, line.format("no"), line.format("clear"))] == [
+        "negation"
+    ]
+    fire = "{} was hurt in the fire at the Calderbrook plant on Monday, the ministry said."
+    assert disputes(parse, embed, fire.format("No one"), fire.format("Nobody")) == []
+
+
+def test_a_year_or_month_alone_is_compared(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    line = "The new tram line between the harbour and the airport is due to open in {}."
+    found = disputes(parse, embed, line.format("2029"), line.format("2027"))
+    assert [d.kind for d in found] == ["date"] and "2029" in found[0].reason
+    found = disputes(parse, embed, line.format("November 2025"), line.format("September 2025"))
+    assert [d.kind for d in found] == ["date"] and "month" in found[0].reason
+    # The same period, or a bound and a year inside it, agree.
+    assert disputes(parse, embed, line.format("2029"), line.format("March 2029")) == []
+    assert disputes(parse, embed, line.format("2028"), line.format("by 2030")) == []
+    assert disputes(parse, embed, line.format("June"), line.format("the summer")) == []
+
+
 def test_bounds_that_can_both_be_true_agree(parse, embed) -> None:  # type: ignore[no-untyped-def]
     said = "members of parliament have called for an inquiry into the contract."
     assert disputes(parse, embed, f"At least 40 {said}", f"More than 30 {said}") == []

@@ -181,7 +181,7 @@ def date_mentions(claim: Claim) -> list[DateMention]:
     return out
 
 
-def _same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -> bool:
+def same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -> bool:
     """Two dates describe one event when they hang off the same predicate; when each sentence
     dates a predicate the other does not mention at all, only near-identical sentences count."""
     if ga is not None and ga == gb:
@@ -218,7 +218,7 @@ def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     dates_a, dates_b = date_mentions(a), date_mentions(b)
     for ga, mda, wa in dates_a:
         for gb, mdb, wb in dates_b:
-            if not _same_event(ga, gb, a, b, sim):
+            if not same_event(ga, gb, a, b, sim):
                 continue
             va: object
             vb: object

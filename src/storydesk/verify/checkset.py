@@ -15,6 +15,7 @@ from .checks import (
     check_negation,
     check_number,
 )
+from .periods import check_period
 from .places import check_place
 from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
@@ -27,6 +28,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_actor,
     check_number,
     check_date,
+    check_period,
     check_negation,
     check_place,
     check_substituted_name,
