@@ -217,6 +217,17 @@ def test_glued_wire_credit_is_a_dateline(text: str, first_words: str) -> None:
             ['He said "no."', 'Then he starred in the "Anne of Green Gables" TV movies!'],
         ),
         ("One line\nTwo lines. Three.", ["One line", "Two lines.", "Three."]),
+        # a company suffix goes on into a name or a day, and ends before an opener
+        (
+            "Apple Inc. Chief Executive Tim Cook spoke. J.C. Penney Co. Inc. reports Monday. "
+            "It bought Acme Corp. The deal closed.",
+            [
+                "Apple Inc. Chief Executive Tim Cook spoke.",
+                "J.C. Penney Co. Inc. reports Monday.",
+                "It bought Acme Corp.",
+                "The deal closed.",
+            ],
+        ),
     ],
 )
 def test_split_sentences_keeps_abbreviations_whole(text: str, expected: list[str]) -> None:

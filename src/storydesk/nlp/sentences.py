@@ -26,11 +26,12 @@ _LAST_WORD = re.compile(r"([\w.’'-]+)[.!?]$")
 _NEXT_WORD = re.compile(r"[\"“‘(\[]?([\w’'-]+)")
 # Words that end in a period inside sentences: titles before a name, "St." and "Mt." in place
 # names, "No." before a number. "Inc.", "Corp.", "Ltd." and "etc." are left out: they end
-# sentences as often as not.
+# sentences as often as not (company suffixes go by the next word, as dotted abbreviations do).
 _ABBREVIATED = frozenset(
     """mr mrs ms dr prof gov sen rep gen lt col capt sgt cmdr adm maj brig rev hon pres supt insp
     det cpl pvt st mt ft jr sr no nos vol fig vs atty dept univ""".split()  # noqa: SIM905
 )
+_COMPANY = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "bros"})
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
 # Capitalised words that open sentences. After a dotted abbreviation ("U.S.", "p.m.") a word like
 # these starts a new sentence ("... in the U.S. The company"); a name goes on with the old one
@@ -88,7 +89,7 @@ def _continues(before: str, after: str) -> bool:
         return True  # "Mr. Smith", "ranked No. 1", "James W. Pennebaker"
     if bare in _MONTHS:
         return bool(nxt and nxt.group(1)[0].isdigit())  # "Oct. 14"
-    if "." in word:  # "U.S.", "p.m.": the next word decides
+    if "." in word or bare in _COMPANY:  # "U.S.", "p.m.", "Co. Inc.": the next word decides
         return bool(nxt and nxt.group(1).lower() not in _OPENERS and not nxt.group(1).isdigit())
     return False
 
