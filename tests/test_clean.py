@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,26 @@ def test_exact_and_near_duplicates_first_wins() -> None:
         ("copy.txt", "article copy: duplicate of first"),
         ("near.txt", "article near: duplicate of first"),
     ]
+
+
+def test_the_earliest_published_copy_wins_and_other_outlets_copies_stay() -> None:
+    text = f"{BODY}\n{BODY2}\n{BODY}"
+    late = replace(art(text, id_="late"), published="2025-03-02T12:15:00Z")
+    early = replace(art(f"{text}\nLeave a Reply", id_="early"), published="2025-03-02T09:40:00Z")
+    undated = art(text, id_="undated")
+    kept, problems = clean_articles((undated, late, early), OPTS)
+    assert [a.id for a in kept] == ["early"]  # named last, published first
+    assert {p.problem.split(" (")[0] for p in problems} == {
+        "article late: duplicate of early",
+        "article undated: duplicate of early",
+    }
+    # Another outlet running the same text is a republication: provenance links it.
+    wire = replace(early, source="Meridian Wire")
+    gazette = replace(late, source="Ostrand Gazette")
+    again = replace(undated, source="meridian  wire")  # the wire's own copy, ingested twice
+    kept, problems = clean_articles((gazette, wire, again), OPTS)
+    assert [a.id for a in kept] == ["late", "early"]
+    assert [p.problem.split(" (")[0] for p in problems] == ["article undated: duplicate of early"]
 
 
 def test_related_but_rewritten_articles_are_not_duplicates() -> None:

@@ -170,14 +170,16 @@ def test_duplicate_kinds(store: Store) -> None:
             tracked,  # same URL (scheme/host case, trailing slash, tracking parameter)
             make(3, text="\n  " + original.text.upper().replace(" ", "   ") + " "),  # same text
             make(4, text=" ".join(edited)),  # near-identical
-            make(5, text=" ".join(edited), url=None),  # near-identical, no URL
+            make(7, text=" ".join(edited), url=None),  # near-identical, no URL
             make(6, text=body(6)),  # a different article
+            # Another outlet running it: a republication, kept (provenance links the two).
+            make(5, text=" ".join(edited), url=None),
         ]
     )
     assert (result.duplicate_url, result.duplicate_text) == (1, 1)
-    assert (result.near_duplicate, result.added) == (2, 1)
+    assert (result.near_duplicate, result.added) == (2, 2)
     assert result.ids[:4] == (1, 1, 1, 1)
-    assert store.count_articles() == 2
+    assert store.count_articles() == 3
 
 
 def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> None:
@@ -201,7 +203,10 @@ def test_same_url_with_new_text_updates_the_article_in_place(store: Store) -> No
     # Lookups follow the new text: its near-copy is found, the old text's is not.
     near_new = new_text.replace(new_text.split()[50], "changed", 1)
     near_old = body(1).replace(body(1).split()[50], "changed", 1)
-    again = store.add_articles([make(4, text=near_new, url=None), make(5, text=near_old, url=None)])
+    same_outlet = update.source
+    again = store.add_articles(
+        [make(4, text=near_new, url=None, source=same_outlet), make(5, text=near_old, url=None)]
+    )
     assert (again.near_duplicate, again.added) == (1, 1) and again.ids[0] == first.ids[0]
     # A "new" text that another article already has is that article's duplicate: no update.
     clash = store.add_articles([make(6, text=body(2), url="https://news.example/story/1")])

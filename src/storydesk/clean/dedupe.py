@@ -1,7 +1,10 @@
 """Duplicate articles: the same text ingested twice, or a re-post with trivial edits.
 
 A duplicate adds no second source to a fact, it only inflates "confirmed" counts, so later copies
-are dropped and reported. The first article (in input order) wins.
+are dropped and reported. The earliest published version wins (undated ones after dated ones,
+then input order), whatever order the files were named in. A copy under another outlet's name is
+not a duplicate but a republication: it stays, and provenance links it to its origin and counts
+the two as one source (who ran whose story is part of what a brief reports).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import math
 
 from ..minhash import U64, jaccard, shingle_hashes, words
 from ..model import Article
+from ..store.keys import parse_ts
 
 NEAR_DUPLICATE_JACCARD = 0.9  # word 3-shingle overlap at which two texts count as one
 # Shorter than the archive's 5: a batch is compared whole, and 3-word runs keep a re-post with a
@@ -28,36 +32,54 @@ def _prefix(hashes: U64) -> list[int]:
     return [int(h) for h in hashes[:keep]]
 
 
+def _outlet(article: Article) -> str | None:
+    return " ".join(article.source.lower().split()) if article.source else None
+
+
+def _republished(a: Article, b: Article) -> bool:
+    """Two named, different outlets: a republication, not a duplicate."""
+    oa, ob = _outlet(a), _outlet(b)
+    return oa is not None and ob is not None and oa != ob
+
+
+def _by_age(articles: list[Article]) -> list[Article]:
+    """Earliest published first; undated after dated; ties in input order."""
+    ts = [parse_ts(a.published) for a in articles]
+    order = sorted(range(len(articles)), key=lambda i: (ts[i] is None, ts[i] or 0, i))
+    return [articles[i] for i in order]
+
+
 def find_duplicates(articles: list[Article]) -> dict[str, str]:
     """Map each duplicate article id to the id of the earlier article it repeats, with a note.
 
     Near-linear in the number of articles (prefix-filter index), so it can run over large batches.
     """
-    by_text: dict[str, str] = {}
-    kept: list[tuple[str, U64]] = []
+    by_text: dict[str, list[Article]] = {}
+    kept: list[tuple[Article, U64]] = []
     index: dict[int, list[int]] = {}
     duplicates: dict[str, str] = {}
-    for article in articles:
+    for article in _by_age(articles):
         key = " ".join(words(article.text))
-        if key in by_text:
-            duplicates[article.id] = f"duplicate of {by_text[key]} (same text)"
+        same = next((o for o in by_text.get(key, ()) if not _republished(article, o)), None)
+        if same is not None:
+            duplicates[article.id] = f"duplicate of {same.id} (same text)"
             continue
         shingles = shingle_hashes(article.text, _SHINGLE)
         prefix = _prefix(shingles)
         candidates = sorted({k for token in prefix for k in index.get(token, ())})
         for k in candidates:
-            other_id, other_shingles = kept[k]
+            other, other_shingles = kept[k]
             # Cheap size bound first: Jaccard can't reach the threshold if sizes differ too much.
             small, large = sorted((shingles.size, other_shingles.size))
-            if small < NEAR_DUPLICATE_JACCARD * large:
+            if small < NEAR_DUPLICATE_JACCARD * large or _republished(article, other):
                 continue
             score = jaccard(shingles, other_shingles)
             if score >= NEAR_DUPLICATE_JACCARD:
-                duplicates[article.id] = f"duplicate of {other_id} (near-identical, {score:.0%})"
+                duplicates[article.id] = f"duplicate of {other.id} (near-identical, {score:.0%})"
                 break
         else:
-            by_text[key] = article.id
+            by_text.setdefault(key, []).append(article)
             for token in prefix:
                 index.setdefault(token, []).append(len(kept))
-            kept.append((article.id, shingles))
+            kept.append((article, shingles))
     return duplicates

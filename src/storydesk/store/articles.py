@@ -84,6 +84,10 @@ def find_duplicate(con: sqlite3.Connection, p: Prepared) -> tuple[Outcome, int] 
     return ("near_duplicate", near) if near is not None else None
 
 
+def _outlet(source: str | None) -> str | None:
+    return " ".join(source.lower().split()) if source else None
+
+
 def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
     candidates: set[int] = set()
     for band, bucket in enumerate(p.buckets):
@@ -91,10 +95,13 @@ def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
             "SELECT article_id FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket)
         )
         candidates.update(r[0] for r in rows)
+    outlet = _outlet(p.article.source)
     for cid in sorted(candidates):  # oldest first: a copy points at the earliest version
-        sig_blob, text = con.execute(
-            "SELECT minhash, text FROM articles WHERE id = ?", (cid,)
+        sig_blob, text, source = con.execute(
+            "SELECT minhash, text, source FROM articles WHERE id = ?", (cid,)
         ).fetchone()
+        if outlet is not None and _outlet(source) not in (None, outlet):
+            continue  # another outlet's republication: kept, provenance links the two
         if minhash.estimate(p.signature, minhash.from_blob(sig_blob)) < _ESTIMATE_FLOOR:
             continue
         if minhash.jaccard(p.shingles, minhash.shingle_hashes(text)) >= NEAR_DUPLICATE_JACCARD:
