@@ -328,6 +328,13 @@ def test_as_claim_pronouns_reads_a_name_tagged_as_a_noun() -> None:
     # it is when the document also writes it in lower case.
     assert as_claim_pronouns(pair, spacy_pipeline(), window) == [window]
     assert as_claim_pronouns(pair, spacy_pipeline(), named + " A fenwright is a tool.") == [window]
+    # A lower-case title goes with the name it stands before; a possessive describes.
+    titled = "Chief executive Maria Brandt said the site was chosen for its rail links."
+    pair = [("She said the site was chosen for its rail links.", titled)]
+    doc = "Hartwell Motors will build a plant. " + titled
+    assert as_claim_pronouns(pair, spacy_pipeline(), doc) == [pair[0][0]]
+    owned = "The firm's chief executive Maria Brandt said the site was chosen for its rail links."
+    assert as_claim_pronouns([(pair[0][0], owned)], spacy_pipeline(), doc + owned) == [owned]
 
 
 def test_a_claims_pronoun_meets_the_windows_name(verifier: ModelVerifier) -> None:
@@ -358,6 +365,18 @@ def test_as_window_names(claim: str, window: str, expected: str) -> None:
 
     document = "Imelda Rusk and engineer Nadia Ferrant spoke. " + window
     assert as_window_names(claim, window, document) == expected
+
+
+def test_a_surname_two_people_share_is_not_shortened() -> None:
+    from storydesk.verify.names import as_window_names
+
+    document = (
+        "Samuel Okafor testified against his brother, former senator Daniel Okafor. "
+        "Okafor was convicted of bribery."
+    )
+    window = "Okafor was convicted of bribery."
+    claim = "Samuel Okafor was convicted of bribery."
+    assert as_window_names(claim, window, document) == claim  # the window's Okafor is Daniel
 
 
 def test_without_added_roles() -> None:

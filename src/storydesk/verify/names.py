@@ -7,9 +7,10 @@ the longer name as a contradiction (0.99). When the document itself gives the cl
 or gives that surname with no other first name ("Mr Alibek" for the claim's "Ken Alibek"), the
 window's surname is that person, so the model reads the claim with the surname. A full name
 against another first name the document gives ("Martin Rusk" where it says "Imelda Rusk") is
-left alone: that may be another person. The shown claim, the features and the structured checks
-keep the name as written, so a first name the document never gives is still reported by the
-coverage feature.
+left alone: that may be another person, and so is a full name the document gives beside another
+person of the same surname ("Samuel Okafor" and "Daniel Okafor"). The shown claim, the
+features and the structured checks keep the name as written, so a first name the document never
+gives is still reported by the coverage feature.
 """
 
 from __future__ import annotations
@@ -50,9 +51,11 @@ def as_window_names(claim: str, window: str, document: str) -> str:
                 continue
             full = " ".join([*given, surname])
             # A lone first name the document never contradicts is this person's; a longer run
-            # ("Chief Executive Imelda") must be in the document, or it may hold a role.
-            alone = len(given) == 1 and not _other_first_name(given[0], surname, document)
-            if full not in window and (full in document or alone):
+            # ("Chief Executive Imelda") must be in the document, or it may hold a role. Where
+            # the document names two people of that surname ("Samuel Okafor" testified against
+            # his brother "Daniel Okafor"), the window's bare surname may be either: left alone.
+            other = _other_first_name(given[-1], surname, document)
+            if full not in window and not other and (full in document or len(given) == 1):
                 out.append(claim[pos : m.start(1) + first.start()])
                 pos = m.start(2)
                 break
