@@ -199,6 +199,14 @@ def _fits(tok: Any, kind: str) -> bool:
     return bool(tok.ent_type_ in ("NORP", "ORG") or tok.tag_ == "NNPS")
 
 
+def _titles_name(t: Any) -> bool:
+    """A word that may stand before a name as part of naming it: a capitalised word, "the",
+    punctuation, or a lower-case title noun or adjective ("chief executive", "former")."""
+    if t.text[:1].isupper() or t.is_punct or t.lower_ == "the":
+        return True
+    return t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ")
+
+
 def _named_in_role(
     doc: Any, role: Role, kind: str, document: str, claim: str
 ) -> tuple[int, int] | None:
@@ -215,7 +223,9 @@ def _named_in_role(
         if re.search(rf"\b{re.escape(tok.text)}\b", claim):
             continue
         left = doc[tok.left_edge.i : tok.i]
-        if all(t.text[:1].isupper() or t.is_punct or t.lower_ == "the" for t in left):
+        # Titles, capitalised or not ("Chief executive Maria Brandt"), go with the name; a
+        # possessive ("Georgia's U.N. envoy") describes.
+        if all(_titles_name(t) for t in left):
             return tok.left_edge.idx, tok.idx + len(tok.text)
     return None
 
