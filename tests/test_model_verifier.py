@@ -640,3 +640,17 @@ def test_a_sentence_the_document_prints_is_supported_in_those_words(
     assert copied.reasons[0] == "the document prints this sentence word for word"
     reworded = verifier.verify("The Kestrel Narrows Bridge shut on Tuesday.", document)
     assert reworded.reasons[0].startswith("model on the closest passage")
+
+
+def test_a_claim_in_another_language_gets_no_english_checks(verifier: ModelVerifier) -> None:
+    # spaCy's English parse made "Las" a place, and the place check called a faithful
+    # translation contradicted, "explained".
+    doc = (
+        "Hartwell Motors will build a battery plant in Leipzig, Germany. Construction begins in "
+        "September. The company's shares rose 4 percent in Frankfurt trading."
+    )
+    v = verifier.verify("Las acciones de la empresa subieron un 4 por ciento en Fráncfort.", doc)
+    assert v.label != "contradicted" and not v.explained
+    assert verifier.verify("The company's shares rose 4 percent in Paris.", doc).label == (
+        "contradicted"
+    )

@@ -88,6 +88,16 @@ def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: 
     assert disputes(parse, embed, fire.format("No one"), fire.format("Nobody")) == []
 
 
+def test_articles_in_another_language_take_part_in_no_check(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    a = "The new tram line between the harbour and the airport is due to open in 2029."
+    b = "The new tram line between the harbour and the airport is due to open in 2027."
+    claims = parse(a, b)
+    emb = embed(claims)
+    ctx = Context(article_text={"a": a, "b": b}, labels=CTX.labels)
+    assert find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
+    assert find_disputes(claims, emb @ emb.T, ctx, 0.45, unparsed=frozenset({"b"})) == []
+
+
 def test_a_year_or_month_alone_is_compared(parse, embed) -> None:  # type: ignore[no-untyped-def]
     line = "The new tram line between the harbour and the airport is due to open in {}."
     found = disputes(parse, embed, line.format("2029"), line.format("2027"))

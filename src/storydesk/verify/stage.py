@@ -42,9 +42,14 @@ def find_disputes(
     ctx: Context,
     min_sim: float,
     checks: Sequence[Check] = DEFAULT_CHECKS,
+    unparsed: frozenset[str] = frozenset(),
 ) -> list[Dispute]:
+    """Structured disputes between claims of different articles; `unparsed` names articles in
+    a language the English checks cannot read (their claims take part in none)."""
     found = []
     for i, j in candidate_pairs(claims, sims, min_sim):
+        if claims[i].article in unparsed or claims[j].article in unparsed:
+            continue
         dispute = compare(claims[i], claims[j], float(sims[i, j]), ctx, checks)
         if dispute is not None:
             found.append(dispute)
@@ -127,7 +132,11 @@ def VERIFY(doc: Document, options: Options) -> Document:
         labels={a.id: a.label for a in articles},
         years={a.id: y for a in articles if (y := _year(a.published)) is not None},
     )
-    disputes = find_disputes(claims, emb @ emb.T, ctx, options.dispute_min_similarity)
+    # The checks read spaCy's English parses; another language's parse names "Las" a place.
+    foreign = frozenset(a.id for a in articles if a.language not in (None, "en"))
+    disputes = find_disputes(
+        claims, emb @ emb.T, ctx, options.dispute_min_similarity, unparsed=foreign
+    )
     if options.model_dispute_threshold is not None:
         from ..nlp.models import ParseMemo, spacy_pipeline
         from .crossencoder import load
