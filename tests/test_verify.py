@@ -66,17 +66,24 @@ def test_same_number_in_words_and_digits_agrees(parse, embed) -> None:  # type: 
     assert found == []
 
 
-def test_verbs_that_end_an_action_deny_it(parse, embed) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_said_to_have_ended_is_neither_asserted_nor_denied(parse, embed) -> None:  # type: ignore[no-untyped-def]
     said = "on Monday morning, the hospital trust said."
-    a = f"The hospital's patient record servers stopped responding {said}"
+    servers = "The hospital's patient record servers"
+    a = f"{servers} stopped responding {said}"
+    assert disputes(parse, embed, a, f"{servers} did not respond {said}") == []
+    b = f"{servers} no longer responded {said}"
+    assert disputes(parse, embed, a, b) == []
+    assert disputes(parse, embed, b, f"{servers} responded {said}") == []
+    plant = "the Harlow plant in Calderbrook, the company confirmed in its annual report."
     assert (
-        disputes(parse, embed, a, f"The hospital's patient record servers did not respond {said}")
+        disputes(
+            parse,
+            embed,
+            f"Orvia stopped producing cars at {plant}",
+            f"Orvia produced cars at {plant}",
+        )
         == []
     )
-    b = f"The hospital's patient record servers no longer responded {said}"
-    assert disputes(parse, embed, a, b) == []
-    c = f"The hospital's patient record servers responded {said}"
-    assert [d.kind for d in disputes(parse, embed, b, c)] == ["negation"]
 
 
 def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: ignore[no-untyped-def]
@@ -86,6 +93,18 @@ def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: 
     ]
     fire = "{} was hurt in the fire at the Calderbrook plant on Monday, the ministry said."
     assert disputes(parse, embed, fire.format("No one"), fire.format("Nobody")) == []
+    # Exceptions and comparisons deny nothing.
+    quit = "the chairman of the Calderbrook council {} resign after the vote on Monday."
+    a, b = quit.format("had no choice but to"), quit.format("had to")
+    assert disputes(parse, embed, a, b) == []
+    a = "No team has won more league titles than Harlow United since the league began in 1920."
+    b = "Harlow United has won more league titles than any team since the league began in 1920."
+    assert disputes(parse, embed, a, b) == []
+    deal = "knew about the harbour land deal before the council vote, two aides said on Monday."
+    assert disputes(parse, embed, f"Nobody but the mayor {deal}", f"Only the mayor {deal}") == []
+    report = "the inquiry report into the Calderbrook bridge collapse {} the transport minister."
+    a, b = report.format("stopped short of blaming"), report.format("did not blame")
+    assert disputes(parse, embed, f"On Monday {a}", f"On Monday {b}") == []
 
 
 def test_articles_in_another_language_take_part_in_no_check(parse, embed) -> None:  # type: ignore[no-untyped-def]
@@ -96,6 +115,13 @@ def test_articles_in_another_language_take_part_in_no_check(parse, embed) -> Non
     ctx = Context(article_text={"a": a, "b": b}, labels=CTX.labels)
     assert find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
     assert find_disputes(claims, emb @ emb.T, ctx, 0.45, unparsed=frozenset({"b"})) == []
+
+
+def test_dates_of_synonym_verbs_are_one_event(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # Similarity 0.60: below the 0.75 at which unrelated predicates count as one event.
+    a = "IT staff detected the intrusion at Fenmoor General Hospital on Monday, March 2."
+    b = "Technicians discovered the attack on the hospital's network on Sunday, March 1."
+    assert [d.kind for d in disputes(parse, embed, a, b)] == ["date"]
 
 
 def test_a_year_or_month_alone_is_compared(parse, embed) -> None:  # type: ignore[no-untyped-def]

@@ -186,8 +186,30 @@ NEGATIVE_IMPLICATIVES = frozenset(
     {"fail", "unable", "refuse", "decline", "neglect", "forget", "avoid"}
 )
 # Verbs that end what their gerund says ("stopped responding", "quit producing"); "cease" also
-# with an infinitive ("ceased to exist"). "Stopped to buy milk" is a purpose: the buying happened.
+# with an infinitive ("ceased to exist"). The action went on until then and not after: neither
+# asserted nor denied ("stopped producing cars in 2020" and "produced cars until 2020" agree, so
+# do "stopped responding" and "did not respond any more"). "Stopped to buy milk" is a purpose.
 _ENDING = frozenset({"stop", "cease", "quit", "discontinue"})
+
+
+def _no_longer(verb: Any) -> bool:
+    return any(
+        c.lower_ == "longer" and any(is_negation(n) for n in c.children) for c in verb.children
+    )
+
+
+def _ended(verb: Any) -> bool:
+    """ "stopped responding", "ceased to exist", "no longer responded": a change of state."""
+    if _no_longer(verb):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _ENDING
+        and (verb.tag_ == "VBG" or head.lemma_.lower() == "cease")
+    )
+
+
 # The same as nouns: "his refusal to participate", "the failure to disclose".
 _NEGATIVE_NOUNS = frozenset({"refusal", "failure", "inability"})
 # "decided against pursuing", "refrained from commenting": a preposition that, after these
@@ -197,39 +219,48 @@ _DENYING_PREPS = {"against": frozenset({"decide", "vote", "opt", "choose"}),
 
 
 _DENIABLE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+# After "no X", these make an exception or a comparison, not a denial: "no choice but to
+# resign", "no other airline", "no one else", "no team has won more titles than Harlow".
+_NOT_DENYING = frozenset({"but", "other", "else", "than", "except"})
 
 
-def _no_determiner(noun: Any) -> bool:
+def _no_determiner(noun: Any, verb: Any) -> bool:
     """ "no evidence", "no one", "nobody": the argument is none at all."""
-    if noun.lower_ in ("nobody", "nothing", "none"):
-        return True
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+    none = noun.lower_ in ("nobody", "nothing", "none") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in noun.children
+    )
+    if not none:
+        return False
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    exceptions = (*noun.subtree, *([after] if after is not None else []))
+    return not any(t.lower_ in _NOT_DENYING for t in exceptions) and not any(
+        t.lower_ == "than" for t in verb.subtree
+    )
 
 
 def denied(verb: Any) -> bool:
     """Whether the sentence says the verb's event did not happen: a negation on the verb itself
     ("did not reach"), "without" before it ("left without paying": the paying is denied, the
     leaving is not), or a negative implicative above it ("unable to reach", "decided against
-    pursuing", "stopped responding") not itself negated, or "no longer"."""
-    if any(is_negation(c) and c.lower_ != "without" for c in verb.children):
+    pursuing") not itself negated, or "no" before its subject or object ("found no evidence")."""
+    if _no_longer(verb):
+        return False  # a change of state: see unasserted
+    if any(
+        is_negation(c) and c.lower_ != "without" and c.dep_ not in _DENIABLE_ARGS
+        for c in verb.children
+    ):
         return True
-    if any(c.lower_ == "longer" and any(is_negation(n) for n in c.children) for c in verb.children):
-        return True  # "no longer responded"
-    if any(c.dep_ in _DENIABLE_ARGS and _no_determiner(c) for c in verb.children):
+    if any(c.dep_ in _DENIABLE_ARGS and _no_determiner(c, verb) for c in verb.children):
         return True  # "found no evidence", "no one was hurt"
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return True
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":
+        return True  # "stopped short of blaming": no blame
     if verb.dep_ == "pcomp" and head.head.lemma_.lower() in _DENYING_PREPS.get(head.lower_, ()):
         return not any(is_negation(c) for c in head.head.children)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
         return not any(is_negation(c) for c in head.children)  # "did not fail to" did
-    if (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in _ENDING
-        and (verb.tag_ == "VBG" or head.lemma_.lower() == "cease")
-    ):
-        return not any(is_negation(c) for c in head.children)  # "did not stop responding"
     if verb.dep_ == "acl" and head.lemma_.lower() in _NEGATIVE_NOUNS:
         return not any(is_negation(c) for c in head.children)  # "no refusal to" is no denial
     return False
@@ -258,7 +289,10 @@ def unasserted(verb: Any) -> bool:
     """Whether the sentence neither says the verb's event happened nor that it did not: it is
     a condition ("if the subsidies are not repealed", "unless they are repealed") or only wanted,
     asked for or tried ("pressed Yanukovych to sign", "hopes to win"). A verb inside such a
-    clause counts too ("if he fails to pay" holds "pay")."""
+    clause counts too ("if he fails to pay" holds "pay"). So is an action said to have ended
+    ("stopped responding", "no longer trusts": it happened, and does not now)."""
+    if _ended(verb):
+        return True
     for _ in range(4):
         if verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
