@@ -1,10 +1,13 @@
 """Years and months: the same event put in another year ("due to open in 2029" against "in
 2027") or another month ("in November 2025" against "in September 2025").
 
-check_date compares calendar days and weekdays; a year or a month alone never reached it. The
-same gates hold (similar sentences, the same event: one predicate dates both), and a figure that
-is a bound or a span is left alone: "by 2030" and "in 2028" can both be true, and so can
-"since 2019" and "in 2021".
+check_date compares calendar days and weekdays; a year or a month alone never reached it. A
+year is weaker evidence of one event than a calendar day (a stadium hosts a final in 2014 and
+another in 2032; a club wins the league in 2019 and again in 2022), so the gates are stricter:
+near-identical sentences (similarity >= 0.7), one predicate (or a synonym) dating both with the
+same object, no word saying the event recurs ("again", "last", "previously", "re-elected"), and
+neither article naming the other's year or month anywhere. A bound or a span is left alone: "by
+2030" and "in 2028" can both be true, and so can "since 2019" and "in 2021".
 """
 
 from __future__ import annotations
@@ -13,6 +16,15 @@ import re
 
 from ..model import Claim, Dispute
 from .checks import MONTHS, Context, make_dispute, same_event
+
+MIN_SIMILARITY = 0.7
+# Words that say an event happens more than once: each time may have its own year.
+_RECURS = re.compile(
+    r"\b(again|also|last|previous|previously|first|once|earlier|later|another|second|third|"
+    r"re-\w+|every|annual|annually)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = {v: k for k, v in MONTHS.items()}
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
@@ -42,11 +54,6 @@ def periods(claim: Claim) -> list[Period]:
     return out
 
 
-def _gives(found: list[Period], governor: str | None, part: int, value: object) -> bool:
-    """Whether the sentence also gives this event that year (part 1) or month (part 2)."""
-    return any(p[0] == governor and p[part] == value for p in found)
-
-
 def _differ(a: Period, b: Period) -> str | None:
     """ "year" or "month" when the two periods cannot both hold, else None. Months count only
     where the years agree or one is unstated (the year check has spoken otherwise)."""
@@ -57,19 +64,50 @@ def _differ(a: Period, b: Period) -> str | None:
     return None
 
 
+def _patient(claim: Claim, governor: str | None) -> str | None:
+    """What the dated predicate acts on ("the final"); not the date itself, which the parser
+    sometimes makes the object ("open in 2029")."""
+    return next(
+        (
+            r.patient
+            for r in claim.roles
+            if r.predicate == governor
+            and r.patient
+            and not _YEAR.search(r.patient)
+            and not _MONTH.search(r.patient.lower())
+        ),
+        None,
+    )
+
+
+def _named(text: str, p: Period, what: str) -> bool:
+    """Whether a text names the period's year (what == "year") or its month."""
+    value = p[1] if what == "year" else p[2]
+    word = str(value) if what == "year" else _MONTH_NAMES.get(value or 0, "")
+    return bool(word) and re.search(rf"\b{word}\b", text.lower()) is not None
+
+
+def _one_event(a: Claim, b: Claim, x: Period, y: Period, sim: float) -> bool:
+    if not same_event(x[0], y[0], a, b, sim):
+        return False
+    pa, pb = _patient(a, x[0]), _patient(b, y[0])
+    return pa is None or pb is None or pa == pb
+
+
 def check_period(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same event in a different year, or, in the same (or an unstated) year, a different
-    month; never when the other sentence also gives that event the first one's year or month."""
-    if sim < 0.55:
+    month; never when either article also names the other's year or month, anywhere."""
+    if sim < MIN_SIMILARITY or _RECURS.search(a.text) or _RECURS.search(b.text):
         return None
     pa, pb = periods(a), periods(b)
+    text_a, text_b = (
+        ctx.article_text.get(a.article, a.text),
+        ctx.article_text.get(b.article, b.text),
+    )
     for x in pa:
         for y in pb:
-            what = _differ(x, y) if same_event(x[0], y[0], a, b, sim) else None
-            if what is None:
-                continue
-            part = 1 if what == "year" else 2
-            if _gives(pa, x[0], part, y[part]) or _gives(pb, y[0], part, x[part]):
+            what = _differ(x, y) if _one_event(a, b, x, y, sim) else None
+            if what is None or _named(text_a, y, what) or _named(text_b, x, what):
                 continue
             reason = (
                 f"different {what}: {ctx.name(a.article)} says {x[3]}, "
