@@ -16,6 +16,7 @@ from datetime import date
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, value_range
+from .synonyms import synonyms
 
 # Predicates too generic to say two sentences describe the same action.
 GENERIC_PREDICATES = frozenset(
@@ -182,14 +183,17 @@ def date_mentions(claim: Claim) -> list[DateMention]:
 
 
 def same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -> bool:
-    """Two dates describe one event when they hang off the same predicate; when each sentence
-    dates a predicate the other does not mention at all, only near-identical sentences count."""
+    """Two dates describe one event when they hang off the same predicate, or synonyms of it
+    ("detected" and "discovered"); when each sentence dates a predicate the other does not
+    mention at all, only near-identical sentences count."""
     if ga is not None and ga == gb:
         return True
     preds_a = {r.predicate for r in a.roles}
     preds_b = {r.predicate for r in b.roles}
     if (ga is not None and ga in preds_b) or (gb is not None and gb in preds_a):
         return False  # the other source mentions this event but dates something else
+    if ga is not None and gb is not None and synonyms(ga, gb, "VERB"):
+        return True
     return sim >= 0.75
 
 
