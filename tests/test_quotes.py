@@ -111,6 +111,14 @@ def test_it_is_an_organisation_and_you_the_reader_never_a_speaker() -> None:
     found = quotes(text)
     assert found[0].speaker == "Health Ministry of Velsund"  # not a person called "It"
     assert found[1].speaker != "You"
+    # Two names nearby, or none: "it" is unknown, not the nearest person or the wrong company.
+    asked = (
+        "The Ostrand Gazette asked Acme Chemicals for comment. "
+        '"We do not comment on pending litigation," it said.'
+    )
+    assert only(asked).speaker is None
+    storm = 'Mayor Lena Varga spoke on Monday.\n\nThe storm hit the coast. "Stay indoors," it said.'
+    assert [q.speaker for q in quotes(storm)] == [None]
 
 
 def test_a_short_clause_after_a_comma_closed_quotation_is_its_cue() -> None:

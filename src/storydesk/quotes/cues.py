@@ -279,6 +279,12 @@ def _known(who: Attribution | None) -> bool:
     return who is not None and who.speaker is not None
 
 
+def _unresolved_it(who: Attribution | None) -> bool:
+    """A cue whose speaker is an "it" no organisation nearby fits: the speaker is unknown, not
+    the nearest person named before (the fallback for quotations with no cue)."""
+    return who is not None and who.speaker is None and (who.speaker_text or "").lower() == "it"
+
+
 def attribute(
     parse: ArticleParse,
     start: int,
@@ -305,7 +311,7 @@ def attribute(
     )
     for name in order:
         who: Attribution | None = found[name]()
-        if _known(who):
+        if _known(who) or _unresolved_it(who):
             return who
     if not partial and previous is not None and _known(previous[1]):
         # Split and multi-paragraph quotations: little reporter text since the last quotation.

@@ -42,6 +42,7 @@ _PRONOUNS = _PERSONAL | {"they", "them", "it"}
 # Outside quotation marks "you" is the reader, never a speaker ("You can read the letter below:
 # ..."). "I" and "we" stay: a columnist or the outlet does speak in its own articles.
 READER = frozenset({"you"})
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 _DEFINITE = frozenset({"the", "this", "that"})
 ROLE_PREPS = frozenset({"of", "for", "at"})  # "spokesperson for NATO": the role's complement
 _ROLE_MAX_WORDS = 7  # a longer complement is a clause about the role, not its name
@@ -251,18 +252,39 @@ class ArticleParse:
 
     def resolve(self, pos: int, pronoun: str) -> Mention | None:
         """Nearest fitting antecedent: the closest sentence with a candidate, its subject first."""
-        if pronoun in _PERSONAL:
-            kinds = {"person", "role"}
-        elif pronoun == "it":  # "It said in a statement": the ministry, never a person
-            kinds = {"org"}
-        else:
-            kinds = {"person", "role", "org"}
+        if pronoun == "it":
+            return self._resolve_it(pos)
+        kinds = {"person", "role"} if pronoun in _PERSONAL else {"person", "role", "org"}
         cands = [m for m in self.before(pos) if m.kind in kinds]
         if not cands:
             return None
         latest = max(m.sent for m in cands)
         in_sent = [m for m in cands if m.sent == latest]
         return ([m for m in in_sent if m.subject] or in_sent)[-1]
+
+    def _resolve_it(self, pos: int) -> Mention | None:
+        """ "It said in a statement": the organisation named as the subject of this sentence
+        (before "it") or the one before, when it is the only name there (outside quotation
+        marks); else no one. "The Gazette asked Acme for comment. '...,' it said" names two,
+        and the one that speaks is the object: a wrong organisation is worse than an unknown
+        speaker (a draft crediting the right one would read as misattributed)."""
+        sents = [(off, s) for off, doc in self.paras for s in doc.sents]
+        here = max((k for k, (off, s) in enumerate(sents) if off + s.start_char <= pos), default=-1)
+        named: list[tuple[int, Any]] = []  # (article offset, entity or lone proper noun)
+        for off, sent in sents[max(0, here - 1) : here + 1] if here >= 0 else ():
+            inside: set[int] = set()
+            for ent in sent.ents:
+                if ent.label_ in _NAMED_LABELS:
+                    named.append((off + ent.start_char, ent))
+                inside.update(range(ent.start, ent.end))
+            named += [(off + t.idx, t) for t in sent if t.pos_ == "PROPN" and t.i not in inside]
+        named = [(at, x) for at, x in named if at < pos and not self.inside_quote(at)]
+        if len(named) != 1:
+            return None
+        at, ent = named[0]
+        if getattr(ent, "label_", "") != "ORG" or ent.root.dep_ not in _SUBJ:
+            return None
+        return _mention(at - ent.start_char, ent, "org", ent.root)
 
     def resolve_definite(self, pos: int, noun: str) -> Mention | None:
         """ "the minister" -> the last person titled minister; "the source" -> the last speaker."""
