@@ -216,6 +216,23 @@ def test_the_earliest_published_copy_wins_and_other_outlets_copies_stay() -> Non
     kept, problems = clean_articles((gazette, wire, again), OPTS)
     assert [a.id for a in kept] == ["late", "early"]
     assert [p.problem.split(" (")[0] for p in problems] == ["article undated: duplicate of early"]
+    # An unnamed scrape, even the earliest, does not erase the named outlets it copies.
+    scrape = replace(undated, id="scrape", published="2025-03-02T07:00:00Z")
+    kept, _ = clean_articles((scrape, gazette, wire), OPTS)
+    assert [a.id for a in kept] == ["late", "early"]
+
+
+def test_one_url_twice_keeps_its_latest_version() -> None:
+    url = "https://news.example/harbour-fire"
+    v1 = replace(art(f"{BODY}\n{BODY2}", id_="v1"), url=url, published="2025-03-02T08:00:00Z")
+    v2 = replace(
+        art(f"{BODY}\n{BODY2.replace('Wednesday', 'Thursday')}", id_="v2"),
+        url=url + "?utm_source=feed",
+        published="Sun, 02 Mar 2025 14:00:00 GMT",  # a correction, dated as feeds date it
+    )
+    kept, problems = clean_articles((v2, v1), OPTS)
+    assert [a.id for a in kept] == ["v2"]
+    assert [p.problem for p in problems] == ["article v1: an older version of v2 (same URL)"]
 
 
 def test_related_but_rewritten_articles_are_not_duplicates() -> None:

@@ -1,10 +1,14 @@
 """Duplicate articles: the same text ingested twice, or a re-post with trivial edits.
 
 A duplicate adds no second source to a fact, it only inflates "confirmed" counts, so later copies
-are dropped and reported. The earliest published version wins (undated ones after dated ones,
-then input order), whatever order the files were named in. A copy under another outlet's name is
-not a duplicate but a republication: it stays, and provenance links it to its origin and counts
-the two as one source (who ran whose story is part of what a brief reports).
+are dropped and reported. Which copy stays does not depend on the order the files were named in:
+- one URL given twice is one article in two versions: the latest published stays (a correction
+  or an update, as the archive keeps it);
+- otherwise a named outlet's copy before an unnamed one (an anonymous scrape must not erase the
+  outlets it copies), then the earliest published (undated after dated), then input order.
+A copy under another outlet's name is not a duplicate but a republication: it stays, and
+provenance links it to its origin and counts the two as one source (who ran whose story is part
+of what a brief reports).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import math
 
 from ..minhash import U64, jaccard, shingle_hashes, words
 from ..model import Article
-from ..store.keys import parse_ts
+from ..store.keys import normalise_url, parse_ts
 
 NEAR_DUPLICATE_JACCARD = 0.9  # word 3-shingle overlap at which two texts count as one
 # Shorter than the archive's 5: a batch is compared whole, and 3-word runs keep a re-post with a
@@ -43,10 +47,32 @@ def _republished(a: Article, b: Article) -> bool:
 
 
 def _by_age(articles: list[Article]) -> list[Article]:
-    """Earliest published first; undated after dated; ties in input order."""
+    """Named outlets first, then earliest published (undated after dated), then input order."""
     ts = [parse_ts(a.published) for a in articles]
-    order = sorted(range(len(articles)), key=lambda i: (ts[i] is None, ts[i] or 0, i))
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (_outlet(articles[i]) is None, ts[i] is None, ts[i] or 0, i),
+    )
     return [articles[i] for i in order]
+
+
+def _older_versions(articles: list[Article]) -> dict[str, str]:
+    """Of the articles that give one URL, all but the latest published (the last named among
+    equals), each mapped to a note naming the version kept."""
+    by_url: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        url = normalise_url(a.url)
+        if url is not None:
+            by_url.setdefault(url, []).append(i)
+    out = {}
+    for idx in by_url.values():
+        ts = {i: parse_ts(articles[i].published) for i in idx}
+        latest = max(idx, key=lambda i: (ts[i] is not None, ts[i] or 0, i))
+        for i in idx:
+            if i != latest:
+                keep = articles[latest].id
+                out[articles[i].id] = f"an older version of {keep} (same URL)"
+    return out
 
 
 def find_duplicates(articles: list[Article]) -> dict[str, str]:
@@ -57,8 +83,8 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
     by_text: dict[str, list[Article]] = {}
     kept: list[tuple[Article, U64]] = []
     index: dict[int, list[int]] = {}
-    duplicates: dict[str, str] = {}
-    for article in _by_age(articles):
+    duplicates = _older_versions(articles)
+    for article in _by_age([a for a in articles if a.id not in duplicates]):
         key = " ".join(words(article.text))
         same = next((o for o in by_text.get(key, ()) if not _republished(article, o)), None)
         if same is not None:

@@ -100,8 +100,8 @@ def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
         sig_blob, text, source = con.execute(
             "SELECT minhash, text, source FROM articles WHERE id = ?", (cid,)
         ).fetchone()
-        if outlet is not None and _outlet(source) not in (None, outlet):
-            continue  # another outlet's republication: kept, provenance links the two
+        if _outlet(source) != outlet:
+            continue  # another outlet's republication (or an unnamed scrape): kept and linked
         if minhash.estimate(p.signature, minhash.from_blob(sig_blob)) < _ESTIMATE_FLOOR:
             continue
         if minhash.jaccard(p.shingles, minhash.shingle_hashes(text)) >= NEAR_DUPLICATE_JACCARD:

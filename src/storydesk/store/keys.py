@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -50,7 +51,8 @@ def text_hash(text: str) -> bytes:
 
 
 def parse_ts(published: str | None) -> int | None:
-    """Seconds since the epoch for an ISO 8601 date or datetime; naive times are taken as UTC.
+    """Seconds since the epoch for an ISO 8601 (or RFC 2822) date or datetime; naive times are
+    taken as UTC.
     None when absent or unparseable: a bad date must not stop an article being archived."""
     if not published:
         return None
@@ -60,7 +62,10 @@ def parse_ts(published: str | None) -> int | None:
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        return None
+        try:  # "Sun, 02 Mar 2025 08:00:00 GMT", as feeds and e-mail write dates
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return int(when.timestamp())
