@@ -433,6 +433,15 @@ def test_cli_check_contradiction_prior(run: Run, tmp_path: Path) -> None:
         assert code == cli.EXIT_USAGE and "--contradiction-prior" in err
 
 
+def test_cli_check_text_refuses_html_output(run: Run, tmp_path: Path) -> None:
+    source, draft = tmp_path / "s.txt", tmp_path / "d.md"
+    source.write_text(DOC, encoding="utf-8")
+    draft.write_text("A fire broke out at the harbour.\n", encoding="utf-8")
+    page = tmp_path / "r.html"
+    code, _, err = run("check", "--sources", str(source), "--text", str(draft), "-o", str(page))
+    assert code == cli.EXIT_USAGE and "html" in err and not page.exists()
+
+
 def test_cli_judge_model_needs_judge_url(run: Run, tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(json.dumps({"document": DOC, "claim": "A fire."}) + "\n", encoding="utf-8")

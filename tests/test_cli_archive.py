@@ -86,6 +86,8 @@ def test_stories_table_and_json(run: Run, ingested: str) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))[0]["size"] == 5
     run("stories", "--db", ingested, "-o", str(target), "--format", "table")
     assert target.read_text(encoding="utf-8").split()[:2] == ["ID", "SIZE"]
+    page = Path(ingested).parent / "st.html"
+    assert run("stories", "--db", ingested, "-o", str(page))[0] == 2 and not page.exists()
 
 
 def test_stories_usage_errors(run: Run, ingested: str) -> None:

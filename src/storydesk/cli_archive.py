@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .errors import InputError, NoArticlesError
+from .errors import InputError, NoArticlesError, OptionsError
 from .options import Options
 
 if TYPE_CHECKING:
@@ -175,10 +175,12 @@ def stories_table(rows: list[StoryRow]) -> str:
 def cmd_stories(args: argparse.Namespace, write: Writer) -> int:
     from .archive import list_stories
 
+    suffix = Path(args.output or "").suffix.lower()
+    if args.format is None and suffix in (".md", ".markdown", ".html", ".htm"):
+        raise OptionsError(f"stories writes a table or json, not {suffix}: name -o *.txt or .json")
     with open_store(args.db, existing=True) as store:
         rows = list_stories(store, args.since, args.limit)
-    by_name = "json" if (args.output or "").lower().endswith(".json") else "table"
-    if (args.format or by_name) == "json":
+    if (args.format or ("json" if suffix == ".json" else "table")) == "json":
         write(
             args.output, json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
         )

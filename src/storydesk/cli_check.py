@@ -116,6 +116,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.text:
         raise OptionsError("--sources needs --text DRAFT")
+    fmt = output_format(args.output, args.format, default="table")
+    if fmt == "html":  # a table of article text in a .html file would render its markup
+        raise OptionsError(
+            "check writes a table, json or md, not html: name -o *.txt, .json or .md"
+        )
     draft = _read(args.text)
     from .api import extract
 
@@ -127,7 +132,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not articles:
         raise NoArticlesError("no usable articles in the sources")
     checks = check_text(draft, articles, make_verifier(args))
-    fmt = output_format(args.output, args.format, default="table")  # .html: the table too
     if fmt == "json":
         text = json.dumps(checks_to_dict(checks), indent=2, ensure_ascii=False) + "\n"
     else:
