@@ -654,3 +654,19 @@ def test_a_claim_in_another_language_gets_no_english_checks(verifier: ModelVerif
     assert verifier.verify("The company's shares rose 4 percent in Paris.", doc).label == (
         "contradicted"
     )
+
+
+def test_a_short_document_is_read_whole_only_where_no_sentence_settles_it(
+    verifier: ModelVerifier,
+) -> None:
+    # "It closed in 2020" alone says nothing of the museum: the whole paragraph does.
+    museum = "The museum opened in 1998. It closed in 2020."
+    assert verifier.verify("The museum closed in 2020.", museum).label == "supported"
+    # A sentence that settles the claim keeps its reading: read whole, the paragraph (where
+    # revenue rose) blurred "shares fell" into support.
+    orbis = (
+        "Orbis Telecom reported a net profit of $310 million. Revenue rose 8% to $2.4 billion. "
+        "Orbis shares fell 3% in New York after the announcement."
+    )
+    shares = "Orbis shares rose 3% in New York after the announcement."
+    assert verifier.verify(shares, orbis).label != "supported"
