@@ -5,8 +5,9 @@ file in a temporary directory:
 
 1. ingest: `Store.add_articles` over a generator of N synthetic articles (~400 words of Zipf-
    distributed pseudo-words, one per minute of published time). 2 % are exact re-posts under a new
-   URL and 2 % near-copies with two words changed, so every dedup path runs. Text generation is
-   timed apart and left out of `store_articles_per_s`.
+   URL and 2 % near-copies with two words changed that the same outlet re-posts (a near-copy by
+   another outlet is a republication, which the archive keeps), so every dedup path runs. Text
+   generation is timed apart and left out of `store_articles_per_s`.
 2. re-ingest: the first 1,000 articles again (all must come back as duplicates).
 3. stories: one story per 20 articles (created and assigned in one write transaction), then the
    median of 5 `stories(limit=50)` and of 3 `stories(limit=None)` calls.
@@ -71,12 +72,13 @@ class Generator:
         return " ".join(words)
 
     def article(self, i: int) -> Article:
+        outlet = i % 37
         if i % 50 == 49:  # an exact re-post of the previous article elsewhere
             text = self.text(i - 1)
-        elif i % 50 == 24:  # a near-copy of the previous article: two words changed
+        elif i % 50 == 24:  # its own outlet re-posts the previous article, two words changed
             words = self.text(i - 1).split()
             words[17] = words[230] = "amended"
-            text = " ".join(words)
+            text, outlet = " ".join(words), (i - 1) % 37  # (another outlet's copy is kept)
         else:
             text = self.text(i)
         return Article(
@@ -84,7 +86,7 @@ class Generator:
             path=f"synthetic/{i}.txt",
             text=text,
             title=f"Synthetic article {i}",
-            source=f"Outlet {i % 37}",
+            source=f"Outlet {outlet}",
             url=f"https://outlet{i % 37}.example/news/{i}?utm_source=feed",
             published=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(BASE_TS + 60 * i)),
         )
