@@ -88,9 +88,9 @@ def test_an_action_said_to_have_ended_is_neither_asserted_nor_denied(parse, embe
 
 def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: ignore[no-untyped-def]
     line = "Regulators found {} evidence of wrongdoing at the Calderbrook plant, the ministry said."
-    assert [d.kind for d in disputes(parse, embed, line.format("no"), line.format("clear"))] == [
-        "negation"
-    ]
+    found = disputes(parse, embed, line.format("no"), line.format("clear"))
+    assert [d.kind for d in found] == ["negation"]
+    assert "'find ... evidence' did not happen" in found[0].reason  # the object says what
     fire = "{} was hurt in the fire at the Calderbrook plant on Monday, the ministry said."
     assert disputes(parse, embed, fire.format("No one"), fire.format("Nobody")) == []
     # Exceptions and comparisons deny nothing.

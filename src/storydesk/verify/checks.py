@@ -260,8 +260,13 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     denied = [r for r in neg.roles if r.negated and not r.unasserted and r.predicate in asserted]
     if not denied:
         return None
+    role = denied[0]
+    # "have ... evidence": the direct object says what is denied when the verb alone says little.
+    what = (
+        f"{role.predicate} ... {role.patient}" if role.patient and role.direct else role.predicate
+    )
     reason = (
-        f"negation: {ctx.name(neg.article)} says '{denied[0].predicate}' did not happen, "
+        f"negation: {ctx.name(neg.article)} says '{what}' did not happen, "
         f"{ctx.name(pos.article)} says it did"
     )
     return make_dispute(a, b, "negation", reason, 0.75)
