@@ -233,6 +233,10 @@ def test_one_url_twice_keeps_its_latest_version() -> None:
     kept, problems = clean_articles((v2, v1), OPTS)
     assert [a.id for a in kept] == ["v2"]
     assert [p.problem for p in problems] == ["article v1: an older version of v2 (same URL)"]
+    # One URL on two unrelated texts is bad metadata, not an update: both stay.
+    other = replace(art(f"{BODY2}\n{BODY2}", id_="other"), url=url)
+    kept, problems = clean_articles((v1, other), OPTS)
+    assert [a.id for a in kept] == ["v1", "other"] and problems == []
 
 
 def test_related_but_rewritten_articles_are_not_duplicates() -> None:

@@ -56,22 +56,28 @@ def _by_age(articles: list[Article]) -> list[Article]:
     return [articles[i] for i in order]
 
 
+VERSION_JACCARD = 0.5  # two texts at one URL this alike are versions of one article
+
+
 def _older_versions(articles: list[Article]) -> dict[str, str]:
-    """Of the articles that give one URL, all but the latest published (the last named among
-    equals), each mapped to a note naming the version kept."""
+    """Of the articles that give one URL, the older versions of the latest published (the last
+    named among equals), each mapped to a note naming the version kept. A text unlike the
+    latest is not a version of it: one URL on unrelated articles is bad metadata (a canonical
+    link to a section front), not an update."""
     by_url: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
         url = normalise_url(a.url)
         if url is not None:
             by_url.setdefault(url, []).append(i)
     out = {}
-    for idx in by_url.values():
+    for idx in (idx for idx in by_url.values() if len(idx) > 1):
         ts = {i: parse_ts(articles[i].published) for i in idx}
         latest = max(idx, key=lambda i: (ts[i] is not None, ts[i] or 0, i))
+        shingles = shingle_hashes(articles[latest].text, _SHINGLE)
         for i in idx:
-            if i != latest:
-                keep = articles[latest].id
-                out[articles[i].id] = f"an older version of {keep} (same URL)"
+            other = shingle_hashes(articles[i].text, _SHINGLE)
+            if i != latest and jaccard(shingles, other) >= VERSION_JACCARD:
+                out[articles[i].id] = f"an older version of {articles[latest].id} (same URL)"
     return out
 
 
