@@ -17,7 +17,7 @@ import math
 
 from ..minhash import U64, jaccard, shingle_hashes, words
 from ..model import Article
-from ..store.keys import normalise_url, parse_ts
+from ..store.keys import normalise_url, outlet_key, parse_ts
 
 NEAR_DUPLICATE_JACCARD = 0.9  # word 3-shingle overlap at which two texts count as one
 # Shorter than the archive's 5: a batch is compared whole, and 3-word runs keep a re-post with a
@@ -36,13 +36,9 @@ def _prefix(hashes: U64) -> list[int]:
     return [int(h) for h in hashes[:keep]]
 
 
-def _outlet(article: Article) -> str | None:
-    return " ".join(article.source.lower().split()) if article.source else None
-
-
 def _republished(a: Article, b: Article) -> bool:
     """Two named, different outlets: a republication, not a duplicate."""
-    oa, ob = _outlet(a), _outlet(b)
+    oa, ob = outlet_key(a.source), outlet_key(b.source)
     return oa is not None and ob is not None and oa != ob
 
 
@@ -51,7 +47,7 @@ def _by_age(articles: list[Article]) -> list[Article]:
     ts = [parse_ts(a.published) for a in articles]
     order = sorted(
         range(len(articles)),
-        key=lambda i: (_outlet(articles[i]) is None, ts[i] is None, ts[i] or 0, i),
+        key=lambda i: (outlet_key(articles[i].source) is None, ts[i] is None, ts[i] or 0, i),
     )
     return [articles[i] for i in order]
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from .. import minhash
 from ..model import Article, Removed
 from .db import in_chunks
-from .keys import normalise_url, parse_ts, text_hash
+from .keys import normalise_url, outlet_key, parse_ts, text_hash
 from .records import StoredArticle
 
 # Signatures are persisted: changing either number needs a migration that recomputes them.
@@ -84,10 +84,6 @@ def find_duplicate(con: sqlite3.Connection, p: Prepared) -> tuple[Outcome, int] 
     return ("near_duplicate", near) if near is not None else None
 
 
-def _outlet(source: str | None) -> str | None:
-    return " ".join(source.lower().split()) if source else None
-
-
 def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
     candidates: set[int] = set()
     for band, bucket in enumerate(p.buckets):
@@ -95,12 +91,12 @@ def _near_duplicate(con: sqlite3.Connection, p: Prepared) -> int | None:
             "SELECT article_id FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket)
         )
         candidates.update(r[0] for r in rows)
-    outlet = _outlet(p.article.source)
+    outlet = outlet_key(p.article.source)
     for cid in sorted(candidates):  # oldest first: a copy points at the earliest version
         sig_blob, text, source = con.execute(
             "SELECT minhash, text, source FROM articles WHERE id = ?", (cid,)
         ).fetchone()
-        if _outlet(source) != outlet:
+        if outlet_key(source) != outlet:
             continue  # another outlet's republication (or an unnamed scrape): kept and linked
         if minhash.estimate(p.signature, minhash.from_blob(sig_blob)) < _ESTIMATE_FLOOR:
             continue

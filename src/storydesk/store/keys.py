@@ -50,6 +50,12 @@ def text_hash(text: str) -> bytes:
     return hashlib.blake2b(normalised_text(text).encode("utf-8"), digest_size=16).digest()
 
 
+def outlet_key(source: str | None) -> str | None:
+    """One spelling per outlet name for comparing copies ("Meridian  WIRE" is "meridian wire");
+    None for no name."""
+    return " ".join(source.lower().split()) if source else None
+
+
 def parse_ts(published: str | None) -> int | None:
     """Seconds since the epoch for an ISO 8601 (or RFC 2822) date or datetime; naive times are
     taken as UTC.
