@@ -134,7 +134,7 @@ def storydesk_preds(nlp: Any, text: str) -> list[Pred]:
             else None
         )
         words = {last_word(q.speaker), last_word(q.speaker_text)} - {""}
-        tokens = word_starts(text, [(q.start, q.end)])
+        tokens = word_starts(text, q.spans)
         out.append(Pred(tokens, span, frozenset(words), (span, q.cue), q.end))
     return merge(out)
 

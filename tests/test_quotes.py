@@ -131,14 +131,45 @@ def test_a_short_clause_after_a_comma_closed_quotation_is_its_cue() -> None:
     assert found[1].cue == "retaliated"
 
 
-def test_quote_split_around_attribution() -> None:
-    found = quotes('"The first part is true," he said. "The second part is too."')
-    assert [q.text for q in found] == ["The first part is true", "The second part is too."]
+def test_quote_split_around_attribution_is_one_quotation_in_pieces() -> None:
     text = (
         "Mayor Tobias Fenwright spoke on Tuesday.\n"
         '"The first part is true," he said. "The second part is too."'
     )
-    assert [q.speaker for q in quotes(text)] == ["Fenwright", "Fenwright"]
+    (found,) = quotes(text)
+    assert found.speaker == "Fenwright"
+    assert found.text == "The first part is true. The second part is too."
+    assert [text[a:b] for a, b in found.spans] == [
+        "The first part is true",
+        "The second part is too.",
+    ]
+    assert (found.start, found.end) == (found.spans[0][0], found.spans[-1][1])
+    mid = quotes('"We will not reopen the harbour," said Joan Pike, "until the oil is gone."')
+    assert [q.text for q in mid] == ["We will not reopen the harbour until the oil is gone."]
+
+
+def test_quotes_of_two_speakers_or_with_reporter_words_between_stay_apart() -> None:
+    two = quotes('"The bridge is safe," Fenwright said. "It is not," Ferrant replied.')
+    assert [q.speaker for q in two] == ["Fenwright", "Ferrant"]
+    fragment = quotes(
+        '"We are ready," Joan Pike said, adding that the port had "never seen a spill this big".'
+    )
+    assert [q.text for q in fragment] == ["We are ready", "never seen a spill this big"]
+    paragraphs = quotes('"We are ready," Joan Pike said.\n"The port is safe," she added.')
+    assert len(paragraphs) == 2
+
+
+def test_one_quotation_in_pieces_groups_with_the_outlet_that_printed_it_whole() -> None:
+    whole = '"We will not reopen the harbour until the oil is gone," Joan Pike told reporters.'
+    cut = '"We will not reopen the harbour," said Joan Pike, "until the oil is gone."'
+    (group,) = run_quotes(whole, cut).quote_groups or ()
+    assert group.canonical_quote == "a:q1"
+    assert {v.article: v.relation for v in group.variants} == {"a": "verbatim", "b": "verbatim"}
+    (piece,) = [v for v in group.variants if v.article == "b"]
+    assert [cut[a:b] for a, b in piece.parts] == [
+        "We will not reopen the harbour",
+        "until the oil is gone.",
+    ]
 
 
 def test_unclosed_quote_ends_at_next_opening_and_keeps_its_attribution() -> None:
@@ -146,11 +177,12 @@ def test_unclosed_quote_ends_at_next_opening_and_keeps_its_attribution() -> None
         '"Asia is a promising land for cooperation, Chinese Foreign Ministry spokesperson Mao Ning '
         'said in a briefing last week. "It should not be a platform for geopolitical fights."'
     )
-    first, second = quotes(text)
-    assert first.text == "Asia is a promising land for cooperation"
-    assert not first.closed and second.closed
-    assert first.speaker == second.speaker == "Ning"
-    assert second.text.startswith("It should not be")
+    (q,) = quotes(text)  # one quotation, interrupted by its attribution
+    first, second = (text[a:b] for a, b in q.spans)
+    assert first == "Asia is a promising land for cooperation"
+    assert second.startswith("It should not be")
+    assert q.speaker == "Ning"
+    assert not q.closed  # its first piece never closed
 
 
 def test_unclosed_quote_runs_to_paragraph_end() -> None:
@@ -306,9 +338,14 @@ def test_offsets_point_into_article_text() -> None:
     assert doc.articles is not None
     art = doc.articles[0]
     found = doc.quotes or ()
-    assert len(found) == 3
+    assert [q.text for q in found] == [
+        "This will be difficult. Be patient.",
+        "do whatever it takes",
+    ]
     for q in found:
-        assert art.text[q.start : q.end] == q.text
+        assert [art.text[a:b] for a, b in q.spans] == (
+            [q.text] if len(q.spans) == 1 else ["This will be difficult", "Be patient."]
+        )
         if q.speaker_start is not None and q.speaker_end is not None:
             assert art.text[q.speaker_start : q.speaker_end] == q.speaker_text
 

@@ -213,6 +213,15 @@ class Quote:
     closed: bool = True  # False when the closing mark never came
     speaker_start: int | None = None  # offsets of `speaker_text` as written at the cue ("he")
     speaker_end: int | None = None
+    # A quotation interrupted by its attribution ("We will not reopen," Pike said, "until ...")
+    # is one quotation in several pieces: their offsets, in order. `text` is then the pieces
+    # joined, and start/end run from the first piece to the last, the attribution included.
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quoted pieces' offsets; one piece for an uninterrupted quotation."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,7 @@ class QuoteVariant:
     # Who this outlet credits, normalised like QuoteGroup.speaker: it can differ from the
     # group's ("NATO spokesperson" in one outlet, "Appathurai" in another).
     speaker: str | None = None
+    parts: tuple[tuple[int, int], ...] = ()  # Quote.parts: the pieces when it was interrupted
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ def variant_to_dict(v: QuoteVariant) -> dict[str, Any]:
         "reason": v.reason,
         "speaker": v.speaker,
         "diff": [[op, text] for op, text in v.diff],
+        "parts": [list(p) for p in v.parts or ((v.start, v.end),)] if v.start is not None else [],
     }
 
 

@@ -24,7 +24,11 @@ _CLOSING = "”’\"'"
 
 
 def _inside(m: Mention, q: Quote) -> bool:
-    return q.article == m.article and q.start - _SLACK <= m.start and m.end <= q.end + _SLACK
+    """Within one piece: the attribution between an interrupted quotation's pieces is not
+    the speaker's words."""
+    return q.article == m.article and any(
+        start - _SLACK <= m.start and m.end <= end + _SLACK for start, end in q.spans
+    )
 
 
 # Wordings that are not the speaker's words as best attested (QuoteVariant.relation).
@@ -36,7 +40,7 @@ def misquoting_claims(
 ) -> frozenset[str]:
     """Ids of the claims that hold a quotation whose outlet changed its wording."""
     changed = {v.quote for g in groups for v in g.variants if v.relation in CHANGED}
-    spans = [(q.article, q.start, q.end) for q in quotes if q.id in changed]
+    spans = [(q.article, a, b) for q in quotes if q.id in changed for a, b in q.spans]
     return frozenset(
         c.id
         for c in claims

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Article, Quote
@@ -233,22 +233,74 @@ class Extracted:
     titles: frozenset[str] = frozenset()
 
 
+# Reporter words allowed between two pieces of one interrupted quotation: the attribution only
+# ("," harbour master Joan Pike told reporters on Tuesday, ").
+_MAX_INTERRUPTION_WORDS = 12
+
+
+def _interrupted(
+    text: str,
+    before: tuple[QSpan, Attribution | None, bool] | None,
+    span: QSpan,
+    who: Attribution | None,
+    partial: bool,
+) -> bool:
+    """Whether `span` continues the quotation `before`, cut in two by its attribution: one
+    paragraph, the same speaker, and nothing between the pieces but the cue naming them."""
+    if before is None or partial or who is None:
+        return False
+    first, first_who, first_partial = before
+    if first_partial or first_who is None or who.speaker is None or who.speaker != first_who.speaker:
+        return False
+    gap = text[first.end : span.start]
+    if "\n" in gap or len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS:
+        return False
+    # The cue must sit between the pieces: a quotation that ends a paragraph's first sentence
+    # and one that opens the next are two statements when the cue lies elsewhere.
+    return any(a.start is not None and first.end <= a.start < span.start for a in (first_who, who))
+
+
+def _joined(article: Article, quote: Quote, span: QSpan) -> Quote:
+    """`quote` with the piece at `span` added after it."""
+    # The comma before the closing mark is the reporter's: it stands for the speaker's full stop
+    # when the next piece opens a sentence ("... difficult," he said. "Be patient."), and for
+    # nothing when it goes on ("... the harbour," said Pike, "until the oil is gone.").
+    piece = article.text[span.start : span.end]
+    opens = next((c for c in piece if c.isalpha()), "").isupper()
+    sep = ". " if opens and not _ends_sentence(quote.text) else " "
+    return replace(
+        quote,
+        text=f"{quote.text}{sep}{piece}",
+        end=span.end,
+        closed=quote.closed and span.closed,
+        parts=(*quote.spans, (span.start, span.end)),
+    )
+
+
 def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
     spans = find_spans(article.text)
     parse.quote_spans = [(s.start, s.end) for s in spans]
     out: list[Extracted] = []
     previous: tuple[QSpan, Attribution | None] | None = None
+    kept: tuple[QSpan, Attribution | None, bool] | None = None  # the last quotation in `out`
     for span in spans:
         partial = is_partial(article.text, span)
         who = attribute(parse, span.start, span.end, partial, previous)
         previous = (span, who)
         if is_title(article.text, span):
+            kept = None
             continue
         if partial and (
             who is None
             or len(_WORD.findall(article.text[span.start : span.end])) < _MIN_PARTIAL_WORDS
         ):
+            kept = None
             continue  # scare quotes and titles: a fragment nobody is said to have spoken
+        if _interrupted(article.text, kept, span, who, partial):
+            out[-1] = replace(out[-1], quote=_joined(article, out[-1].quote, span))
+            kept = (span, kept[1] if kept else who, False)
+            continue
+        kept = (span, who, partial)
         quote = _quote(article, len(out) + 1, span, who, partial)
         written = (who.antecedent or who.speaker_text) if who else None
         titles = parse.titles_of(who.speaker) if who and who.speaker else frozenset()

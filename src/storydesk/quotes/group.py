@@ -169,12 +169,14 @@ def _agreement(items: Sequence[Extracted], sims: np.ndarray, group: list[int], i
 
 
 def canonical(items: Sequence[Extracted], sims: np.ndarray, group: list[int]) -> int:
-    """Best-attested wording: most agreement, then the longest, then the earliest."""
+    """Best-attested wording: most agreement, then the longest, then one printed in one piece
+    (the others are joined around their attribution by us), then the earliest."""
     return max(
         group,
         key=lambda i: (
             round(_agreement(items, sims, group, i), 6),
             len(words(items[i].quote.text)),
+            -len(items[i].quote.spans),
             -group.index(i),
         ),
     )
@@ -228,6 +230,7 @@ def _group(
                 end=q.end,
                 reason=reason,
                 speaker=q.speaker,
+                parts=q.parts,
             )
         )
     named = Counter(sp for i in group if (sp := items[i].quote.speaker))
