@@ -273,3 +273,22 @@ def test_markdown_report_escapes_draft_and_source_text(nlp: Any) -> None:
     md = to_markdown(check_text(draft, [evil], FeatureVerifier(), nlp), {"x": evil.source or ""})
     assert "<script>" not in md and "<b>" not in md
     assert r"\<script\>" in md
+
+
+def test_quotation_interrupted_by_its_attribution_is_backed_by_the_whole(nlp: Any) -> None:
+    draft = (
+        '"We will not reopen the bridge," Imelda Rusk told reporters, "until our engineers are '
+        'certain it is safe, however long that takes."'
+    )
+    (check,) = check_text(draft, [LEDGER], FeatureVerifier(), nlp)
+    (q,) = check.quotes
+    assert q.relation == "verbatim"
+    assert q.pieces == (
+        "We will not reopen the bridge",
+        "until our engineers are certain it is safe, however long that takes.",
+    )
+    assert check.label == "supported"
+    assert check.supported_by == ("ledger",)
+    assert attribution_only(draft, [q])
+    # Words outside both pieces are still a claim of their own.
+    assert not attribution_only(draft.replace("told reporters", "told CNN"), [q])

@@ -250,7 +250,12 @@ def _interrupted(
     if before is None or partial or who is None:
         return False
     first, first_who, first_partial = before
-    if first_partial or first_who is None or who.speaker is None or who.speaker != first_who.speaker:
+    if (
+        first_partial
+        or first_who is None
+        or who.speaker is None
+        or who.speaker != first_who.speaker
+    ):
         return False
     gap = text[first.end : span.start]
     if "\n" in gap or len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS:

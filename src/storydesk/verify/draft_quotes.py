@@ -22,7 +22,7 @@ one outlet's altered quote is still altered.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -65,6 +65,14 @@ class QuoteCheck:
     diff: tuple[tuple[str, str], ...] = ()  # canonical -> draft, word level
     written: str | None = None  # the speaker as the draft names them ("Mayor Imelda Rusk")
     quoted_by: tuple[str, ...] = ()  # articles that print the quotation in any wording
+    # The pieces as the draft prints them, when its attribution interrupts the quotation
+    # ("We will not reopen," said Pike, "until ..."): `text` joins them (Quote.parts).
+    pieces: tuple[str, ...] = ()
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The quotation's words as runs of the draft's text: its pieces, or `text` whole."""
+        return self.pieces or (self.text,)
 
     @property
     def conflicting(self) -> bool:
@@ -197,9 +205,14 @@ def _matched(
     return _against_group(d, sources, cos, group) if group is not None else None
 
 
-def _unlinked(d: Extracted, articles: Sequence[Article]) -> QuoteCheck:
-    mine = " ".join(words(d.quote.text))
-    holders = tuple(a.id for a in articles if mine and mine in " ".join(words(a.text)))
+def _unlinked(d: Extracted, articles: Sequence[Article], pieces: Sequence[str]) -> QuoteCheck:
+    mine = [" ".join(words(p)) for p in pieces]
+
+    def prints(article: Article) -> bool:
+        text = " ".join(words(article.text))
+        return all(mine) and all(m in text for m in mine)
+
+    holders = tuple(a.id for a in articles if prints(a))
     if holders:
         relation, reason = "unquoted", "the sources print these words, but not as a quotation"
     else:
@@ -245,6 +258,9 @@ def check_quotes(
     for d in mine:
         row = items.index(d)
         cos = sims[row, src_rows] if src_rows else np.zeros(0)
-        found = _matched(d, sources, cos, groups)
-        out.append(found or _unlinked(d, articles))
+        pieces = tuple(draft.text[a:b] for a, b in d.quote.spans) if len(d.quote.spans) > 1 else ()
+        found = _matched(d, sources, cos, groups) or _unlinked(
+            d, articles, pieces or (d.quote.text,)
+        )
+        out.append(replace(found, pieces=pieces))
     return out

@@ -44,9 +44,13 @@ def attribution_only(sentence: str, quotes: Sequence[QuoteCheck]) -> bool:
     a time, "told CNN", "after the vote") is a claim the quotation does not settle."""
     rest = sentence
     for q in quotes:
-        if q.text not in rest:
+        # A quotation interrupted by its attribution is in pieces; the pieces another sentence
+        # holds are not this sentence's words.
+        held = [p for p in q.printed if p in rest]
+        if not held:
             return False  # the quotation runs over two sentences: not this sentence's alone
-        rest = rest.replace(q.text, " ")
+        for piece in held:
+            rest = rest.replace(piece, " ")
     names = {
         w.lower().strip(".'’")
         for q in quotes
