@@ -246,6 +246,16 @@ class QuoteVariant:
 
 
 @dataclass(frozen=True)
+class OtherCredit:
+    """The same words as a QuoteGroup's, which other outlets credit to someone else."""
+
+    group: str  # the QuoteGroup that credits them to that person
+    speaker: str  # that person, as the group names them (speaker_name, else speaker)
+    articles: tuple[str, ...]  # the outlets that credit them so
+    quotes: tuple[tuple[str, str], ...]  # (this group's Quote.id, the other's) that match
+
+
+@dataclass(frozen=True)
 class QuoteGroup:
     """The same quotation as reported by several outlets."""
 
@@ -257,6 +267,9 @@ class QuoteGroup:
     # The fullest name the outlets give the speaker, titles dropped ("Yoshimasa Hayashi" for the
     # speaker "Hayashi"); `speaker` stays the key quotations are grouped by.
     speaker_name: str | None = None
+    # Other groups whose wording is these same words, credited to another named person: who
+    # said them is in dispute (quotes.credit).
+    credited_elsewhere: tuple[OtherCredit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,7 +297,9 @@ class Dispute:
 
     a: Side
     b: Side
-    kind: str  # "actor" | "number" | "date" | "place" | "negation" | "modality" | "model"
+    kind: (
+        str  # "actor" | "number" | "date" | "place" | "negation" | "modality" | "speaker" | "model"
+    )
     reason: str
     confidence: float = 1.0
 

@@ -28,7 +28,7 @@ from .render_json import (
     summary_shown,
 )
 from .render_provenance import provenance_section
-from .render_quotes import credited_apart
+from .render_quotes import credit_disputes, credited_apart
 from .render_sources import sources_section
 
 _STATUS_NAMES: dict[FactStatus, str] = {
@@ -143,10 +143,15 @@ def _quotes(brief: Brief, anchors: Anchors, names: dict[str, str]) -> str:
     parts = []
     for g in brief.quotes:
         items = "\n".join(_quote_variant(g, v, anchors, names) for v in g.variants)
+        elsewhere = "".join(
+            f'<p class="credit-dispute">{_badge("disputed")}{esc(said)} '
+            f'<a href="#{esc(safe_id(other))}">{esc(who)}</a>.</p>\n'
+            for said, who, other in credit_disputes(g, names)
+        )
         parts.append(
             f'<div class="quote-group" id="{esc(safe_id(g.id))}">\n'
             f"<h3>{esc(g.speaker_name or g.speaker or 'Unknown speaker')}</h3>\n"
-            f'<p class="canonical">“{esc(g.canonical)}”</p>\n'
+            f'<p class="canonical">“{esc(g.canonical)}”</p>\n{elsewhere}'
             f'<ul class="variants">\n{items}\n</ul>\n</div>'
         )
     return section("quotes", "Quotes", "\n".join(parts), len(brief.quotes))

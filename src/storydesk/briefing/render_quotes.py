@@ -46,6 +46,15 @@ def group_to_dict(g: QuoteGroup) -> dict[str, Any]:
         "canonical": g.canonical,
         "canonical_quote": g.canonical_quote,
         "variants": [variant_to_dict(v) for v in g.variants],
+        "credited_elsewhere": [
+            {
+                "group": o.group,
+                "speaker": o.speaker,
+                "articles": list(o.articles),
+                "quotes": [list(pair) for pair in o.quotes],
+            }
+            for o in g.credited_elsewhere
+        ],
     }
 
 
@@ -85,6 +94,19 @@ def credited_apart(g: QuoteGroup, v: QuoteVariant) -> str | None:
     return None
 
 
+def credit_disputes(g: QuoteGroup, names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(sentence start, other speaker, other group id) per person other outlets credit the
+    same words to: "Daily Post credits the same words to". Plain text: callers escape it."""
+    out = []
+    for o in g.credited_elsewhere:
+        outlets = ", ".join(names.get(a, a) for a in o.articles)
+        verb = "credits" if len(o.articles) == 1 else "credit"
+        out.append(
+            (f"Who said this is disputed: {outlets} {verb} the same words to", o.speaker, o.group)
+        )
+    return out
+
+
 def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list[str]:
     """The `## Quotes` section as Markdown lines."""
     from .render_markdown import _inline
@@ -92,10 +114,16 @@ def quotes_markdown(groups: Sequence[QuoteGroup], names: dict[str, str]) -> list
     lines = ["## Quotes", ""]
     if not groups:
         return [*lines, "_No direct quotations found._", ""]
+    number = {g.id: i for i, g in enumerate(groups, start=1)}
     for i, g in enumerate(groups, start=1):
         outlets = len({v.article for v in g.variants})
         lines += [f"### {i}. {_inline(g.speaker_name or g.speaker or 'unknown speaker')}", ""]
         lines += [f"“{_inline(g.canonical)}” — {outlets} outlet(s)", ""]
+        lines += [
+            f"**{_inline(said)} {_inline(who)}** (see quotation {number.get(other, '?')})."
+            for said, who, other in credit_disputes(g, names)
+        ]
+        lines += [""] if g.credited_elsewhere else []
         for v in g.variants:
             who = _inline(names.get(v.article, v.article))
             rel = f"{RELATION_NAMES[v.relation]}, {v.similarity:.2f}"

@@ -23,7 +23,7 @@ from ..nlp.roles import find_agent
 from .speakers import (
     _DEFINITE,
     _ORG_LABELS,
-    _PRONOUNS,
+    PRONOUNS,
     READER,
     ROLE_NOUNS,
     ArticleParse,
@@ -77,7 +77,7 @@ def _describe(parse: ArticleParse, off: int, tok: Any, cue: str) -> Attribution:
     at = off + tok.idx
     if tok.lower_ in READER:
         return Attribution(None, tok.text, at, at + len(tok), cue)
-    if tok.lower_ in _PRONOUNS:
+    if tok.lower_ in PRONOUNS:
         m = parse.resolve(at, tok.lower_)
         names = m.names if m else frozenset()
         name = m.text if m else None

@@ -38,7 +38,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
-_PRONOUNS = _PERSONAL | {"they", "them", "it"}
+PRONOUNS = _PERSONAL | {"they", "them", "it"}
 # Outside quotation marks "you" is the reader, never a speaker ("You can read the letter below:
 # ..."). "I" and "we" stay: a columnist or the outlet does speak in its own articles.
 READER = frozenset({"you"})

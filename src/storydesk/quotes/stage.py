@@ -10,6 +10,7 @@ import numpy as np
 
 from ..options import Options
 from ..pipeline import Document, stage
+from .credit import credited_elsewhere
 from .diff import words
 from .extract import Extracted, extract_parsed
 from .group import build_groups
@@ -48,5 +49,5 @@ def QUOTES(doc: Document, options: Options) -> Document:
     items = extract_parsed(doc.articles or (), doc.parses or ())
     items = harmonise_speakers(items)
     sims = similarities([e.quote.text for e in items], options)
-    groups = build_groups(items, sims)
+    groups = tuple(credited_elsewhere(build_groups(items, sims), items, sims))
     return doc.update(quotes=tuple(e.quote for e in items), quote_groups=groups)

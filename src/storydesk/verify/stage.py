@@ -15,6 +15,7 @@ from ..provenance.credits import canonical, credited
 from ..unionfind import DisjointSets
 from .checks import Check, Context, action_roles
 from .checkset import DEFAULT_CHECKS, compare
+from .speaker_disputes import credit_disputes
 
 
 def candidate_pairs(
@@ -120,7 +121,7 @@ def _year(published: str | None) -> int | None:
 
 @stage(
     "verify",
-    reads=["articles", "claims", "embeddings", "facts", "groups"],
+    reads=["articles", "claims", "embeddings", "facts", "groups", "quotes", "quote_groups"],
     writes=["facts", "disputes"],
 )
 def VERIFY(doc: Document, options: Options) -> Document:
@@ -137,6 +138,7 @@ def VERIFY(doc: Document, options: Options) -> Document:
     disputes = find_disputes(
         claims, emb @ emb.T, ctx, options.dispute_min_similarity, unparsed=foreign
     )
+    disputes += credit_disputes(claims, doc.quotes or (), doc.quote_groups or (), ctx)
     if options.model_dispute_threshold is not None:
         from ..nlp.models import ParseMemo, spacy_pipeline
         from .crossencoder import load
