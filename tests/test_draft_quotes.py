@@ -292,3 +292,16 @@ def test_quotation_interrupted_by_its_attribution_is_backed_by_the_whole(nlp: An
     assert attribution_only(draft, [q])
     # Words outside both pieces are still a claim of their own.
     assert not attribution_only(draft.replace("told reporters", "told CNN"), [q])
+
+
+def test_pieces_the_sources_do_not_print_as_one_quotation_answer_for_themselves(nlp: Any) -> None:
+    draft = (
+        '"Drivers are being sent through the tunnel," Imelda Rusk said, "until our engineers are '
+        'certain it is safe."'
+    )
+    (check,) = check_text(draft, [LEDGER], FeatureVerifier(), nlp)
+    assert [(q.relation, q.text) for q in check.quotes] == [
+        ("unquoted", "Drivers are being sent through the tunnel"),
+        ("trimmed", "until our engineers are certain it is safe."),
+    ]
+    assert check.label != "supported"

@@ -159,6 +159,29 @@ def test_quotes_of_two_speakers_or_with_reporter_words_between_stay_apart() -> N
     assert len(paragraphs) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another speaker with a cue of their own, same surname
+        'Maria Lopez, a fisherman, said: "We lost everything." Her husband Carlos Lopez said: '
+        '"The insurance will not pay."',
+        # a clause of the reporter's own between the pieces
+        '"We will reopen the riverside road on Friday," Reyes said, but engineer Ada Quist '
+        'disagreed. "It will take weeks to make that road safe."',
+        '"Nobody should panic," Okafor said, adding that 300 homes sit below the dam. "We have a '
+        'plan for every street."',
+        # two statements years apart
+        '"The harbour is perfectly safe for tankers," Joan Pike said in 2019. Today she says: '
+        '"I was wrong and I am sorry."',
+        # a question put to the speaker, then the answer
+        '"Are you going to resign over this?" Mayor Tom Reyes was asked. "No, I am not going to '
+        'resign over a river," he said.',
+    ],
+)
+def test_pieces_are_not_joined_across_other_speakers_or_reporter_clauses(text: str) -> None:
+    assert all(len(q.spans) == 1 for q in quotes(text))
+
+
 def test_one_quotation_in_pieces_groups_with_the_outlet_that_printed_it_whole() -> None:
     whole = '"We will not reopen the harbour until the oil is gone," Joan Pike told reporters.'
     cut = '"We will not reopen the harbour," said Joan Pike, "until the oil is gone."'
@@ -643,3 +666,9 @@ def test_an_opening_mark_typed_as_the_closing_one_closes() -> None:
     assert (q.speaker, q.closed) == ("Rusk", True)
     nested = only("“He called the closure “a disgrace“ and walked out,” Rusk said.")
     assert nested.text == "He called the closure “a disgrace“ and walked out"
+
+
+def test_a_hyphenated_name_is_one_word() -> None:
+    q = only('"We must finish what we started," Prime Minister Moon Jae-in said.')
+    assert q.speaker == "Jae-in"
+    assert only('"We will talk again," said Kim Jong-un.').speaker == "Jong-un"

@@ -18,7 +18,7 @@ from ..model import Article, Quote
 from ..nlp.claims import ParsedParagraph, parse_paragraphs
 from ..nlp.sentences import paragraphs
 from .cues import attribute
-from .speakers import ArticleParse, Attribution
+from .speakers import PRONOUNS, ArticleParse, Attribution
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -231,11 +231,22 @@ class Extracted:
     # What the article calls a named speaker: titles and apposition words, lemmas ("a
     # representative for NATO" -> representative, for, nato); lets another outlet's role match.
     titles: frozenset[str] = frozenset()
+    # The speaker was carried over from the quotation before (no cue of its own nearby): a
+    # reading, not something the article says outright at this quotation.
+    carried: bool = False
 
 
 # Reporter words allowed between two pieces of one interrupted quotation: the attribution only
 # ("," harbour master Joan Pike told reporters on Tuesday, ").
 _MAX_INTERRUPTION_WORDS = 12
+
+
+# Words that open a clause of the reporter's own inside the gap: what follows is not the cue
+# ("Reyes said, but engineer Ada Quist disagreed", "Okafor said, adding that 300 homes ...").
+_GAP_CLAUSE = frozenset(
+    {"but", "while", "before", "after", "adding", "as", "when", "whereas", "although", "though",
+     "because", "who", "which", "then", "and", "yet", "so"}
+)  # fmt: skip
 
 
 def _interrupted(
@@ -255,14 +266,23 @@ def _interrupted(
         or first_who is None
         or who.speaker is None
         or who.speaker != first_who.speaker
+        or first_who.start is None
+        or first_who.end is None
     ):
         return False
+    own_cue = who.cue is not None and who.start != first_who.start
+    if own_cue and (who.speaker_text or "").lower() not in PRONOUNS:
+        return False  # the piece has a cue naming its own speaker: another statement, or person
     gap = text[first.end : span.start]
     if "\n" in gap or len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS:
         return False
-    # The cue must sit between the pieces: a quotation that ends a paragraph's first sentence
-    # and one that opens the next are two statements when the cue lies elsewhere.
-    return any(a.start is not None and first.end <= a.start < span.start for a in (first_who, who))
+    if not first.end <= first_who.start < span.start:
+        return False  # the cue lies elsewhere: two statements, not one interrupted
+    if text[first.start : first.end].rstrip().endswith("?"):
+        return False  # a question put to the speaker, then the answer
+    rest = text[first.end : first_who.start] + " " + text[first_who.end : span.start]
+    words = [w.lower() for w in _WORD.findall(rest)]
+    return len(_EMBEDDED_CUE.findall(rest)) <= 1 and not _GAP_CLAUSE.intersection(words)
 
 
 def _joined(article: Article, quote: Quote, span: QSpan) -> Quote:
@@ -291,6 +311,7 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
     for span in spans:
         partial = is_partial(article.text, span)
         who = attribute(parse, span.start, span.end, partial, previous)
+        carried = who is not None and previous is not None and who is previous[1]
         previous = (span, who)
         if is_title(article.text, span):
             kept = None
@@ -309,7 +330,8 @@ def article_quotes(article: Article, parse: ArticleParse) -> list[Extracted]:
         quote = _quote(article, len(out) + 1, span, who, partial)
         written = (who.antecedent or who.speaker_text) if who else None
         titles = parse.titles_of(who.speaker) if who and who.speaker else frozenset()
-        out.append(Extracted(quote, who.names if who else frozenset(), written, titles))
+        names = who.names if who else frozenset()
+        out.append(Extracted(quote, names, written, titles, carried))
     return out
 
 

@@ -76,8 +76,19 @@ class Mention:
     speech: bool  # subject of a speech verb
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
 def person_norm(words: list[str]) -> tuple[str, frozenset[str]]:
-    """Surname-ish last word without titles, suffixes or possessive 's, and all name words."""
+    """Surname-ish last word without titles, suffixes or possessive 's, and all name words. A
+    hyphenated name is one word: the tokens of "Moon Jae-in" give "Jae-in", not "in"."""
+    joined: list[str] = []
+    for w in words:
+        if joined and (w in _HYPHENS or joined[-1][-1:] in _HYPHENS):
+            joined[-1] += w
+        else:
+            joined.append(w)
+    words = joined
     kept = []
     for w in words:
         w = w.removesuffix("'s").removesuffix("’s")

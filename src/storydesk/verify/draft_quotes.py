@@ -262,5 +262,43 @@ def check_quotes(
         found = _matched(d, sources, cos, groups) or _unlinked(
             d, articles, pieces or (d.quote.text,)
         )
+        if pieces and found.relation not in _WHOLE:
+            # Not printed as one quotation: the pieces may be two quotations the draft glued
+            # together, or a real one beside the reporter's words. Each answers for itself.
+            out.extend(
+                _by_piece(d, draft.text, sources, vectors[src_rows], groups, articles, embed)
+            )
+            continue
         out.append(replace(found, pieces=pieces))
+    return out
+
+
+# Relations under which the sources print an interrupted draft quotation as one.
+_WHOLE = frozenset({"verbatim", "trimmed"})
+
+
+def _by_piece(
+    d: Extracted,
+    text: str,
+    sources: Sequence[Extracted],
+    source_vectors: np.ndarray,
+    groups: Sequence[QuoteGroup],
+    articles: Sequence[Article],
+    embed: Embed | None,
+) -> list[QuoteCheck]:
+    """The draft quotation's pieces long enough to check, one by one, as quotations of the same
+    speaker (`text` is the draft text the quotation's offsets point into)."""
+    pieces = [
+        replace(d, quote=replace(d.quote, text=text[a:b], start=a, end=b, parts=()))
+        for a, b in d.quote.spans
+        if len(words(text[a:b])) >= _MIN_WORDS
+    ]
+    if not pieces:
+        return []
+    vectors = (embed or _embed_default)([" ".join(words(p.quote.text)) for p in pieces])
+    out = []
+    for p, vector in zip(pieces, vectors, strict=True):
+        cos = source_vectors @ vector if len(sources) else np.zeros(0)
+        found = _matched(p, sources, cos, groups)
+        out.append(found or _unlinked(p, articles, (p.quote.text,)))
     return out
