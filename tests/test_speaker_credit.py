@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from storydesk.api import run_brief
 from storydesk.briefing.render_html import to_html
 from storydesk.briefing.render_json import to_json
@@ -89,3 +91,28 @@ def test_the_brief_disputes_who_said_it(tmp_path: Path) -> None:
     html = to_html(brief)
     assert "Who said this is disputed" in html
     assert "<b>stopped</b>" not in html
+
+
+def test_a_full_name_elsewhere_in_the_story_makes_two_short_forms_one_person() -> None:
+    found = groups(
+        f'"{WORDS}," Health Minister Ana Lopez Garcia said.',
+        f'"{WORDS}," Lopez said on Tuesday.',
+        f'"{WORDS}," Ms. Garcia told reporters.',
+    )
+    assert all(g.credited_elsewhere == () for g in found)
+
+
+@pytest.mark.parametrize(
+    "relay",
+    [
+        # a spokesperson speaks for someone by office
+        f'Asked about timing, Dunn\'s spokesman Leo Marr said: "{WORDS}."',
+        # the outlet says the words are passed on
+        f'Leo Marr, reading a statement on behalf of the minister, said: "{WORDS}."',
+        # the other person is named beside the quotation
+        f'Leo Marr said he agreed with Carl Dunn. "{WORDS}," Marr said.',
+    ],
+)
+def test_words_passed_on_for_someone_else_are_not_disputed(relay: str) -> None:
+    found = groups(f'"{WORDS}," environment minister Carl Dunn said.', relay)
+    assert all(g.credited_elsewhere == () for g in found)

@@ -49,5 +49,6 @@ def QUOTES(doc: Document, options: Options) -> Document:
     items = extract_parsed(doc.articles or (), doc.parses or ())
     items = harmonise_speakers(items)
     sims = similarities([e.quote.text for e in items], options)
-    groups = tuple(credited_elsewhere(build_groups(items, sims), items, sims))
+    texts = {a.id: a.text for a in doc.articles or ()}
+    groups = tuple(credited_elsewhere(build_groups(items, sims), items, sims, texts))
     return doc.update(quotes=tuple(e.quote for e in items), quote_groups=groups)
