@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Claim, Entity, Quantity
+from .measures import duration, money
 from .numbers import parse_number
 from .roles import governor, is_main_hedge, is_negation, roles
 from .sentences import paragraphs
@@ -36,7 +37,14 @@ def _unit(token: Any) -> str:
 def quantities(sent: Any) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     for ent in sent.ents:
-        if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        if ent.label_ == "DATE":
+            if (length := duration(ent)) is not None:
+                out.append(length)
+            continue
+        if ent.label_ in ("MONEY", "CARDINAL") and (sum_ := money(ent)) is not None:
+            out.append(sum_)
+            continue
+        if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             continue
         value = parse_number(ent.text)
         if value is None:

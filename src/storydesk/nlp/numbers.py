@@ -112,7 +112,7 @@ _BOUNDS = (
 APPROXIMATION = 0.10  # an estimate is taken to be within 10% ...
 
 
-def _last_digit_unit(value: float) -> float:
+def last_digit_unit(value: float) -> float:
     """The place of a figure's last non-zero digit: 86,000 -> 1,000, 2.4 million -> 100,000,
     12.5 -> 0.1. An estimate is read no coarser than it is written."""
     v = abs(value)
@@ -131,7 +131,7 @@ def value_range(text: str, value: float) -> tuple[float, float]:
     "about 68,000" differ, "about 86,000" and "about 85,000" may not."""
     low = text.lower()
     kind = next((k for pattern, k in _BOUNDS if pattern.search(low)), None)
-    margin = min(APPROXIMATION * abs(value), _last_digit_unit(value))
+    margin = min(APPROXIMATION * abs(value), last_digit_unit(value))
     if kind == "near":
         return value - margin, value
     if kind == "lower":

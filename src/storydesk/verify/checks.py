@@ -15,7 +15,7 @@ from datetime import date
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
-from ..nlp.numbers import compatible, value_range
+from ..nlp.numbers import compatible, last_digit_unit, value_range
 from .synonyms import synonyms
 
 # Predicates too generic to say two sentences describe the same action.
@@ -124,13 +124,52 @@ def action_roles(claim: Claim) -> list[Role]:
     return [r for r in claim.roles if r.predicate not in GENERIC_PREDICATES and r.patient]
 
 
+# Lengths of time written in different units are equal within this share: "six months" (182.6
+# days) is "26 weeks" (182), "a year" is "52 weeks" (nlp.measures).
+_DURATION_TOLERANCE = 0.05
+
+
+def _equal(a: float, b: float, unit: str) -> bool:
+    if unit.startswith("duration "):
+        return abs(a - b) <= _DURATION_TOLERANCE * max(abs(a), abs(b))
+    return abs(a - b) < 1e-9
+
+
+def _kind(unit: str) -> str:
+    """What a money or time unit measures ("dollar" of "dollar budget"); a count's noun as is."""
+    return unit.split(" ", 1)[0] if " " in unit else unit
+
+
 def _gives(quantities: Sequence[Quantity], value: float, unit: str, ordinal: bool) -> bool:
     """Whether a sentence gives this number of this thing, or gives it with no thing of its own:
-    in "the second or third trimester" only "second" hangs on "trimester"."""
+    in "the second or third trimester" only "second" hangs on "trimester". A sum or a length
+    counts on whatever word it hangs on: "$5 million" anywhere gives "$5 million"."""
     return any(
-        abs(q.value - value) < 1e-9 and q.ordinal == ordinal and q.unit in (unit, "")
+        _equal(q.value, value, unit)
+        and q.ordinal == ordinal
+        and (q.unit in (unit, "") or (" " in unit and _kind(q.unit) == _kind(unit)))
         for q in quantities
     )
+
+
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """Two sums that may be one, rounded: within one unit of the coarser figure's last digit
+    ("$17 million" for "$17.7 million", "$4,500" for "$4,450"). Counts and lengths are not
+    rounded this way ("14 people" against "15")."""
+    if " " not in a.unit or _kind(a.unit) == "duration":
+        return False
+    step = max(last_digit_unit(a.value), last_digit_unit(b.value))
+    return abs(a.value - b.value) < step
+
+
+def _what_differs(unit: str) -> str:
+    """ "number for 'people'", "amount for 'budget' (dollar)", "length of time for 'last'"."""
+    kind, _, anchor = unit.partition(" ")
+    if not anchor:
+        return f"number for '{unit}'"
+    if kind == "duration":
+        return f"length of time for '{anchor}'"
+    return f"amount for '{anchor}' ({kind})"
 
 
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -148,8 +187,10 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             continue
         if compatible(value_range(qa.text, qa.value), value_range(qb.text, qb.value)):
             continue  # "at least 40" and "more than 30" can both be true
+        if _rounded(qa, qb):
+            continue
         reason = (
-            f"different number for '{qa.unit}': {ctx.name(a.article)} says {qa.text}, "
+            f"different {_what_differs(qa.unit)}: {ctx.name(a.article)} says {qa.text}, "
             f"{ctx.name(b.article)} says {qb.text}"
         )
         return make_dispute(a, b, "number", reason, 0.85)

@@ -1,0 +1,130 @@
+"""Sums of money and lengths of time as quantities, so "$5 million" can meet "$5 billion" and
+"lasted three weeks" can meet "lasted three months".
+
+A count names what it counts ("14 people"); money and durations do not, so they are keyed by
+the word they hang on instead: "a budget of $5 million" and "a $5m budget" give "dollar budget",
+"was fined £2.3m" and "a fine of £2.3 million" give "pound fine", "lasted three weeks" gives
+"duration last". Amounts on different words ("cost $5 million", "a $2 million overrun") are
+never compared, which keeps a story's many figures apart at the price of missing a change that
+also moved the figure to another word.
+
+spaCy's entity bounds around money vary ("£2.3m" arrives as the entity "2.3" between "£" and
+"m"; "40 million euros" as a CARDINAL before "euros"), so the amount is read from the tokens
+around the entity as well.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Quantity
+from .numbers import parse_number
+
+_SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+_WORDS = {
+    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
+    "pounds": "pound", "sterling": "pound", "yen": "yen", "yuan": "yuan", "rupees": "rupee",
+    "rupee": "rupee", "francs": "franc", "franc": "franc",
+}  # fmt: skip
+_SUBUNITS = {"cents": ("dollar", 0.01), "cent": ("dollar", 0.01), "pence": ("pound", 0.01)}
+_SCALE_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "k": "thousand"}
+_GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(m|mn|bn|b|k)\.?")
+_DAYS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+    "fortnight": 14.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5,
+}  # fmt: skip
+# A length of time, not a point: "three weeks", "about 18 months", "a year".
+_DURATION = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|under|more than|less than|at least|"
+    r"at most|up to|just)\s+)*(?P<n>[\w.,-]+(?:\s+[\w.,-]+)?)\s+(?P<u>[a-z]+?)s?"
+)
+# Words around a length of time that make it a point or an age: "two days ago", "a year later".
+_RANGE = re.compile(r"\b(between|to|and|or)\b|\d\s*[-–]\s*\d")
+_NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since", "from"})
+_DEPENDENT = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
+
+
+# Words too general to say what an amount is ("it was $4.4 billion", "had $2 million", "up
+# from $7.3 billion"): amounts on them are not compared.
+_VAGUE = frozenset(
+    {"be", "have", "do", "get", "make", "take", "go", "come", "say", "tell", "include", "give",
+     "reach", "total", "compare", "amount", "figure", "sum", "value", "worth", "level", "price",
+     "rate", "number", "estimate"}
+)  # fmt: skip
+
+
+def _anchor(span: Any) -> str:
+    """Lemma of the word an amount hangs on: the noun it modifies or is "of", else its verb;
+    "" when that word is vague or not a noun or verb ("down from $7.3 billion")."""
+    head = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
+    if head is None or head.head.i == head.i:
+        return ""
+    up = head.head
+    if head.dep_ == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
+        up = up.head  # "a budget of $5 million", "jailed for six months"
+    lemma = str(up.lemma_.lower())
+    if up.pos_ not in ("NOUN", "PROPN", "VERB") or lemma in _VAGUE:
+        return ""
+    return lemma
+
+
+def _widened(ent: Any) -> Any:
+    """The entity with a currency sign before it and a scale or currency word after it."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start > 0 and doc[start - 1].lower_ in _SYMBOLS:
+        start -= 1
+    while end < len(doc) and (
+        doc[end].lower_.rstrip(".") in _SCALE_WORDS
+        or doc[end].lower_ in _WORDS
+        or doc[end].lower_ in _SUBUNITS
+    ):
+        end += 1
+    return doc[start:end]
+
+
+def money(ent: Any) -> Quantity | None:
+    """A sum of money in or around the entity, keyed "<currency> <anchor>"; None when no
+    currency is written (a bare CARDINAL) or no figure is found."""
+    span = _widened(ent)
+    low = [t.lower_ for t in span]
+    currency, factor = next(((_SYMBOLS[w], 1.0) for w in low if w in _SYMBOLS), (None, 1.0))
+    for w in low:
+        if currency is None and w in _WORDS:
+            currency = _WORDS[w]
+        if w in _SUBUNITS:
+            currency, factor = _SUBUNITS[w]
+    if currency is None and ent.label_ != "MONEY":
+        return None
+    text = " ".join(
+        _SCALE_WORDS.get(w.rstrip("."), w) if not w[0].isdigit() else _GLUED.sub(_unglue, w)
+        for w in low
+        if w not in _SYMBOLS
+    )
+    value, anchor = parse_number(text), _anchor(span)
+    if value is None or not anchor or _RANGE.search(text):
+        return None  # a range ("between $4,450 and $5,800") is no one value
+    return Quantity(value * factor, f"{currency or 'money'} {anchor}", span.text)
+
+
+def _unglue(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {_SCALE_WORDS[m.group(2)]}"
+
+
+def duration(ent: Any) -> Quantity | None:
+    """A length of time in days, keyed "duration <anchor>"; None for points in time ("two days
+    ago", "last year", "Friday") and ages ("a 10-year-old")."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    low = ent.text.lower()
+    if after in _NOT_LENGTH or any(w in _NOT_LENGTH for w in low.split()) or "-" in low:
+        return None
+    m = _DURATION.fullmatch(low)
+    if m is None or m.group("u") not in _DAYS:
+        return None
+    count = m.group("n")
+    value = 1.0 if count in ("a", "an", "one") else parse_number(count)
+    anchor = _anchor(ent)
+    if value is None or not anchor or _RANGE.search(low):
+        return None
+    return Quantity(value * _DAYS[m.group("u")], f"duration {anchor}", ent.text)
