@@ -134,6 +134,9 @@ class Role:
     # tried for ("pressed Yanukovych to sign"): neither said to happen nor denied, so no
     # negation conflict can rest on it.
     unasserted: bool = False
+    # "done" (built, has built, was built) or "planned" (will build, plans to build, is set to
+    # build), None for neither (nlp.tense): a plan retold as done is a dispute.
+    tense: str | None = None
 
 
 @dataclass(frozen=True)

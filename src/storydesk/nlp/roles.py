@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Role
+from .tense import tense
 
 # Modals that hedge a statement; "would" and "will" are left out because news uses them for
 # plain future and conditional reporting ("which would be the first of its kind").
@@ -320,5 +321,10 @@ def roles(sent: Any) -> tuple[Role, ...]:
         negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
         patient, direct = _patient(tok)
-        out.append(Role(predicate, agent, label, patient, negated, names, direct, unasserted(tok)))
+        out.append(
+            Role(
+                predicate, agent, label, patient, negated, names, direct, unasserted(tok),
+                tense(tok),
+            )
+        )  # fmt: skip
     return tuple(out)

@@ -17,6 +17,7 @@ from .checks import (
 )
 from .periods import check_period
 from .places import check_place
+from .plans import check_plan
 from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
 
@@ -32,6 +33,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_negation,
     check_place,
     check_substituted_name,
+    check_plan,
     check_modality,
 )
 

@@ -19,7 +19,7 @@ from .checks import MONTHS, Context, make_dispute, same_event
 
 MIN_SIMILARITY = 0.7
 # Words that say an event happens more than once: each time may have its own year.
-_RECURS = re.compile(
+RECURS = re.compile(
     r"\b(again|also|last|previous|previously|first|once|earlier|later|another|second|third|"
     r"re-\w+|every|annual|annually)\b",
     re.IGNORECASE,
@@ -97,7 +97,7 @@ def _one_event(a: Claim, b: Claim, x: Period, y: Period, sim: float) -> bool:
 def check_period(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same event in a different year, or, in the same (or an unstated) year, a different
     month; never when either article also names the other's year or month, anywhere."""
-    if sim < MIN_SIMILARITY or _RECURS.search(a.text) or _RECURS.search(b.text):
+    if sim < MIN_SIMILARITY or RECURS.search(a.text) or RECURS.search(b.text):
         return None
     pa, pb = periods(a), periods(b)
     text_a, text_b = (
