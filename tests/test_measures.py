@@ -94,3 +94,27 @@ def test_sums_on_different_words_are_not_compared(parse, embed) -> None:  # type
         "The new bridge will cost $5 million, the city council said.",
         "The city council said the new bridge had a $7 million budget.",
     )
+
+
+def test_multiples_of_the_same_thing(nlp: Any) -> None:
+    assert measured(nlp, "The company doubled its profit last year.") == [(2.0, "times profit")]
+    assert measured(nlp, "Profits tripled last year.") == [(3.0, "times profit")]
+    assert measured(nlp, "He doubled down on his claims.") == []
+    assert measured(nlp, "The gym doubles as a shelter.") == []
+
+
+def test_doubled_against_tripled_is_disputed_but_more_than_doubled_is_not(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Harlow Foods doubled its profit last year, helped by strong sales in Asia.",
+        "Harlow Foods tripled its profit last year, helped by strong sales in Asia.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    assert "multiple for 'profit'" in found[0].reason
+    assert not disputes(
+        parse,
+        embed,
+        "Harlow Foods more than doubled its profit last year, helped by sales in Asia.",
+        "Harlow Foods tripled its profit last year, helped by sales in Asia.",
+    )

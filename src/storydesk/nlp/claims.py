@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Claim, Entity, Quantity
-from .measures import duration, money
+from .measures import duration, money, multipliers
 from .numbers import parse_number
 from .roles import governor, is_main_hedge, is_negation, roles
 from .sentences import paragraphs
@@ -35,7 +35,7 @@ def _unit(token: Any) -> str:
 
 
 def quantities(sent: Any) -> tuple[Quantity, ...]:
-    out: list[Quantity] = []
+    out: list[Quantity] = multipliers(sent)
     for ent in sent.ents:
         if ent.label_ == "DATE":
             if (length := duration(ent)) is not None:

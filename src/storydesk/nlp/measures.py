@@ -128,3 +128,28 @@ def duration(ent: Any) -> Quantity | None:
     if value is None or not anchor or _RANGE.search(low):
         return None
     return Quantity(value * _DAYS[m.group("u")], f"duration {anchor}", ent.text)
+
+
+_MULTIPLYING = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
+
+
+def multipliers(sent: Any) -> list[Quantity]:
+    """ "doubled its profit", "profits tripled": a multiple of the thing changed, keyed "times
+    <thing>" (the object, or the subject when there is none). "Doubled down" and "doubles as"
+    change nothing; "more than doubled" keeps its bound in the text."""
+    out = []
+    for tok in sent:
+        value = _MULTIPLYING.get(tok.lemma_.lower())
+        if value is None or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children):
+            continue
+        thing = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+            continue
+        bound = [t for c in tok.children if c.dep_ == "advmod" and c.i < tok.i for t in c.subtree]
+        text = " ".join([*(t.text for t in sorted(bound, key=lambda t: t.i)), tok.text])
+        out.append(Quantity(value, f"times {thing.lemma_.lower()}", text))
+    return out

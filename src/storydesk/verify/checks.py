@@ -156,7 +156,7 @@ def _rounded(a: Quantity, b: Quantity) -> bool:
     """Two sums that may be one, rounded: within one unit of the coarser figure's last digit
     ("$17 million" for "$17.7 million", "$4,500" for "$4,450"). Counts and lengths are not
     rounded this way ("14 people" against "15")."""
-    if " " not in a.unit or _kind(a.unit) == "duration":
+    if " " not in a.unit or _kind(a.unit) in ("duration", "times"):
         return False
     step = max(last_digit_unit(a.value), last_digit_unit(b.value))
     return abs(a.value - b.value) < step
@@ -169,6 +169,8 @@ def _what_differs(unit: str) -> str:
         return f"number for '{unit}'"
     if kind == "duration":
         return f"length of time for '{anchor}'"
+    if kind == "times":
+        return f"multiple for '{anchor}'"
     return f"amount for '{anchor}' ({kind})"
 
 
