@@ -40,7 +40,9 @@ def test_lengths_of_time_in_days_but_not_points_in_time(nlp: Any) -> None:
     assert measured(nlp, "The strike lasted three weeks.") == [(21.0, "duration last")]
     assert measured(nlp, "He was jailed for a year.") == [(365.25, "duration jail")]
     assert measured(nlp, "Talks ended two days ago.") == []
-    assert measured(nlp, "The 10-year plan was approved.") == []
+    assert measured(nlp, "The three-week closure ended on Friday.") == [(21.0, "duration closure")]
+    assert measured(nlp, "A 10-year-old boy was hurt.") == []
+    assert measured(nlp, "The bridge closed for 2-3 weeks.") == []
 
 
 def disputes(parse: Callable[..., list[Claim]], embed: Callable[..., np.ndarray], a: str, b: str):  # type: ignore[no-untyped-def]

@@ -40,6 +40,7 @@ _DURATION = re.compile(
     r"at most|up to|just)\s+)*(?P<n>[\w.,-]+(?:\s+[\w.,-]+)?)\s+(?P<u>[a-z]+?)s?"
 )
 # Words around a length of time that make it a point or an age: "two days ago", "a year later".
+_COMPOUND = re.compile(r"^([\w.,]+)-([a-z]+)$")
 _RANGE = re.compile(r"\b(between|to|and|or)\b|\d\s*[-–]\s*\d")
 _NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since", "from"})
 _DEPENDENT = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
@@ -117,7 +118,11 @@ def duration(ent: Any) -> Quantity | None:
     doc = ent.doc
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     low = ent.text.lower()
-    if after in _NOT_LENGTH or any(w in _NOT_LENGTH for w in low.split()) or "-" in low:
+    if after in _NOT_LENGTH or any(w in _NOT_LENGTH for w in re.split(r"[\s-]+", low)):
+        return None
+    # "a three-week closure", "an 18-month project": the length of the noun it qualifies.
+    low = _COMPOUND.sub(r"\1 \2", low) if ent.root.dep_ in ("compound", "amod", "nmod") else low
+    if "-" in low:
         return None
     m = _DURATION.fullmatch(low)
     if m is None or m.group("u") not in _DAYS:
