@@ -305,3 +305,20 @@ def test_pieces_the_sources_do_not_print_as_one_quotation_answer_for_themselves(
         ("trimmed", "until our engineers are certain it is safe."),
     ]
     assert check.label != "supported"
+
+
+def test_sources_that_credit_the_words_to_someone_else_contradict_the_draft(nlp: Any) -> None:
+    words = "All thirty men are alive and unhurt after two days underground"
+    north = Article("north", "north.txt", text=f'"{words}," mine manager Oskar Brandt said.')
+    courant = Article(
+        "courant", "courant.txt", text=f'"{words}," said regional governor Marta Szabo.'
+    )
+    draft = f'"{words}," said Marta Szabo.'
+    (check,) = check_text(draft, [north, courant], FeatureVerifier(), nlp)
+    (q,) = check.quotes
+    assert q.relation == "verbatim"
+    assert q.elsewhere == (("Oskar Brandt", ("north",)),)
+    assert check.supported_by == ("courant",)
+    assert [s.article for s in check.contradicting] == ["north"]
+    assert check.label == "disputed"
+    assert "credited to Oskar Brandt by: north" in to_markdown([check])

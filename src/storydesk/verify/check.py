@@ -103,6 +103,15 @@ def _quote_conflict(v: Verdict, q: QuoteCheck) -> Verdict:
     )
 
 
+def _credited_elsewhere(v: Verdict, q: QuoteCheck, speaker: str) -> Verdict:
+    """A source that credits the draft's quotation to someone else than the draft does."""
+    reason = (
+        f"quotation credited elsewhere: this source credits these words to {speaker}, the "
+        f"draft to {q.written or q.speaker or 'its speaker'}"
+    )
+    return replace(v, label="contradicted", explained=True, reasons=(reason, *v.reasons))
+
+
 def _quote_conflicted(v: Verdict) -> bool:
     return v.explained and any(r.startswith("quotation ") for r in v.reasons)
 
@@ -132,6 +141,13 @@ def check_sentence(
             results = [
                 replace(r, verdict=_quote_conflict(r.verdict, q))
                 if r.article in q.canonical_by
+                else r
+                for r in results
+            ]
+        for speaker, arts in q.elsewhere:
+            results = [
+                replace(r, verdict=_credited_elsewhere(r.verdict, q, speaker))
+                if r.article in arts and r.article not in q.quoted_by
                 else r
                 for r in results
             ]
@@ -235,6 +251,9 @@ def _quote_dict(q: QuoteCheck) -> dict[str, Any]:
         "printed_by": list(q.printed_by),
         "canonical_by": list(q.canonical_by),
         "diff": [list(op) for op in q.diff],
+        "credited_elsewhere": [
+            {"speaker": who, "articles": list(arts)} for who, arts in q.elsewhere
+        ],
     }
 
 
@@ -323,6 +342,8 @@ def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None
                 out.append(f"     - the sources print: \u201c{md(q.canonical)}\u201d ({by})")
                 if q.printed_by:
                     out.append(f"     - the draft's wording is printed by: {outlets(q.printed_by)}")
+            for who, arts in q.elsewhere:
+                out.append(f"     - credited to {md(who)} by: {outlets(arts)}")
         for s in c.contradicting:
             reasons = s.verdict.reasons
             # A structured check's reason says who says what (a quotation check's, what the

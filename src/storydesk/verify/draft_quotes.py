@@ -28,6 +28,7 @@ import numpy as np
 
 from ..model import Article, QuoteGroup
 from ..nlp.claims import ParsedParagraph
+from ..quotes.credit import credited_elsewhere
 from ..quotes.diff import compare, word_diff, words
 from ..quotes.extract import Extracted, extract, extract_parsed, find_spans
 from ..quotes.group import build_groups, classify, pair_score, speakers_agree
@@ -68,6 +69,9 @@ class QuoteCheck:
     # The pieces as the draft prints them, when its attribution interrupts the quotation
     # ("We will not reopen," said Pike, "until ..."): `text` joins them (Quote.parts).
     pieces: tuple[str, ...] = ()
+    # Other people the sources credit these same words to, with the articles that do so
+    # (quotes.credit): who said them is in dispute among the sources themselves.
+    elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def printed(self) -> tuple[str, ...]:
@@ -133,6 +137,10 @@ def _against_group(
     """The draft quotation's relation to a group's canonical (best-attested) wording."""
     canon = next(k for k, s in enumerate(sources) if s.quote.id == group.canonical_quote)
     relation, _, reason = classify(group.canonical, d.quote.text, float(cos[canon]))
+    elsewhere = tuple((o.speaker, o.articles) for o in group.credited_elsewhere)
+    if elsewhere:
+        others = " and ".join(who for who, _ in elsewhere)
+        reason += f"; the sources disagree who said it (also credited to {others})"
     return QuoteCheck(
         text=d.quote.text,
         start=d.quote.start,
@@ -147,6 +155,7 @@ def _against_group(
         diff=word_diff(group.canonical, d.quote.text),
         written=d.written,
         quoted_by=tuple(sorted({v.article for v in group.variants})),
+        elsewhere=elsewhere,
     )
 
 
@@ -253,7 +262,9 @@ def check_quotes(
     )
     sims = vectors @ vectors.T
     src_rows = [k for k, e in enumerate(items) if e.quote.article != DRAFT_ID]
-    groups = build_groups(sources, sims[np.ix_(src_rows, src_rows)])
+    src_sims = sims[np.ix_(src_rows, src_rows)]
+    texts = {a.id: a.text for a in articles}
+    groups = credited_elsewhere(build_groups(sources, src_sims), sources, src_sims, texts)
     out = []
     for d in mine:
         row = items.index(d)
