@@ -176,10 +176,31 @@ def test_quotes_of_two_speakers_or_with_reporter_words_between_stay_apart() -> N
         # a question put to the speaker, then the answer
         '"Are you going to resign over this?" Mayor Tom Reyes was asked. "No, I am not going to '
         'resign over a river," he said.',
+        # a sentence about someone else after the cue
+        '"The spillway will need a new concrete lining," Ruth Okoye said. Vance disagreed. "A '
+        'patch will do until the spring."',
     ],
 )
 def test_pieces_are_not_joined_across_other_speakers_or_reporter_clauses(text: str) -> None:
     assert all(len(q.spans) == 1 for q in quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The dam is holding for now," said Ruth Okoye, who has worked at the dam since 2009, '
+        '"and we are watching the crack every hour."',
+        '"We have pumps on the way," Ruth Okoye said as crews walked the crest behind her. "The '
+        'first will arrive by noon."',
+        '"Why did nobody fix this crack last year?" Mayor Peter Vance asked. "The inspectors saw '
+        'it and wrote it down."',
+        '"The oil came ashore at dawn," Ines Road said, according to the Herald. "By noon it '
+        'covered the whole beach."',
+    ],
+)
+def test_a_cue_with_a_clause_about_its_speaker_still_joins(text: str) -> None:
+    (q,) = quotes(text)
+    assert len(q.spans) == 2
 
 
 def test_one_quotation_in_pieces_groups_with_the_outlet_that_printed_it_whole() -> None:

@@ -116,3 +116,24 @@ def test_a_full_name_elsewhere_in_the_story_makes_two_short_forms_one_person() -
 def test_words_passed_on_for_someone_else_are_not_disputed(relay: str) -> None:
     found = groups(f'"{WORDS}," environment minister Carl Dunn said.', relay)
     assert all(g.credited_elsewhere == () for g in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a first name in common does not make one person
+        ("Mayor John Abbott", "fire chief John Reyes"),
+        # a third person's name ("Lee Morgan") does not join "Sarah Lee" and "Owen Morgan"
+        ("nurse Sarah Lee", "hospital director Owen Morgan"),
+        # a spokesperson for someone else entirely
+        ("Minister Carl Dunn", "Leo Marr, a spokesman for the shipping company Nordvik Lines,"),
+        # a hyphenated surname holding the other's
+        ("Interior Minister Anna Fischer-Lang", "Deputy Minister Tom Lang"),
+    ],
+)
+def test_two_different_people_stay_two(first: str, second: str) -> None:
+    found = groups(
+        "Fire chief Lee Morgan spoke first.\n\n" + f'"{WORDS}," said {first}.',
+        f'"{WORDS}," said {second}. He repeated his call for calm.',
+    )
+    assert any(g.credited_elsewhere for g in found)

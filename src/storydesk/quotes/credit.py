@@ -12,7 +12,7 @@ name ("a ministry spokesperson", "Dunn") may be one person, so they are never li
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -26,31 +26,34 @@ from .speakers import PRONOUNS
 # Short slogans and stock phrases ("we will not give up") are said by many people.
 MIN_WORDS = 6
 # Shared words (difflib ratio on words) for two wordings to be one utterance, or the shorter a
-# contiguous run of the longer that holds at least MIN_RUN of its words (a speaker who quotes
-# someone else inside a longer quotation of their own says more than those words).
+# contiguous run of the longer (outlets trim quotations).
 MIN_RATIO = 0.8
-MIN_RUN = 0.5
 # Sentence-embedding cosine below which no pair is compared word by word (a cheap pre-filter).
 MIN_COSINE = 0.6
-# Words in the quotation's paragraph that say the speaker passes on someone else's words.
+# Words around a cue that say the speaker passes on someone else's words: searched in the
+# quotation's sentence and its attribution, not the whole paragraph ("repeated his call for
+# calm" relays nothing).
 _RELAYED = re.compile(
     r"\b(on behalf of|read out|reading (out )?(a |the |his |her |their )?(statement|letter)|"
-    r"quoting|quoted|echoing|echoed|repeating|repeated|(statement|letter|message) (from|by)|"
-    r"as (the |a )?\w+( \w+)? (told|said|put it|has said))\b",
+    r"quoting|quoted|echoing|echoed|(statement|letter|message) (from|by))\b",
     re.IGNORECASE,
 )
+# Inside the quotation itself: "As the governor told us yesterday, no town ...".
+_RELAYED_INSIDE = re.compile(
+    r"\bas (the |a |my |our )?\w+( \w+)? (told|said|put it|has said|promised)\b", re.IGNORECASE
+)
+_CUE_REACH = 80  # characters after the speaker's name that still belong to the attribution
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def same_words(a: str, b: str) -> bool:
-    """Whether two wordings are one utterance: nearly all words shared, or one most of the
-    other as a run, and long enough that two people would not say it independently."""
-    na, nb = len(words(a)), len(words(b))
-    if min(na, nb) < MIN_WORDS:
+    """Whether two wordings are one utterance: nearly all words shared, or one a run of the
+    other, and long enough that two people would not say it independently."""
+    if min(len(words(a)), len(words(b))) < MIN_WORDS:
         return False
     shorter, longer = sorted((a, b), key=lambda t: len(words(t)))
     c = compare(longer, shorter)
-    return c.ratio >= MIN_RATIO or (c.contiguous and min(na, nb) >= MIN_RUN * max(na, nb))
+    return c.ratio >= MIN_RATIO or c.contiguous
 
 
 def _named_at_cue(e: Extracted) -> bool:
@@ -62,25 +65,31 @@ def _named_at_cue(e: Extracted) -> bool:
     return not e.carried and q.cue is not None and (q.speaker_text or "").lower() not in PRONOUNS
 
 
-def _keys(e: Extracted) -> set[str]:
-    """The speaker's name words as this outlet writes them, hyphenated ones also in pieces
-    ("Jae-in", "jae", "in")."""
+def _expand(names: Iterable[str]) -> frozenset[str]:
+    """Name words lower-cased, hyphenated ones also in pieces ("jae-in", "jae", "in")."""
     out: set[str] = set()
-    for w in [*_NAME_WORD.findall(e.quote.speaker or ""), *e.names]:
+    for w in names:
         out.add(w.lower())
         out.update(p for p in w.lower().split("-") if p)
-    return out
+    return frozenset(out)
+
+
+def _keys(e: Extracted) -> frozenset[str]:
+    """The speaker's name words as this outlet writes them."""
+    return _expand([*_NAME_WORD.findall(e.quote.speaker or ""), *e.names])
 
 
 # Speakers whose words are someone else's by office: "Kane's spokesman Leo Marr".
-_VOICES = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide"}
-)
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "aide"})
 
 
-def _voice(e: Extracted) -> bool:
-    said = {w.lower() for w in _NAME_WORD.findall(e.quote.speaker_text or "")}
-    return bool(_VOICES & (set(e.titles) | said))
+def _voice_of(e: Extracted, other: Extracted) -> bool:
+    """A spokesperson or aide whom the outlet ties to the other person ("Kane's spokesman")."""
+    said = _expand(
+        w.removesuffix("'s").removesuffix("’s")
+        for w in _NAME_WORD.findall(e.quote.speaker_text or "")
+    )
+    return bool(_VOICES & (set(e.titles) | said)) and bool(_keys(other) & (said | e.titles))
 
 
 @dataclass(frozen=True)
@@ -90,28 +99,48 @@ class _Story:
     items: Sequence[Extracted]
 
     def one_person(self, a: Extracted, b: Extracted) -> bool:
-        """Whether the story lets the two speakers be one person: a name word in common, or a
-        full name somewhere holding a word of each ("Ana Lopez Garcia" for "Lopez" and
-        "Garcia", "Luiz Inacio Lula da Silva" for "Lula" and "da Silva")."""
+        """Whether the story lets the two speakers be one person: one name a part of the other
+        ("Varga" of "Elena Varga"), or a full name somewhere holding both ("Ana Lopez Garcia"
+        for "Lopez" and "Garcia"). A first name in common is not enough: "John Abbott" and
+        "John Reyes" are two people, and so are "Sarah Lee" and "Owen Morgan" though the story
+        also names a "Lee Morgan"."""
         ka, kb = _keys(a), _keys(b)
-        return bool(ka & kb) or any(p & ka and p & kb for p in self.people)
+        return ka <= kb or kb <= ka or any(ka | kb <= p for p in self.people)
 
-    def paragraph(self, e: Extracted) -> str:
+    def paragraph(self, e: Extracted) -> tuple[str, int]:
+        """The quotation's paragraph and its offset in the article."""
         text = self.texts.get(e.quote.article, "")
         start = text.rfind("\n", 0, e.quote.start) + 1
         end = text.find("\n", e.quote.end)
-        return text[start : end if end >= 0 else len(text)]
+        return text[start : end if end >= 0 else len(text)], start
+
+    def relayed(self, e: Extracted) -> bool:
+        """The outlet says the speaker passes the words on: in the quotation's attribution or the
+        sentence that introduces it, or inside the quotation ("as the governor told us")."""
+        q = e.quote
+        if _RELAYED_INSIDE.search(q.text):
+            return True
+        para, off = self.paragraph(e)
+        lead = para[: max(q.start - off, 0)]
+        lead = re.split(r"[.!?]\s", lead)[-1]  # the sentence before the quotation opens
+        end = max(q.end, q.speaker_end or q.end) - off
+        cue = para[q.end - off : end + _CUE_REACH]
+        return bool(_RELAYED.search(lead) or _RELAYED.search(cue))
 
     def doubted(self, e: Extracted, other: Extracted) -> bool:
-        """Whether this outlet's credit may not say who first spoke the words: it relays them
-        ("reading a statement on behalf of the minister", "as the governor told us"), names the
-        other person beside the quotation, or itself credits the words to the other person too."""
-        para = self.paragraph(e)
-        if _RELAYED.search(para):
+        """Whether this outlet's credit may not say who first spoke the words: it relays them,
+        names the other person beside the quotation, or itself credits the words to them too."""
+        if self.relayed(e) or _voice_of(e, other):
             return True
-        names = {w for w in _keys(other) if len(w) > 2}
-        if any(w.lower() in names for w in _NAME_WORD.findall(para) if w[:1].isupper()):
-            return True
+        para, _ = self.paragraph(e)
+        keys = _keys(other)
+        written = _NAME_WORD.findall(other.quote.speaker_text or "")
+        for name in {w for w in written if len(w) > 2 and w.lower() in keys}:
+            # "Hill" of "Grace Hill" in "Hill Street" names a street, not her.
+            if name[:1].isupper() and re.search(
+                rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])", para
+            ):
+                return True
         return any(
             x.quote.article == e.quote.article
             and x is not e
@@ -144,8 +173,6 @@ def _links(
 def _disputed(story: _Story, a: Extracted, b: Extracted) -> bool:
     if not (_named_at_cue(a) and _named_at_cue(b)) or speakers_agree(a, b) is not False:
         return False
-    if _voice(a) or _voice(b):
-        return False
     if not same_words(a.quote.text, b.quote.text) or story.one_person(a, b):
         return False
     return not (story.doubted(a, b) or story.doubted(b, a))
@@ -162,9 +189,9 @@ def credited_elsewhere(
     group_of = {v.quote: g for g in groups for v in g.variants}
     by_id = {g.id: g for g in groups}
     article_of = {e.quote.id: e.quote.article for e in items}
-    people = {frozenset(e.names) for e in items if len(e.names) >= 2}
+    people = {_expand(e.names) for e in items if len(e.names) >= 2}
     people |= {
-        frozenset(w.lower() for w in _NAME_WORD.findall(g.speaker_name or ""))
+        _expand(_NAME_WORD.findall(g.speaker_name or ""))
         for g in groups
         if g.speaker_name and len(g.speaker_name.split()) >= 2
     }

@@ -243,10 +243,14 @@ _MAX_INTERRUPTION_WORDS = 12
 
 # Words that open a clause of the reporter's own inside the gap: what follows is not the cue
 # ("Reyes said, but engineer Ada Quist disagreed", "Okafor said, adding that 300 homes ...").
+# A relative or time clause about the speaker ("Okoye, who has worked at the dam since 2009,";
+# "said as crews walked the crest") is still the cue.
 _GAP_CLAUSE = frozenset(
-    {"but", "while", "before", "after", "adding", "as", "when", "whereas", "although", "though",
-     "because", "who", "which", "then", "and", "yet", "so"}
+    {"but", "while", "before", "after", "adding", "whereas", "although", "though", "because",
+     "then", "and", "yet", "so"}
 )  # fmt: skip
+_ASKED = re.compile(r"\b(?:was|were|is|are|been)\s+asked\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;]\s")
 
 
 def _interrupted(
@@ -278,11 +282,18 @@ def _interrupted(
         return False
     if not first.end <= first_who.start < span.start:
         return False  # the cue lies elsewhere: two statements, not one interrupted
-    if text[first.start : first.end].rstrip().endswith("?"):
-        return False  # a question put to the speaker, then the answer
+    if _ASKED.search(gap):
+        return False  # a question put to the speaker ("Reyes was asked"), then the answer
+    # One sentence of attribution, nothing after it: in '... Okoye said. Vance disagreed. "..."'
+    # the second sentence is about someone else.
+    after_cue = gap[first_who.end - first.end :]
+    cut = _SENTENCE_END.search(after_cue)
+    if cut is not None and _WORD.search(after_cue[cut.end() :]):
+        return False
     rest = text[first.end : first_who.start] + " " + text[first_who.end : span.start]
     words = [w.lower() for w in _WORD.findall(rest)]
-    return len(_EMBEDDED_CUE.findall(rest)) <= 1 and not _GAP_CLAUSE.intersection(words)
+    verbs = [v for v in _EMBEDDED_CUE.findall(rest) if v.lower() != "according"]
+    return len(verbs) <= 1 and not _GAP_CLAUSE.intersection(words)
 
 
 def _joined(article: Article, quote: Quote, span: QSpan) -> Quote:
