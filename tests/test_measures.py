@@ -33,7 +33,11 @@ def test_money_is_read_with_its_currency_scale_and_the_word_it_hangs_on(nlp: Any
     ]
     assert measured(nlp, "The firm paid $3.5bn for the rival.") == [(3.5e9, "dollar pay")]
     assert measured(nlp, "The bridge will cost 40 million euros.") == [(4e7, "euro cost")]
-    assert measured(nlp, "Tickets cost 50 pence each.") == [(0.5, "pound cost")]
+    assert measured(nlp, "The ticket costs 50 pence.") == [(0.5, "pound cost")]
+    # rates, shares and changes
+    assert measured(nlp, "Tickets cost 50 pence each.") == []
+    assert measured(nlp, "The rent is $2,000 a month.") == []
+    assert measured(nlp, "Acme raised its offer by $1 billion.") == [(1e9, "dollar raise by")]
 
 
 def test_lengths_of_time_in_days_but_not_points_in_time(nlp: Any) -> None:
@@ -120,3 +124,69 @@ def test_doubled_against_tripled_is_disputed_but_more_than_doubled_is_not(parse,
         "Harlow Foods more than doubled its profit last year, helped by sales in Asia.",
         "Harlow Foods tripled its profit last year, helped by sales in Asia.",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The city council approved a budget of $1 million for the new library.",
+            "The city council approved a $1 billion budget for the new library.",
+        ),
+        (
+            "The regulator fined Harlow Foods $150 million on Monday for the spill.",
+            "The regulator fined Harlow Foods $100 million on Monday for the spill.",
+        ),
+    ],
+)
+def test_a_changed_order_of_magnitude_is_no_rounding(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d.kind for d in disputes(parse, embed, a, b)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # rounded
+        (
+            "Harlow Foods raised its annual loss to $17.7 million after the fraud was found.",
+            "Harlow Foods raised its annual loss to $18 million after the fraud was found.",
+        ),
+        # a rate against a total
+        (
+            "Each of the 400 workers at the plant will receive $1,000 in compensation.",
+            "The 400 workers at the plant will receive $400,000 in compensation.",
+        ),
+        # a change against a level
+        (
+            "Acme raised its offer for the harbour company by $1 billion on Monday.",
+            "Acme raised its offer for the harbour company to $5 billion on Monday.",
+        ),
+        # two people, two terms
+        (
+            "The driver of the lorry was jailed for six years on Friday at Leeds Crown Court.",
+            "The passenger in the lorry was jailed for two years on Friday at Leeds Crown Court.",
+        ),
+        # two years
+        (
+            "Harlow Foods earned $4 million from its Asian business in 2023.",
+            "Harlow Foods earned $6 million from its Asian business in 2024.",
+        ),
+        # a hedged length
+        (
+            "The strike at the Leeds plant lasted almost a year and ended on Friday.",
+            "The strike at the Leeds plant lasted 11 months and ended on Friday.",
+        ),
+    ],
+)
+def test_amounts_that_can_both_be_true_are_not_disputed(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d.kind for d in disputes(parse, embed, a, b) if d.kind == "number"] == []
+
+
+def test_a_year_against_two_years_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The strike at the Leeds plant lasted a year and ended on Friday.",
+        "The strike at the Leeds plant lasted two years and ended on Friday.",
+    )
+    assert [d.kind for d in found] == ["number"]

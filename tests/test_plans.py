@@ -75,3 +75,68 @@ def test_same_tense_or_two_events_are_not_disputed(parse, embed) -> None:  # typ
         "Harlow Foods built a plant in Ohio and will build a plant in Texas.",
         "Harlow Foods will build a plant in Texas, after it built a plant in Ohio.",
     )
+
+
+def test_last_year_or_is_to_do_not_hide_a_plan_retold_as_done(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Harlow Foods plans to cut 2,000 jobs at its Ohio plants, after a loss last year.",
+        "Harlow Foods cut 2,000 jobs at its Ohio plants, after a loss last year.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+    assert tenses_of(parse, "The company is to close the plant.")["close"] == "planned"
+    assert tenses_of(parse, "Acme announced plans to close the plant.")["close"] == "planned"
+
+
+def tenses_of(parse, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    (claim,) = parse(text)
+    return {r.predicate: r.tense for r in claim.roles}
+
+
+def test_a_plan_the_same_article_reports_done_later_is_no_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    planned = (
+        "Acme said in January that it would close its Leeds plant. The plant was closed in May."
+    )
+    claims = parse(planned, "Acme closed its Leeds plant in May, the company said.")
+    emb = embed(claims)
+    ctx = Context(
+        article_text={"a": planned, "b": "Acme closed its Leeds plant in May, the company said."},
+        labels={},
+    )
+    assert [d.kind for d in find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)] == []
+
+
+def test_a_conditional_would_is_no_plan(nlp: Any) -> None:
+    said = "The company said Ardent would close the plant only if sales kept falling."
+    assert tenses(nlp, said)["close"] is None
+
+
+@pytest.mark.parametrize(
+    ("planned", "done"),
+    [
+        # a passive: what is acted on is its subject
+        (
+            "The Leeds plant of Harlow Foods will be closed in May, the company said.",
+            "The Leeds plant of Harlow Foods was closed in May, the company said.",
+        ),
+        # no object: who does it
+        (
+            "The Marrowport museum is due to reopen on Friday after the flood repairs.",
+            "The Marrowport museum reopened on Friday after the flood repairs.",
+        ),
+    ],
+)
+def test_passive_and_intransitive_plans_retold_as_done(
+    parse, embed, planned: str, done: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert [d.kind for d in disputes(parse, embed, planned, done)] == ["tense"]
+
+
+def test_a_target_beside_the_outcome_is_no_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    assert not disputes(
+        parse,
+        embed,
+        "Harlow Foods aims to sell 100,000 cars this year after selling 80,000 last year.",
+        "Harlow Foods sold 80,000 cars last year.",
+    )

@@ -137,6 +137,8 @@ class Role:
     # "done" (built, has built, was built) or "planned" (will build, plans to build, is set to
     # build), None for neither (nlp.tense): a plan retold as done is a dispute.
     tense: str | None = None
+    # A passive ("the plant was closed"): without a named doer, `agent` is what was acted on.
+    passive: bool = False
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def _unit(token: Any) -> str:
 def quantities(sent: Any) -> tuple[Quantity, ...]:
     out: list[Quantity] = multipliers(sent)
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ in ("DATE", "TIME"):
             if (length := duration(ent)) is not None:
                 out.append(length)
             continue

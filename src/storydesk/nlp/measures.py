@@ -41,6 +41,9 @@ _DURATION = re.compile(
 )
 # Words around a length of time that make it a point or an age: "two days ago", "a year later".
 _COMPOUND = re.compile(r"^([\w.,]+)-([a-z]+)$")
+_ORDINAL = re.compile(r"\d(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|last|next)\b")
+_HALF = re.compile(r"(?:a )?half (?:a )?(thousand|million|billion)\b")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _RANGE = re.compile(r"\b(between|to|and|or)\b|\d\s*[-–]\s*\d")
 _NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since", "from"})
 _DEPENDENT = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
@@ -55,19 +58,42 @@ _VAGUE = frozenset(
 )  # fmt: skip
 
 
-def _anchor(span: Any) -> str:
-    """Lemma of the word an amount hangs on: the noun it modifies or is "of", else its verb;
-    "" when that word is vague or not a noun or verb ("down from $7.3 billion")."""
+# Lengths of time hang on fewer vague words: "took two weeks" says what lasted.
+_VAGUE_FOR_TIME = frozenset({"be", "have", "do", "get", "make", "go", "come", "say", "tell"})
+# Prepositions that make an amount a change or a level, not the thing itself: "raised its offer
+# by $1 billion" against "to $5 billion", "fell to $38" against "fell $2".
+_CHANGE = frozenset({"by", "to", "from"})
+
+
+def _anchor(span: Any, vague: frozenset[str] = _VAGUE) -> str:
+    """Lemma of the word an amount hangs on: the noun it modifies or is "of", else its verb,
+    with "by", "to" or "from" when the amount is a change or a level ("raise by"); "" when that
+    word is vague or not a noun or verb ("down from $7.3 billion")."""
     head = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
     if head is None or head.head.i == head.i:
         return ""
-    up = head.head
-    if head.dep_ == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
-        up = up.head  # "a budget of $5 million", "jailed for six months"
+    up, via = head.head, ""
+    if head.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.head.i != up.i:
+        via = up.lower_ if up.lower_ in _CHANGE else ""
+        up = up.head  # "a budget of $5 million", "jailed for six months", "delayed by a week"
     lemma = str(up.lemma_.lower())
-    if up.pos_ not in ("NOUN", "PROPN", "VERB") or lemma in _VAGUE:
+    if up.pos_ not in ("NOUN", "PROPN", "VERB") or lemma in vague:
         return ""
-    return lemma
+    return f"{lemma} {via}".strip()
+
+
+# After a sum: it is per something ("$2,000 a month", "50 cents a share", "$15 an hour").
+_PER = frozenset({"a", "an", "per", "each", "apiece"})
+
+
+def _per_unit(span: Any) -> bool:
+    """A rate or a share ("$1,000 each", "$2,000 a month", "$15 an hour") is not a total, and
+    an amount in a sentence that hands it out "each" may be either."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after and (after[0] in ("each", "apiece", "per") or (after[0] in _PER and len(after) > 1)):
+        return True
+    return any(t.lower_ in ("each", "apiece", "per", "annually") for t in span.sent)
 
 
 def _widened(ent: Any) -> Any:
@@ -102,8 +128,10 @@ def money(ent: Any) -> Quantity | None:
         for w in low
         if w not in _SYMBOLS
     )
-    value, anchor = parse_number(text), _anchor(span)
-    if value is None or not anchor or _RANGE.search(text):
+    half = _HALF.match(text)
+    value = 0.5 * _SCALES[half.group(1)] if half else parse_number(text)
+    anchor = _anchor(span)
+    if value is None or not anchor or _RANGE.search(text) or _per_unit(span):
         return None  # a range ("between $4,450 and $5,800") is no one value
     return Quantity(value * factor, f"{currency or 'money'} {anchor}", span.text)
 
@@ -128,8 +156,10 @@ def duration(ent: Any) -> Quantity | None:
     if m is None or m.group("u") not in _DAYS:
         return None
     count = m.group("n")
+    if _ORDINAL.search(count):
+        return None  # "first-year students"
     value = 1.0 if count in ("a", "an", "one") else parse_number(count)
-    anchor = _anchor(ent)
+    anchor = _anchor(ent, _VAGUE_FOR_TIME)
     if value is None or not anchor or _RANGE.search(low):
         return None
     return Quantity(value * _DAYS[m.group("u")], f"duration {anchor}", ent.text)

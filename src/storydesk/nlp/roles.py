@@ -324,7 +324,7 @@ def roles(sent: Any) -> tuple[Role, ...]:
         out.append(
             Role(
                 predicate, agent, label, patient, negated, names, direct, unasserted(tok),
-                tense(tok),
+                tense(tok), any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children),
             )
         )  # fmt: skip
     return tuple(out)

@@ -21,26 +21,51 @@ _PLANNING = frozenset(
      "promise", "vow", "pledge", "hope", "want", "seek", "poise", "slate"}
 )  # fmt: skip
 _SAYING = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add"})
+# Nouns whose infinitive is a plan: "announced plans to close the plant".
+_PLAN_NOUNS = frozenset({"plan", "proposal", "intention", "bid", "decision", "pledge", "promise"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(verb: Any) -> bool:
+    """ "would close the plant only if sales kept falling": neither done nor planned."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in verb.children
+    )
 
 
 def tense(verb: Any) -> Tense | None:
     """ "done", "planned", or None when the parse says neither (present, progressive, modal,
     conditional)."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if _conditional(verb):
+        return None
     if aux & _FUTURE_AUX:
         return "planned"
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in _PLANNING:
         return "planned"
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and "to" in aux:
+        return "planned"  # "is to close", "was to reopen"
+    if verb.dep_ == "acl" and head.lemma_.lower() in _PLAN_NOUNS:
+        return "planned"
     if "would" in aux and verb.dep_ == "ccomp" and head.lemma_.lower() in _SAYING:
         return "planned"  # "said it would build": the plan as reported
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("after", "since"):
+        return "done"  # "after selling 80,000 last year"
     if aux - _PERFECT_AUX - {"did", "was", "were"}:
         return None  # "may build", "could have built", "is building", "to build"
     if verb.tag_ == "VBD" and not aux:
         return "done"
     if verb.tag_ == "VBN" and (aux & _PERFECT_AUX or _passive_past(verb)):
         return "done"
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not aux and not _has_auxpass(verb):
+        return "done"  # "The bridge reopened on Friday", tagged as a participle
     return None
+
+
+def _has_auxpass(verb: Any) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _passive_past(verb: Any) -> bool:

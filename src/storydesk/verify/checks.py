@@ -15,7 +15,8 @@ from datetime import date
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
-from ..nlp.numbers import compatible, last_digit_unit, value_range
+from ..nlp.numbers import compatible, value_range
+from .amounts import comparable, is_measure, kind, may_be_one
 from .synonyms import synonyms
 
 # Predicates too generic to say two sentences describe the same action.
@@ -135,11 +136,6 @@ def _equal(a: float, b: float, unit: str) -> bool:
     return abs(a - b) < 1e-9
 
 
-def _kind(unit: str) -> str:
-    """What a money or time unit measures ("dollar" of "dollar budget"); a count's noun as is."""
-    return unit.split(" ", 1)[0] if " " in unit else unit
-
-
 def _gives(quantities: Sequence[Quantity], value: float, unit: str, ordinal: bool) -> bool:
     """Whether a sentence gives this number of this thing, or gives it with no thing of its own:
     in "the second or third trimester" only "second" hangs on "trimester". A sum or a length
@@ -147,19 +143,9 @@ def _gives(quantities: Sequence[Quantity], value: float, unit: str, ordinal: boo
     return any(
         _equal(q.value, value, unit)
         and q.ordinal == ordinal
-        and (q.unit in (unit, "") or (" " in unit and _kind(q.unit) == _kind(unit)))
+        and (q.unit in (unit, "") or (is_measure(unit) and kind(q.unit) == kind(unit)))
         for q in quantities
     )
-
-
-def _rounded(a: Quantity, b: Quantity) -> bool:
-    """Two sums that may be one, rounded: within one unit of the coarser figure's last digit
-    ("$17 million" for "$17.7 million", "$4,500" for "$4,450"). Counts and lengths are not
-    rounded this way ("14 people" against "15")."""
-    if " " not in a.unit or _kind(a.unit) in ("duration", "times"):
-        return False
-    step = max(last_digit_unit(a.value), last_digit_unit(b.value))
-    return abs(a.value - b.value) < step
 
 
 def _what_differs(unit: str) -> str:
@@ -179,7 +165,7 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
     if sim < 0.55:
         return None
     for qa in a.quantities:
-        if not qa.unit:
+        if not qa.unit or not comparable(qa, a, b, sim, same_name):
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
         if not same_unit or _gives(b.quantities, qa.value, qa.unit, qa.ordinal):
@@ -189,7 +175,7 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             continue
         if compatible(value_range(qa.text, qa.value), value_range(qb.text, qb.value)):
             continue  # "at least 40" and "more than 30" can both be true
-        if _rounded(qa, qb):
+        if may_be_one(qa, qb):
             continue
         reason = (
             f"different {_what_differs(qa.unit)}: {ctx.name(a.article)} says {qa.text}, "

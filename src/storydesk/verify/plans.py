@@ -12,51 +12,109 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Dispute, Role
-from .checks import Context, make_dispute, same_name
-from .periods import RECURS
+from .checks import GENERIC_PREDICATES, Context, make_dispute, same_name
 
+# Words that make the event one of several: "will cut 500 more jobs", "another plant".
+_AGAIN = re.compile(
+    r"\b(again|also|another|more|second|third|re-\w+|every|annual|annually|previously|once)\b",
+    re.IGNORECASE,
+)
 # Habits and generic statements: "Sometimes I put the eggs in" is no past event, though the
 # parser tags "put" past.
 _HABITUAL = re.compile(
-    r"\b(sometimes|usually|often|always|normally|generally|typically|tends? to|every)\b",
+    r"\b(sometimes|usually|often|always|normally|generally|typically|tends? to|every|used to|"
+    r"in those (?:years|days))\b",
     re.IGNORECASE,
 )
 MIN_SIMILARITY = 0.7
 CONFIDENCE = 0.6  # below a number's: tense is read from the parse, which misses more
 
 
-def _tenses(claim: Claim, predicate: str, patient: str) -> set[str]:
-    return {
-        r.tense
-        for r in claim.roles
-        if r.tense and r.predicate == predicate and r.patient == patient and not r.negated
-    }
+def _tenses(claim: Claim, predicate: str) -> set[str]:
+    """How the sentence reports the verb, whatever its object: "intended to close the plant, and
+    closed it on Monday" reports it both ways."""
+    return {r.tense for r in claim.roles if r.tense and r.predicate == predicate and not r.negated}
 
 
 def _same_doer(x: Role, y: Role) -> bool:
+    if _acted_on(x) is None or x.passive or y.passive:
+        return True  # a passive's subject is what was acted on, compared as the object
     return x.agent is None or y.agent is None or same_name(x.agent, y.agent)
+
+
+def _acted_on(r: Role) -> str | None:
+    """What the verb acts on: its direct object, or the subject of a passive with no doer named
+    ("the plant was closed"); None for an object the parser only guessed from a preposition."""
+    if r.direct:
+        return r.patient
+    return r.agent if r.passive else None
+
+
+def _event(r: Role) -> tuple[str, str] | None:
+    """What identifies the event besides its verb: what is acted on, or for a verb with no
+    object ("the museum reopened", "the council voted on the plan") who does it."""
+    acted_on = _acted_on(r)
+    if acted_on is not None:
+        return ("object", acted_on)
+    return ("subject", r.agent or "")  # "" when the parser found none ("is due to reopen")
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _other_counts(a: Claim, b: Claim) -> bool:
+    """Both sentences count things and no count is shared: a target against an outcome."""
+    va = {q.value for q in a.quantities}
+    vb = {q.value for q in b.quantities}
+    return bool(va and vb and not va & vb)
+
+
+def _reported_done(done: Claim, planned: Claim, predicate: str, ctx: Context) -> bool:
+    """Whether the planned side's article also reports the event as done, elsewhere: "Acme said
+    in January it would close the plant. The plant was closed in May." The done side's verb as
+    written ("closed", "cut", "built": words that begin like the lemma) is looked for in the
+    rest of that article."""
+    text = ctx.article_text.get(planned.article, "").lower()
+    if not text:
+        return False
+    stem = predicate.split(" ")[0]
+    stem = stem[: max(3, len(stem) - 1)]
+    forms = {w for w in _WORD.findall(done.text.lower()) if w.startswith(stem)}
+    forms -= set(_WORD.findall(planned.text.lower()))
+    rest = text.replace(planned.text.lower(), " ")
+    return any(re.search(rf"\b{re.escape(f)}\b", rest) for f in forms)
 
 
 def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """One source says the event happened, the other that it is planned or expected."""
-    if sim < MIN_SIMILARITY or any(p.search(c.text) for p in (RECURS, _HABITUAL) for c in (a, b)):
+    if sim < MIN_SIMILARITY or any(p.search(c.text) for p in (_AGAIN, _HABITUAL) for c in (a, b)):
         return None
     both = {"done", "planned"}
     for x in a.roles:
-        patient = x.patient
-        if x.tense is None or patient is None or x.negated:
+        event = _event(x)
+        if x.tense is None or event is None or x.negated or x.predicate in GENERIC_PREDICATES:
             continue
         for y in b.roles:
-            if (y.predicate, y.patient) != (x.predicate, patient) or y.negated:
+            other = _event(y)
+            if y.predicate != x.predicate or other is None or y.negated or other[0] != event[0]:
+                continue
+            if not (other[1] == event[1] or "" in (other[1], event[1])) and not same_name(
+                other[1], event[1]
+            ):
                 continue
             if {x.tense, y.tense} != both or not _same_doer(x, y):
                 continue
-            if both in (_tenses(a, x.predicate, patient), _tenses(b, y.predicate, patient)):
-                continue  # one sentence reports both: two events of one kind
+            if both in (_tenses(a, x.predicate), _tenses(b, y.predicate)):
+                continue  # one sentence reports both: two events of one kind, or the plan done
+            if _other_counts(a, b):
+                continue  # "aims to sell 100,000 in 2025" / "sold 80,000 last year": a target
             done, planned = (a, b) if x.tense == "done" else (b, a)
+            if _reported_done(done, planned, x.predicate, ctx):
+                continue
+            what = f"{x.predicate} ... {event[1]}" if event[0] == "object" else x.predicate
             reason = (
-                f"done or planned: {ctx.name(done.article)} reports '{x.predicate} ... "
-                f"{x.patient}' as done, {ctx.name(planned.article)} as planned or expected"
+                f"done or planned: {ctx.name(done.article)} reports '{what}' as done, "
+                f"{ctx.name(planned.article)} as planned or expected"
             )
             return make_dispute(a, b, "tense", reason, CONFIDENCE)
     return None

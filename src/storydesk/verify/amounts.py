@@ -1,0 +1,78 @@
+"""When two sums, lengths or multiples (nlp.measures) can be compared, and when they may be one.
+
+They hang on words many events share ("was fined", "was jailed", "earned"), so a story's two
+fines or two sentences are easily taken for one: they are compared only in very similar
+sentences, with no other doer and no other period named ("in 2023" / "in 2024", "since 2015" /
+"this year"). Written figures are rounded ("$17 million" for "$17.7 million") and lengths are
+hedged ("almost a year" for "11 months"), so close values may be one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Claim, Quantity
+from ..nlp.numbers import last_digit_unit
+
+MIN_SIMILARITY = 0.7
+# A rounded (or cut) figure is within one unit of its last digit and never this far off in
+# ratio: "$17 million" may be "$17.7 million", "$5 million" is not "$5.9 million", "$1 million"
+# is no rounding of "$1 billion", "$150 million" none of "$100 million".
+_MAX_ROUNDING_RATIO = 1.1
+# "About", "nearly", "almost" before a length allow this share either way.
+_HEDGED_LENGTH = 0.2
+_HEDGE = re.compile(
+    r"\b(about|around|nearly|almost|roughly|some|approximately|more than|less than|over|under|"
+    r"just)\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"\b((?:19|20)\d\d|(?:first|second|third|fourth|last) quarter|(?:last|this|next) "
+    r"(?:year|month|week|quarter|decade)|since|so far|to date|in total|in all|annual\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def kind(unit: str) -> str:
+    """What a sum or length measures ("dollar" of "dollar budget"); a count's noun as is."""
+    return unit.split(" ", 1)[0] if " " in unit else unit
+
+
+def is_measure(unit: str) -> bool:
+    return " " in unit
+
+
+def periods(claim: Claim) -> frozenset[str]:
+    return frozenset(m.group(0).lower() for m in _PERIOD.finditer(claim.text))
+
+
+def _doers(claim: Claim, predicate: str) -> list[str]:
+    return [r.agent for r in claim.roles if r.predicate == predicate and r.agent]
+
+
+def comparable(
+    qa: Quantity, a: Claim, b: Claim, sim: float, same_name: Callable[[str, str], bool]
+) -> bool:
+    """Whether a sum, length or multiple of one claim may be set against the other's at all."""
+    if not is_measure(qa.unit):
+        return True
+    if sim < MIN_SIMILARITY or periods(a) != periods(b):
+        return False
+    predicate = qa.unit.split(" ")[1]
+    da, db = _doers(a, predicate), _doers(b, predicate)
+    return not (da and db and not any(same_name(x, y) for x in da for y in db))
+
+
+def may_be_one(qa: Quantity, qb: Quantity) -> bool:
+    """Two close values that one written figure could stand for."""
+    if not is_measure(qa.unit):
+        return False
+    low, high = sorted((abs(qa.value), abs(qb.value)))
+    if kind(qa.unit) == "duration":
+        hedged = _HEDGE.search(qa.text) or _HEDGE.search(qb.text)
+        return bool(hedged) and high - low <= _HEDGED_LENGTH * high
+    if kind(qa.unit) == "times" or low == 0 or high / low >= _MAX_ROUNDING_RATIO:
+        return False
+    step = max(last_digit_unit(qa.value), last_digit_unit(qb.value))
+    return high - low < step
