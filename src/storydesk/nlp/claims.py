@@ -41,7 +41,7 @@ def quantities(sent: Any) -> tuple[Quantity, ...]:
             if (length := duration(ent)) is not None:
                 out.append(length)
             continue
-        if ent.label_ in ("MONEY", "CARDINAL") and (sum_ := money(ent)) is not None:
+        if ent.label_ in ("MONEY", "CARDINAL", "QUANTITY") and (sum_ := money(ent)) is not None:
             out.append(sum_)
             continue
         if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):

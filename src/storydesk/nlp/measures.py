@@ -45,7 +45,8 @@ _ORDINAL = re.compile(r"\d(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|las
 _HALF = re.compile(r"(?:a )?half (?:a )?(thousand|million|billion)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _RANGE = re.compile(r"\b(between|to|and|or)\b|\d\s*[-–]\s*\d")
-_NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since", "from"})
+# ("six months from January" is still six months long.)
+_NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since"})
 _DEPENDENT = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss"})
 
 

@@ -34,6 +34,9 @@ _PERIOD = re.compile(
 )
 
 
+_AMOUNT = re.compile(r"\d|[$€£¥]")
+
+
 def kind(unit: str) -> str:
     """What a sum or length measures ("dollar" of "dollar budget"); a count's noun as is."""
     return unit.split(" ", 1)[0] if " " in unit else unit
@@ -48,7 +51,13 @@ def periods(claim: Claim) -> frozenset[str]:
 
 
 def _doers(claim: Claim, predicate: str) -> list[str]:
-    return [r.agent for r in claim.roles if r.predicate == predicate and r.agent]
+    """Who does it, or whom it is done to ("the driver was jailed"); not the amount itself
+    ("£1.5 million had been set aside")."""
+    return [
+        r.agent
+        for r in claim.roles
+        if r.predicate == predicate and r.agent and not _AMOUNT.search(r.agent)
+    ]
 
 
 def comparable(

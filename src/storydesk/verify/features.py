@@ -187,7 +187,7 @@ def coverage(claim: Claim, index: TextIndex) -> tuple[float, float, float, float
     lost_dates = [d for d in sorted(dates) if not _entity_found(d, index)]
     total = len(nums) + len(dates)
     num = 1.0 - (len(lost_nums) + len(lost_dates)) / total if total else 1.0
-    lost = [f"{v:g}" for v in lost_nums] + lost_dates
+    lost = [f"{v:,.12g}" for v in lost_nums] + lost_dates  # "1,000,000", not "1e+06"
     return ent, float(bool(names)), num, float(bool(total)), missing + lost
 
 
