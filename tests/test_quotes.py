@@ -693,3 +693,24 @@ def test_a_hyphenated_name_is_one_word() -> None:
     q = only('"We must finish what we started," Prime Minister Moon Jae-in said.')
     assert q.speaker == "Jae-in"
     assert only('"We will talk again," said Kim Jong-un.').speaker == "Jong-un"
+
+
+def test_one_surname_two_first_names_are_two_speakers() -> None:
+    words = "We lost everything in one night and the insurance will not pay"
+    doc = run_quotes(
+        f'"{words}," fisherman Maria Lopez said.',
+        f'"{words}," said her husband, Carlos Lopez.',
+    )
+    groups = doc.quote_groups or ()
+    assert len(groups) == 2
+    assert all(g.credited_elsewhere for g in groups)
+
+
+def test_a_short_first_name_is_the_same_person() -> None:
+    words = "Our members have not had a pay rise in six years and they are exhausted"
+    doc = run_quotes(
+        f'"{words}," said union leader Pieter van der Berg.',
+        f'"{words}," said Piet van der Berg, the union\'s leader.',
+    )
+    (group,) = doc.quote_groups or ()
+    assert group.credited_elsewhere == ()

@@ -133,7 +133,7 @@ class _Story:
         if self.relayed(e) or _voice_of(e, other):
             return True
         para, _ = self.paragraph(e)
-        keys = _keys(other)
+        keys = _keys(other) - _keys(e)  # "Lopez" of Carlos Lopez is also Maria Lopez's
         written = _NAME_WORD.findall(other.quote.speaker_text or "")
         for name in {w for w in written if len(w) > 2 and w.lower() in keys}:
             # "Hill" of "Grace Hill" in "Hill Street" names a street, not her.

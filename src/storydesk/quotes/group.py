@@ -90,11 +90,26 @@ def same_name(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
+def _other_first_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two full names that share a word but each have another the other lacks: "Maria Lopez"
+    and "Carlos Lopez", "Hillary Clinton" and "Bill Clinton". ("Ana Lopez Garcia" and "Ana
+    Garcia" are one name, longer and shorter.)"""
+    if len(a) < 2 or len(b) < 2 or not a & b:
+        return False
+    only_a, only_b = a - b, b - a
+    if not only_a or not only_b:
+        return False
+    # A short form or an initial is the same name: "Piet" of "Pieter", "J" of "John".
+    return not any(x.startswith(y) or y.startswith(x) for x in only_a for y in only_b)
+
+
 def speakers_agree(a: Extracted, b: Extracted) -> bool | None:
     """True for the same speaker, False for different named ones, None when unknown or a role."""
     sa, sb = a.quote.speaker, b.quote.speaker
     if not sa or not sb:
         return None
+    if _other_first_names(a.names, b.names):
+        return False  # "Maria Lopez" and "Carlos Lopez": one surname, two people
     la, lb = sa.lower(), sb.lower()
     if la == lb or same_name(sa, sb) or la in b.names or lb in a.names:
         return True
