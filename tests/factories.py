@@ -153,3 +153,17 @@ class RecordingModel(CrossEncoder):
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         self.read += [w for _, w in pairs]
         return super().probabilities(pairs)
+
+
+def pair_disputes(
+    parse: Callable[..., list[Claim]], embed: Callable[[list[Claim]], np.ndarray], a: str, b: str
+) -> list[Dispute]:
+    """The structured checks' disputes between two one-article texts ("Outlet A", "Outlet B"),
+    parsed and embedded by the conftest fixtures."""
+    from storydesk.verify.checks import Context
+    from storydesk.verify.stage import find_disputes
+
+    claims = parse(a, b)
+    emb = embed(claims)
+    ctx = Context(article_text={"a": a, "b": b}, labels={"a": "Outlet A", "b": "Outlet B"})
+    return find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pytest
 
-from storydesk.model import Claim
+from factories import pair_disputes as disputes
 from storydesk.nlp.claims import quantities
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify.checks import Context
-from storydesk.verify.stage import find_disputes
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +43,6 @@ def test_lengths_of_time_in_days_but_not_points_in_time(nlp: Any) -> None:
     assert measured(nlp, "The three-week closure ended on Friday.") == [(21.0, "duration closure")]
     assert measured(nlp, "A 10-year-old boy was hurt.") == []
     assert measured(nlp, "The bridge closed for 2-3 weeks.") == []
-
-
-def disputes(parse: Callable[..., list[Claim]], embed: Callable[..., np.ndarray], a: str, b: str):  # type: ignore[no-untyped-def]
-    claims = parse(a, b)
-    emb = embed(claims)
-    ctx = Context(article_text={"a": a, "b": b}, labels={"a": "A", "b": "B"})
-    return find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
 
 
 def test_million_against_billion_is_a_number_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pytest
 
-from storydesk.model import Claim
+from factories import pair_disputes as disputes
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.nlp.roles import roles
 from storydesk.verify.checks import Context
@@ -34,13 +32,6 @@ def test_done_and_planned_are_read_from_the_verb(nlp: Any) -> None:
     assert tenses(nlp, "The company said it would build a factory.")["build"] == "planned"
     assert tenses(nlp, "The company is building a factory.")["build"] is None
     assert tenses(nlp, "The company may build a factory.")["build"] is None
-
-
-def disputes(parse: Callable[..., list[Claim]], embed: Callable[..., np.ndarray], a: str, b: str):  # type: ignore[no-untyped-def]
-    claims = parse(a, b)
-    emb = embed(claims)
-    ctx = Context(article_text={"a": a, "b": b}, labels={"a": "A", "b": "B"})
-    return find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
 
 
 def test_a_plan_retold_as_done_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pytest
 
-from storydesk.model import Claim
+from factories import pair_disputes as disputes
 from storydesk.verify import wordnet
 from storydesk.verify.checks import Context, normalise_name, same_name
 from storydesk.verify.places import nested, same_government
 from storydesk.verify.stage import find_disputes
 
 CTX = Context(article_text={}, labels={"a": "Outlet A", "b": "Outlet B"})
-
-
-def disputes(parse: Callable[..., list[Claim]], embed: Callable[..., np.ndarray], a: str, b: str):  # type: ignore[no-untyped-def]
-    claims = parse(a, b)
-    emb = embed(claims)
-    ctx = Context(article_text={"a": a, "b": b}, labels=CTX.labels)
-    return find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
 
 
 def test_actor_swap_is_found_with_reason(parse, embed) -> None:  # type: ignore[no-untyped-def]
