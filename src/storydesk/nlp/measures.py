@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..model import Quantity
-from .numbers import parse_number
+from .numbers import SCALES, parse_number
 
 _SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 _WORDS = {
@@ -43,7 +43,6 @@ _DURATION = re.compile(
 _COMPOUND = re.compile(r"^([\w.,]+)-([a-z]+)$")
 _ORDINAL = re.compile(r"\d(st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|last|next)\b")
 _HALF = re.compile(r"(?:a )?half (?:a )?(thousand|million|billion)\b")
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _RANGE = re.compile(r"\b(between|to|and|or)\b|\d\s*[-–]\s*\d")
 # ("six months from January" is still six months long.)
 _NOT_LENGTH = frozenset({"ago", "later", "earlier", "before", "after", "old", "since"})
@@ -130,7 +129,7 @@ def money(ent: Any) -> Quantity | None:
         if w not in _SYMBOLS
     )
     half = _HALF.match(text)
-    value = 0.5 * _SCALES[half.group(1)] if half else parse_number(text)
+    value = 0.5 * SCALES[half.group(1)] if half else parse_number(text)
     anchor = _anchor(span)
     if value is None or not anchor or _RANGE.search(text) or _per_unit(span):
         return None  # a range ("between $4,450 and $5,800") is no one value

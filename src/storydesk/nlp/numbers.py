@@ -13,7 +13,7 @@ _UNIT_WORDS = (
 _TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _UNITS = {w: i for i, w in enumerate(_UNIT_WORDS.split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(_TEN_WORDS.split())}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
@@ -48,8 +48,8 @@ def _word_value(words: list[str]) -> float | None:
             current += _ORDINALS[w]
         elif w in _MULTIPLIERS:
             current = max(current, 1.0) * _MULTIPLIERS[w]
-        elif w in _SCALES:
-            total += max(current, 1.0) * _SCALES[w]
+        elif w in SCALES:
+            total += max(current, 1.0) * SCALES[w]
             current = 0.0
         else:
             gap = seen  # units like "percent", "people" inside the span
