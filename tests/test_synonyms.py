@@ -8,8 +8,9 @@ import warnings
 import pytest
 
 from factories import RecordingModel
+from storydesk.nlp import wordnet
 from storydesk.nlp.models import spacy_pipeline
-from storydesk.verify import synonyms, wordnet
+from storydesk.verify import synonyms
 from storydesk.verify.model_verifier import ModelVerifier
 from storydesk.verify.synonyms import in_claim_words
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from factories import pair_disputes as disputes
-from storydesk.verify import wordnet
+from storydesk.nlp import wordnet
 from storydesk.verify.checks import Context, normalise_name, same_name
 from storydesk.verify.places import nested, same_government
 from storydesk.verify.stage import find_disputes

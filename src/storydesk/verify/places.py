@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 
 from ..model import Claim, Dispute
+from ..nlp.wordnet import available, governing_glosses, index, part_holonyms
 from .checks import PLACES, Context, make_dispute, normalise_name, same_name
-from .wordnet import available, governing_glosses, index, part_holonyms
 
 _DEPTH = 6  # city -> region -> country -> continent, with room for WordNet's extra levels
 

