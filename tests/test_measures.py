@@ -179,3 +179,49 @@ def test_a_year_against_two_years_is_disputed(parse, embed) -> None:  # type: ig
         "The strike at the Leeds plant lasted two years and ended on Friday.",
     )
     assert [d.kind for d in found] == ["number"]
+
+
+def test_rates_carry_their_period_and_convert_to_a_year(nlp: Any) -> None:
+    assert measured(nlp, "Tenants will pay £100 a month.") == [(1200.0, "pound/year pay")]
+    assert measured(nlp, "The council charges £15 a week for permits.") == [
+        (780.0, "pound/year charge")
+    ]
+    assert measured(nlp, "The levy raises €2 million annually.") == [(2e6, "euro/year raise")]
+    # A night or an hour has no one conversion; a sum shared out "each" is per what?
+    assert measured(nlp, "Guests paid $40 a night.") == [(40.0, "dollar/night pay")]
+    assert measured(nlp, "Each tenant pays £100 a month.") == []
+
+
+def test_a_changed_rate_period_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Tenants of the new Harbour Court flats will pay £1,200 a month in rent, the council said.",
+        "Tenants of the new Harbour Court flats will pay £1,200 a year in rent, the council said.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    assert "rate for 'pay' (pound per year)" in found[0].reason
+    assert "£1,200 a month" in found[0].reason and "£1,200 a year" in found[0].reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same rate over another period, exactly or as a reporter would round it.
+        (
+            "Tenants of the new Harbour Court flats will pay £100 a month in rent, officials say.",
+            "Tenants of the new Harbour Court flats will pay £1,200 a year in rent, officials say.",
+        ),
+        (
+            "The council charges residents £15 a week for parking permits near the stadium.",
+            "The council charges residents £60 a month for parking permits near the stadium.",
+        ),
+        # A rate is never set against a total.
+        (
+            "The council charges residents £15 a week for parking permits near the stadium.",
+            "The council charges residents £15 for parking permits near the stadium.",
+        ),
+    ],
+)
+def test_rates_that_agree_or_do_not_meet_are_not_disputed(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert not disputes(parse, embed, a, b)

@@ -131,3 +131,28 @@ def test_a_target_beside_the_outcome_is_no_dispute(parse, embed) -> None:  # typ
         "Harlow Foods aims to sell 100,000 cars this year after selling 80,000 last year.",
         "Harlow Foods sold 80,000 cars last year.",
     )
+
+
+@pytest.mark.parametrize(
+    ("planned", "done"),
+    [
+        (
+            "The council voted to close the Elm Street library, the mayor said on Monday.",
+            "The council closed the Elm Street library, the mayor said on Monday.",
+        ),
+        (
+            "Harlow Foods is considering closing its plant in Dayton, a spokesman said.",
+            "Harlow Foods closed its plant in Dayton, a spokesman said.",
+        ),
+        (
+            "The dockers' union threatened to shut the port of Kell over the pay dispute.",
+            "The dockers' union shut the port of Kell over the pay dispute.",
+        ),
+        (
+            "The board is likely to approve the merger with Dunmore Mills next week.",
+            "The board approved the merger with Dunmore Mills next week.",
+        ),
+    ],
+)
+def test_decisions_threats_and_likelihoods_are_plans(parse, embed, planned: str, done: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d.kind for d in disputes(parse, embed, planned, done)] == ["tense"]

@@ -4,9 +4,11 @@
 A count names what it counts ("14 people"); money and durations do not, so they are keyed by
 the word they hang on instead: "a budget of $5 million" and "a $5m budget" give "dollar budget",
 "was fined £2.3m" and "a fine of £2.3 million" give "pound fine", "lasted three weeks" gives
-"duration last". Amounts on different words ("cost $5 million", "a $2 million overrun") are
-never compared, which keeps a story's many figures apart at the price of missing a change that
-also moved the figure to another word.
+"duration last". A sum paid per period is a rate, keyed with its period and valued a year
+where the period converts: "pays £100 a month" gives 1,200 "pound/year pay", which meets "pays
+£1,200 a year" and differs from "pays £1,200 a month". Amounts on different words ("cost $5
+million", "a $2 million overrun") are never compared, which keeps a story's many figures apart
+at the price of missing a change that also moved the figure to another word.
 
 spaCy's entity bounds around money vary ("£2.3m" arrives as the entity "2.3" between "£" and
 "m"; "40 million euros" as a CARDINAL before "euros"), so the amount is read from the tokens
@@ -86,6 +88,51 @@ def _anchor(span: Any, vague: frozenset[str] = _VAGUE) -> str:
 _PER = frozenset({"a", "an", "per", "each", "apiece"})
 
 
+# A rate's period, as the number of it in a year: rents, pay and fees are quoted a week, a month
+# or a year and converted between them ("£100 a month" is "£1,200 a year"). A day or an hour
+# has no one conversion (working days, working hours) and is compared only with itself.
+_PER_YEAR = {
+    "year": 1.0,
+    "annum": 1.0,
+    "quarter": 4.0,
+    "month": 12.0,
+    "fortnight": 26.0,
+    "week": 52.0,
+}
+_OWN_PERIOD = frozenset({"day", "hour", "night", "shift"})
+_RATE_ADVERBS = {
+    "annually": "year", "yearly": "year", "quarterly": "quarter", "monthly": "month",
+    "weekly": "week", "daily": "day", "nightly": "night", "hourly": "hour",
+}  # fmt: skip
+
+
+def _rate_period(span: Any) -> tuple[str, str] | None:
+    """The period a sum is paid per, written right after it ("£1,200 a month", "$15 an hour",
+    "€2 million annually"), with the words that say it; None for a total."""
+    after = span.doc[span.end : span.end + 2]
+    words = [t.lower_ for t in after]
+    if words and words[0] in _RATE_ADVERBS:
+        return _RATE_ADVERBS[words[0]], after[0].text
+    if len(words) == 2 and words[0] in ("a", "an", "per", "every", "each"):
+        period = words[1][:-1] if words[1].endswith("s") else words[1]
+        if period in _PER_YEAR or period in _OWN_PERIOD:
+            return period, after.text
+    return None
+
+
+def _rate(span: Any, value: float, currency: str, anchor: str) -> Quantity | None:
+    """A sum paid per period, keyed "<currency>/<period> <anchor>" with its value a year where
+    the period converts ("pound/year rent"), so "£1,200 a year" meets "£1,200 a month". None
+    when the sentence also shares it out ("each", "apiece"): per what is then unclear."""
+    found = _rate_period(span)
+    if found is None or any(t.lower_ in ("each", "apiece") for t in span.sent):
+        return None
+    period, words = found
+    if period in _PER_YEAR:
+        value, period = value * _PER_YEAR[period], "year"
+    return Quantity(value, f"{currency}/{period} {anchor}", f"{span.text} {words}")
+
+
 def _per_unit(span: Any) -> bool:
     """A rate or a share ("$1,000 each", "$2,000 a month", "$15 an hour") is not a total, and
     an amount in a sentence that hands it out "each" may be either."""
@@ -131,8 +178,12 @@ def money(ent: Any) -> Quantity | None:
     half = _HALF.match(text)
     value = 0.5 * SCALES[half.group(1)] if half else parse_number(text)
     anchor = _anchor(span)
-    if value is None or not anchor or _RANGE.search(text) or _per_unit(span):
+    if value is None or not anchor or _RANGE.search(text):
         return None  # a range ("between $4,450 and $5,800") is no one value
+    if _rate_period(span) is not None:
+        return _rate(span, value * factor, currency or "money", anchor)
+    if _per_unit(span):
+        return None
     return Quantity(value * factor, f"{currency or 'money'} {anchor}", span.text)
 
 

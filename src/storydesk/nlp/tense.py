@@ -14,11 +14,14 @@ Tense = Literal["done", "planned"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
-# Verbs and adjectives whose infinitive is an event still to come: "plans to cut", "is set to
-# close", "is going to build", "is due to open".
+# Verbs and adjectives whose infinitive (or -ing form) is an event still to come: "plans to
+# cut", "is set to close", "is going to build", "is due to open", "voted to close", "threatened
+# to strike", "is considering closing", "is likely to approve". Not "agree": "agreed to settle"
+# is written for "settled" (two MRPC paraphrases read as disputes with it).
 _PLANNING = frozenset(
     {"go", "plan", "intend", "aim", "set", "due", "expect", "prepare", "schedule", "propose",
-     "promise", "vow", "pledge", "hope", "want", "seek", "poise", "slate"}
+     "promise", "vow", "pledge", "hope", "want", "seek", "poise", "slate", "consider",
+     "threaten", "decide", "vote", "likely"}
 )  # fmt: skip
 _SAYING = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add"})
 # Nouns whose infinitive is a plan: "announced plans to close the plant".

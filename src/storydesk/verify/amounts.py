@@ -3,8 +3,9 @@
 They hang on words many events share ("was fined", "was jailed", "earned"), so a story's two
 fines or two sentences are easily taken for one: they are compared only in very similar
 sentences, with no other doer and no other period named ("in 2023" / "in 2024", "since 2015" /
-"this year"). Written figures are rounded ("$17 million" for "$17.7 million") and lengths are
-hedged ("almost a year" for "11 months"), so close values may be one.
+"this year"). A rate is compared with a rate over a period it converts to ("£100 a month" is
+"£1,200 a year"), never with a total. Written figures are rounded ("$17 million" for "$17.7
+million") and lengths are hedged ("almost a year" for "11 months"), so close values may be one.
 """
 
 from __future__ import annotations
@@ -46,8 +47,19 @@ def is_measure(unit: str) -> bool:
     return " " in unit
 
 
+def is_rate(unit: str) -> bool:
+    """A sum per period ("pound/year rent", nlp.measures)."""
+    return "/" in kind(unit)
+
+
 def periods(claim: Claim) -> frozenset[str]:
-    return frozenset(m.group(0).lower() for m in _PERIOD.finditer(claim.text))
+    """The periods the sentence puts its figures in; a rate's own period ("£2 million
+    annually") is part of its figure, not one."""
+    text = claim.text
+    for q in claim.quantities:
+        if is_rate(q.unit):
+            text = text.replace(q.text, " ")
+    return frozenset(m.group(0).lower() for m in _PERIOD.finditer(text))
 
 
 def _doers(claim: Claim, predicate: str) -> list[str]:
@@ -83,5 +95,7 @@ def may_be_one(qa: Quantity, qb: Quantity) -> bool:
         return bool(hedged) and high - low <= _HEDGED_LENGTH * high
     if kind(qa.unit) == "times" or low == 0 or high / low >= _MAX_ROUNDING_RATIO:
         return False
+    if is_rate(qa.unit) and qa.text.split()[-1] != qb.text.split()[-1]:
+        return True  # converted between periods: "£60 a month" for "£15 a week" is close enough
     step = max(last_digit_unit(qa.value), last_digit_unit(qb.value))
     return high - low < step

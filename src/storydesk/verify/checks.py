@@ -157,6 +157,9 @@ def _what_differs(unit: str) -> str:
         return f"length of time for '{anchor}'"
     if kind == "times":
         return f"multiple for '{anchor}'"
+    if "/" in kind:
+        currency, _, period = kind.partition("/")
+        return f"rate for '{anchor}' ({currency} per {period})"
     return f"amount for '{anchor}' ({kind})"
 
 
