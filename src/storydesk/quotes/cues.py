@@ -7,7 +7,9 @@ previous quotation's speaker (split and multi-paragraph quotations), then the ne
 mentioned before a stand-alone quotation. A fragment tries the sentence it sits in first.
 
 Punctuation names a cue the speech-verb list misses: a colon before the opening mark hands the
-quotation to its sentence's subject (`Clinton has since apologized: "..."`), and a short clause
+quotation to its sentence's subject (`Clinton has since apologized: "..."`, `Smith was blunt:
+"..."`) or, where only a name stands before it on the line, to that name (`Osei: "..."`; an
+interview's `Q:` and `A:` give an unknown speaker, not the last one named), and a short clause
 ending the sentence after a quotation closed on a comma is how it was said (`"...," an angry
 Hollande retaliated.`). Where the parser gives a cue verb no subject outside the quotation, the
 name or noun phrase right after it (`"...," said the woman, who ...`) speaks. A medium is not a
@@ -20,6 +22,7 @@ import re
 from typing import Any
 
 from ..nlp.roles import find_agent
+from ..nlp.wordnet import index
 from .speakers import (
     _DEFINITE,
     _ORG_LABELS,
@@ -234,14 +237,60 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
         if _is_cue(tok):
             return _from_cue(parse, off, tok)
     if text[:start].rstrip(" \t\"“‘'").endswith(":"):
-        # `Clinton has since apologized for what happened: "..."`: a colon hands the sentence's
-        # subject the quotation, whatever its verb. The parser may hang that verb from the
-        # quotation's ("apologized" a ccomp), so the first verb whose head lies outside counts.
+        label = _label(parse, start)
+        if label is not None:
+            return label
+        # `Clinton has since apologized for what happened: "..."`, `Smith was blunt: "..."`: a
+        # colon hands the sentence's subject the quotation, whatever its verb. The parser may
+        # hang that verb from the quotation's ("apologized" a ccomp), so the first verb whose
+        # head lies outside counts.
         here = {tok.i for _, tok in tokens}
         for off, tok in tokens:
-            if tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.head.i not in here):
+            verbal = tok.pos_ == "VERB" or (
+                tok.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            )
+            if verbal and (tok.dep_ == "ROOT" or tok.head.i not in here):
                 return _from_cue(parse, off, tok)
     return None
+
+
+# A transcript's or interview's speaker label opening the line: `Osei: "..."`, `Q: "..."`.
+_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]*$")
+# Labels that name a turn, not a person: the speaker is unknown, not the last one named.
+INTERVIEW_TURNS = frozenset({"q", "a", "question", "answer", "interviewer", "host"})
+
+
+def _label(parse: ArticleParse, start: int) -> Attribution | None:
+    """The speaker a line's label names, where nothing but the label stands before the
+    quotation on its line; a turn label ("Q", "A") gives an unknown speaker (cue "label")."""
+    before = parse.text[:start].rstrip(" \t\"“‘'")
+    m = _LABEL.search(before)
+    if m is None:
+        return None
+    at, word = m.start(1), m.group(1)
+    if word.lower().rstrip(".") in INTERVIEW_TURNS:
+        return Attribution(None, word, at, at + len(word), "label")
+    # A person the article names before: "Osei" of "Dr Amara Osei". The parser often reads a
+    # lone label as a common noun, and "Update:" or "Verdict:" are no speakers.
+    last = word.split()[-1].lower()
+    named = [p for p in parse.before(at) if p.kind == "person" and last in p.names]
+    if named:
+        p = named[-1]
+        return Attribution(p.norm, word, at, at + len(word), "label", p.names, p.text)
+    # Or a surname the article writes after a first name or title elsewhere ("Dr Amara Osei",
+    # which the parser need not tag as a person).
+    full = re.search(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{re.escape(word)}\b", parse.text)
+    if full is not None:
+        norm, names = person_norm(full.group(0).split())
+        return Attribution(norm, word, at, at + len(word), "label", names, full.group(0))
+    # Else the label itself, where the parser reads it as a name and it is no English word
+    # ("Update:", "Verdict:").
+    loc = parse.locate(at)
+    tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
+    if tok is None or tok.pos_ != "PROPN" or last in index("noun") or last in index("adj"):
+        return None
+    norm, names = person_norm(word.split())
+    return Attribution(norm, word, at, at + len(word), "label", names)
 
 
 def _introduced(parse: ArticleParse, start: int) -> Attribution | None:
@@ -280,9 +329,12 @@ def _known(who: Attribution | None) -> bool:
 
 
 def _unresolved_it(who: Attribution | None) -> bool:
-    """A cue whose speaker is an "it" no organisation nearby fits: the speaker is unknown, not
-    the nearest person named before (the fallback for quotations with no cue)."""
-    return who is not None and who.speaker is None and (who.speaker_text or "").lower() == "it"
+    """A cue whose speaker is an "it" no organisation nearby fits, or an interview's turn label
+    ("Q:"): the speaker is unknown, not the nearest person named before (the fallback for
+    quotations with no cue)."""
+    if who is None or who.speaker is not None:
+        return False
+    return (who.speaker_text or "").lower() == "it" or who.cue == "label"
 
 
 def attribute(

@@ -124,23 +124,66 @@ class _Scanner:
         self.emit(off + len(para.rstrip()), closed=False)
 
 
-def _single_spans(off: int, para: str) -> Iterator[QSpan]:
-    """Top-level single quotation marks, only in paragraphs without double marks ('Yes,' she
-    said). Apostrophes sit between letters or after one, so they never open a quotation."""
+def _single_opener(para: str, i: int) -> bool:
+    prev = para[i - 1] if i else " "
+    nxt = para[i + 1] if i + 1 < len(para) else " "
+    return para[i] in _SINGLE_OPEN and (prev.isspace() or prev in _BEFORE_OPENER) and nxt.isalpha()
+
+
+def _single_first(para: str) -> bool:
+    """Whether the paragraph's first quotation mark is a single opening one: British style,
+    where double marks are the quotation inside the quotation ('He shouted "run",' she said)."""
+    for i, ch in enumerate(para):
+        if ch in _ALL_DOUBLE:
+            return False
+        if _single_opener(para, i):
+            return True
+    return False
+
+
+def _single_closer(para: str, i: int) -> bool:
+    """A single mark that may close: after a word or punctuation, before no letter or digit.
+    "The firefighters' response" is a plural possessive, not a closer, where another mark that
+    may close follows before any quotation opens ('The firefighters' response,' he said)."""
+    prev = para[i - 1] if i else " "
+    nxt = para[i + 1] if i + 1 < len(para) else " "
+    if prev.isspace() or nxt.isalnum() or para[i] not in _SINGLE_CLOSE:
+        return False
+    if prev == "s" and para[i + 1 : i + 2] == " " and para[i + 2 : i + 3].isalpha():
+        for k in range(i + 1, len(para)):
+            if _single_opener(para, k):
+                return True  # another quotation opens first: this one closed
+            if para[k] in _SINGLE_CLOSE and not para[k - 1].isspace():
+                after = para[k + 1 : k + 2]
+                if not after.isalnum():
+                    return False  # a closer follows: this was the possessive
+    return True
+
+
+def _single_spans(off: int, para: str, nxt: str | None) -> Iterator[QSpan]:
+    """Top-level single quotation marks ('Yes,' she said). Apostrophes sit between letters or
+    after one, so they never open a quotation; a quotation still open at the end of the
+    paragraph runs to its end when the next paragraph reopens it (the convention for a
+    quotation over several paragraphs)."""
     open_at: int | None = None
     for i, ch in enumerate(para):
-        prev = para[i - 1] if i else " "
-        nxt = para[i + 1] if i + 1 < len(para) else " "
-        if open_at is None and ch in _SINGLE_OPEN:
-            if (prev.isspace() or prev in _BEFORE_OPENER) and nxt.isalpha():
+        if open_at is None:
+            if _single_opener(para, i):
                 open_at = i + 1
-        elif open_at is not None and ch in _SINGLE_CLOSE:
-            if prev.isalpha() and nxt.isalpha():
+        elif ch in _SINGLE_CLOSE:
+            prev = para[i - 1] if i else " "
+            nxt_ch = para[i + 1] if i + 1 < len(para) else " "
+            if prev.isalpha() and nxt_ch.isalpha():
                 continue  # don't, it’s
-            if not prev.isspace() and not nxt.isalnum():
+            if _single_closer(para, i):
                 if len(_WORD.findall(para[open_at:i])) >= 2:
                     yield QSpan(off + open_at, off + i, True)
                 open_at = None
+    lead = (nxt or "").lstrip()
+    if open_at is not None and lead and _single_opener(lead, 0):
+        end = len(para.rstrip())
+        if len(_WORD.findall(para[open_at:end])) >= 2:
+            yield QSpan(off + open_at, off + end, False)
 
 
 def _cut_embedded_cue(text: str, span: QSpan) -> QSpan:
@@ -164,8 +207,10 @@ def find_spans(text: str) -> list[QSpan]:
     scanner = _Scanner(text, spans)
     for k, (off, para) in enumerate(paras):
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        if not any(c in _ALL_DOUBLE for c in para) and scanner.open_at is None:
-            spans.extend(_single_spans(off, para))
+        if scanner.open_at is None and (
+            _single_first(para) or not any(c in _ALL_DOUBLE for c in para)
+        ):
+            spans.extend(_single_spans(off, para, nxt[1] if nxt else None))
             continue
         scanner.paragraph(off, para, nxt)
     if scanner.open_at is not None:  # defensive: the text ended inside a quotation

@@ -90,14 +90,23 @@ def person_norm(words: list[str]) -> tuple[str, frozenset[str]]:
             joined.append(w)
     words = joined
     kept = []
-    for w in words:
+    for k, w in enumerate(words):
         w = w.removesuffix("'s").removesuffix("’s")
         bare = w.strip(".,").lower()
-        if bare and bare not in TITLES and bare not in _SUFFIXES and any(c.isalpha() for c in w):
+        # A title stands before a name or another title: last, it is the name ("Ravi Sen",
+        # not "Sen. Warren"; "Prime Minister" gives "Minister").
+        title = bare in TITLES and any(_name_word(x) for x in words[k + 1 :])
+        if bare and not title and bare not in _SUFFIXES and any(c.isalpha() for c in w):
             kept.append(w.strip(".,"))
     if not kept:
-        kept = [words[-1]] if words else [""]
+        kept = [words[-1].strip(".,")] if words else [""]
     return kept[-1], frozenset(w.lower() for w in kept)
+
+
+def _name_word(word: str) -> bool:
+    """A word a title may stand before: a name or another title, not a suffix ("Jr.")."""
+    bare = word.strip(".,").lower()
+    return bare not in _SUFFIXES and any(c.isalpha() for c in word)
 
 
 def _ent_of(token: Any) -> Any:
@@ -182,9 +191,13 @@ def _mention(off: int, ent_or_tok: Any, kind: str, root: Any) -> Mention:
         first = _title_start(ent_or_tok)
         words = [t.text for t in ent_or_tok]
         titles = {t.lemma_.lower() for t in root.doc[first : ent_or_tok.start]}
-        for rel in (*(c for c in root.children if c.dep_ == "appos"), root.head):
-            if rel.dep_ == "appos" or (rel is root.head and root.dep_ == "appos"):
-                titles |= {t.lemma_.lower() for t in rel.subtree if t.is_alpha}
+        # The role in apposition either way: "Tom Hale, the deputy leader," and "the deputy
+        # leader, Tom Hale," (spaCy makes new Token objects on each access: compare indexes).
+        apposed = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.i != root.i:
+            apposed.append(root.head)
+        for rel in apposed:
+            titles |= {t.lemma_.lower() for t in rel.subtree if t.is_alpha}
         norm, names = person_norm(words)
         start, end, text = ent_or_tok.start_char, ent_or_tok.end_char, ent_or_tok.text
     else:

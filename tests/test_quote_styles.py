@@ -1,0 +1,93 @@
+"""Quotation styles and speaker forms found by QA on hand-written articles: titles in
+apposition, surnames that are also titles, labels, copular cues, British single quotes."""
+
+from __future__ import annotations
+
+from storydesk.quotes.extract import find_spans
+from storydesk.quotes.speakers import person_norm
+from test_quotes import only, quotes
+
+
+def test_a_role_before_the_name_is_kept_for_a_later_definite_cue() -> None:
+    found = quotes(
+        "Council leader Bernard Quill opened the meeting on Wednesday night.\n\n"
+        "The council's deputy leader, Tom Hale, said the inquiry would report by June.\n\n"
+        '"We expect a full report by the summer," the deputy leader added.'
+    )
+    assert [q.speaker for q in found] == ["Hale"]
+
+
+def test_a_title_word_last_in_a_name_is_the_surname() -> None:
+    assert person_norm(["Ravi", "Sen"]) == ("Sen", frozenset({"ravi", "sen"}))
+    assert person_norm(["Sen.", "Elizabeth", "Warren"])[0] == "Warren"
+    assert person_norm(["Sen."])[0] == "Sen"
+    assert person_norm(["Prime", "Minister"]) == ("Minister", frozenset({"minister"}))
+    q = only('Engineer Ravi Sen inspected the wall on Tuesday. "The wall did its job," said Sen.')
+    assert q.speaker == "Sen"
+
+
+def test_a_transcript_label_names_the_speaker() -> None:
+    found = quotes(
+        "Lisk Valley Radio spoke to Dr Amara Osei and to council leader Bernard Quill.\n\n"
+        'Osei: "They are safe. We moved forty people upstairs."\n\n'
+        'Quill: "We were ready. The sandbags were out on Sunday."\n\n'
+        'Osei: "The council was slow to send pumps to the hospital."'
+    )
+    assert [q.speaker for q in found] == ["Osei", "Quill", "Osei"]
+
+
+def test_interview_turns_and_common_words_are_no_speakers() -> None:
+    found = quotes(
+        "Mayor Ruth Kell faced reporters on Wednesday night.\n\n"
+        'Q: "Were the sirens tested?"\n\n'
+        'A: "Every month, without fail."'
+    )
+    assert [q.speaker for q in found] == [None, None]
+    # An English word before the colon is no label (the speaker falls to the other rules).
+    q = quotes('Police closed the road on Monday.\n\nVerdict: "Guilty on all counts."')
+    assert [x.cue for x in q] != ["label"]
+
+
+def test_a_colon_after_a_copula_gives_the_quotation_to_its_subject() -> None:
+    found = quotes(
+        '"We were let down," said local resident Ann Lee.\n\n'
+        'Joe Smith was blunt: "They left us to drown."'
+    )
+    assert [q.speaker for q in found] == ["Lee", "Smith"]
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_spans(text)]
+
+
+def test_a_plural_possessive_inside_single_quotes_does_not_close_them() -> None:
+    assert spans("'The firefighters' response was superb,' Quill said.") == [
+        "The firefighters' response was superb"
+    ]
+    assert spans("He called the plan 'a waste of the residents' money' and left.") == [
+        "a waste of the residents' money"
+    ]
+    # A mark after an s closes where the next quotation opens before any other closer.
+    assert spans("He called them 'thugs and vandals' and said 'never again,' she noted.") == [
+        "thugs and vandals",
+        "never again",
+    ]
+
+
+def test_double_marks_inside_british_single_quotes_are_nested() -> None:
+    text = "'He shouted \"run\" and we all ran,' said Pauline Dray."
+    assert spans(text) == ['He shouted "run" and we all ran']
+    assert only("The river rose fast on Monday night.\n\n" + text).speaker == "Dray"
+
+
+def test_a_single_quoted_quotation_over_two_paragraphs() -> None:
+    text = (
+        "'We knew the river was rising. We did not know how fast.\n\n"
+        "'By the time the sirens sounded, Mill Lane was under water,' she said."
+    )
+    assert spans(text) == [
+        "We knew the river was rising. We did not know how fast.",
+        "By the time the sirens sounded, Mill Lane was under water",
+    ]
+    # An apostrophe opening a word ('em, 'tis) with no reopened paragraph after is no quotation.
+    assert spans("They told 'em to leave the houses by noon.\n\nThe water kept rising.") == []
