@@ -20,11 +20,13 @@ from storydesk.model import Article, Verdict
 from storydesk.nlp.sentences import split_sentences
 from storydesk.verify.backends import OpenAIJudgeVerifier, label_indices
 from storydesk.verify.check import (
+    cautions,
     check_pairs,
     check_sentence,
     check_text,
     checks_to_dict,
     draft_sentences,
+    to_markdown,
     to_table,
 )
 from storydesk.verify.independence import source_groups
@@ -200,6 +202,47 @@ class _ByDocument:
 
     def verify(self, claim: str, document: str) -> Verdict:
         return self.answers[document]
+
+
+def test_with_no_support_the_closest_source_is_shown_not_the_least_related() -> None:
+    far = "The weather in the region was mild and dry all week, forecasters said."
+    near = "Four people were treated at St Anselm's Hospital in Ashcombe on Friday."
+    verifier = _ByDocument(
+        {
+            far: Verdict("unverified", 0.05, 0.0, ("mild and dry",)),
+            near: Verdict("unverified", 0.15, 0.6, ("St Anselm's Hospital in Ashcombe",)),
+        }
+    )
+    arts = [Article("far", "far.txt", far), Article("near", "near.txt", near)]
+    (check,) = check_text("Four people were treated at St Anselm's in Greyhollow.", arts, verifier)
+    assert check.label == "unverified"
+    assert check.best is not None and check.best.article == "near"
+    assert "closest source" in to_markdown([check])
+    # Where a source supports it, that one is shown, whatever another's scores.
+    verifier.answers[far] = Verdict("supported", 0.5, 0.0, ("mild and dry",))
+    (check,) = check_text("Four people were treated at St Anselm's in Greyhollow.", arts, verifier)
+    assert check.label == "supported" and check.best is not None and check.best.article == "far"
+
+
+def test_a_dropped_hedge_is_a_caution_beside_a_supported_sentence() -> None:
+    doc = (
+        "The state Environmental Protection Agency opened an investigation on Thursday into the "
+        "failure at the treatment works. The plant may close for two weeks while repairs are "
+        "made, agency spokesman Daniel Okafor said."
+    )
+    arts = [Article("wire", "wire.txt", doc, source="Test Wire")]
+    draft = "The plant will close for two weeks while repairs are made, Okafor said."
+    (check,) = check_text(draft, arts, ModelVerifier())
+    assert check.label == "supported"
+    assert cautions(check) == [
+        "certainty differs: the document hedges ('may'), the claim states it as fact"
+    ]
+    assert "caution                certainty differs" in to_table([check])
+    assert "   - caution: certainty differs" in to_markdown([check])
+    assert checks_to_dict([check])["sentences"][0]["cautions"] == cautions(check)
+    # The sentence as the source says it carries none.
+    (same,) = check_text(draft.replace("will", "may"), arts, ModelVerifier())
+    assert same.label == "supported" and cautions(same) == []
 
 
 def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None:

@@ -322,3 +322,33 @@ def test_sources_that_credit_the_words_to_someone_else_contradict_the_draft(nlp:
     assert [s.article for s in check.contradicting] == ["north"]
     assert check.label == "disputed"
     assert "credited to Oskar Brandt by: north" in to_markdown([check])
+
+
+def test_a_changed_sentence_of_a_longer_quotation_is_altered_in_every_outlet(nlp: Any) -> None:
+    # The wire prints two sentences as one quotation, the gazette the second alone; the draft
+    # flips the second. It lines up with that sentence, not with the whole wire quotation.
+    wire = Article(
+        "wire",
+        path="wire.txt",
+        source="Valley Wire",
+        text='"We failed our customers this week," the director, Aline Marsh, told reporters. '
+        '"Our backup generator started, but the dosing pump did not restart with it, and nobody '
+        'noticed until the morning shift."',
+    )
+    gazette = Article(
+        "gazette",
+        path="gazette.txt",
+        source="Greyhollow Gazette",
+        text="Board director Aline Marsh said a power cut had stopped a chlorine pump. "
+        '"Our backup generator started, but the dosing pump did not restart with it," she said.',
+    )
+    draft = (
+        '"Our backup generator did not start, and the dosing pump did not restart with it," '
+        "Marsh said."
+    )
+    (check,) = check_text(draft, [wire, gazette], FeatureVerifier(), nlp)
+    q = _only(check)
+    assert q.relation == "altered" and "negation differs" in q.reason
+    assert set(q.against) == {"wire", "gazette"}
+    assert check.label == "contradicted"
+    assert {s.article for s in check.contradicting} == {"wire", "gazette"}

@@ -126,13 +126,17 @@ class Comparison:
     changed_numbers: tuple[str, ...]  # numbers / time words present on one side only
 
     both_numbered: bool = False  # each side has a number or time word of its own
+    # The ratio against the stretch of the canonical the variant covers: a variant quoting one
+    # sentence of a long quotation lines up with that sentence, not with the whole.
+    covered_ratio: float = 0.0
 
     @property
     def meaning_flag(self) -> bool:
         """Evidence the meaning changed. Negation and number differences only count where the
-        wording otherwise lines up (ratio >= 0.5): in a loose paraphrase, "not only confined" vs
-        "not confined" is rewording, not a flip. A number replaced by another always counts."""
-        aligned = self.ratio >= ALIGNED_RATIO
+        wording otherwise lines up (ratio >= 0.5 over the part of the canonical the variant
+        covers): in a loose paraphrase, "not only confined" vs "not confined" is rewording, not
+        a flip. A number replaced by another always counts."""
+        aligned = max(self.ratio, self.covered_ratio) >= ALIGNED_RATIO
         value_changed = self.both_numbered and bool(self.changed_numbers)
         return (aligned and (self.negation_flip or bool(self.changed_numbers))) or value_changed
 
@@ -181,6 +185,7 @@ def compare(canonical: str, variant: str) -> Comparison:
         negation_flip=negation_count(region) != negation_count(va),
         changed_numbers=tuple(sorted(nums)),
         both_numbered=bool(region_nums - variant_nums) and bool(variant_nums - region_nums),
+        covered_ratio=2 * matched / max(len(region) + len(va), 1),
     )
 
 

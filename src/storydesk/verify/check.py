@@ -74,7 +74,8 @@ DRAFT_LABELS = ("supported", "disputed", "contradicted", "unverified")
 
 @dataclass(frozen=True)
 class SentenceCheck:
-    """One draft sentence: its best-supporting source and any source that contradicts it."""
+    """One draft sentence: its best-supporting source (where none supports it, the source that
+    speaks to it most, for or against) and any source that contradicts it."""
 
     sentence: str
     label: str  # one of DRAFT_LABELS
@@ -139,9 +140,7 @@ def check_sentence(
     for q in quotes:
         if q.conflicting:
             results = [
-                replace(r, verdict=_quote_conflict(r.verdict, q))
-                if r.article in q.canonical_by
-                else r
+                replace(r, verdict=_quote_conflict(r.verdict, q)) if r.article in q.against else r
                 for r in results
             ]
         for speaker, arts in q.elsewhere:
@@ -155,7 +154,18 @@ def check_sentence(
     # A source whose quotation the draft alters is not the draft's best support, however close
     # the rest of the wording.
     ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results
-    best = max(ranked, key=lambda r: r.verdict.support - r.verdict.contradiction, default=None)
+    backers = [r for r in ranked if r.verdict.label == "supported"]
+    # With no source supporting it, the source shown is the one that speaks to the sentence most
+    # either way, not the least contradicting (often one that never mentions the subject).
+    best = max(
+        backers or ranked,
+        key=lambda r: (
+            r.verdict.support - r.verdict.contradiction
+            if backers
+            else max(r.verdict.support, r.verdict.contradiction)
+        ),
+        default=None,
+    )
     supported = best is not None and best.verdict.label == "supported"
     if supported:
         label = "disputed" if any(r.verdict.explained for r in contra) else "supported"
@@ -226,6 +236,18 @@ def check_text(
     ]
 
 
+# Structured findings too weak to contradict a sentence that a reader should still see beside
+# a supported one: a hedge the draft drops ("may face a fine" / "will face a fine").
+CAUTIONS = ("certainty differs",)
+
+
+def cautions(c: SentenceCheck) -> list[str]:
+    """The best source's cautions about a supported or disputed sentence."""
+    if c.best is None or c.label not in ("supported", "disputed"):
+        return []
+    return [r for r in c.best.verdict.reasons if r.startswith(CAUTIONS)]
+
+
 def _source_dict(s: SourceVerdict) -> dict[str, Any]:
     v = s.verdict
     return {
@@ -272,6 +294,7 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
                 "supported_by": list(c.supported_by),
                 "independent_sources": c.independent,
                 "best": _source_dict(c.best) if c.best else None,
+                "cautions": cautions(c),
                 "contradicting": [_source_dict(s) for s in c.contradicting],
                 "quotes": [_quote_dict(q) for q in c.quotes],
             }
@@ -290,8 +313,9 @@ def _cut(text: str, n: int) -> str:
 
 def to_table(checks: Sequence[SentenceCheck]) -> str:
     """One row per sentence; "backing" is supporting sources / how many are independent. The
-    source shown is the best-supporting one, with its support; for a contradicted or disputed
-    sentence it is the contradicting one, with its contradiction ("against" in the score)."""
+    source shown is the best-supporting one, with its support (for an unverified sentence, the
+    closest source); for a contradicted or disputed sentence it is the contradicting one, with
+    its contradiction ("against" in the score)."""
     lines = [f"{'verdict':<13} {'score':>13} {'backing':>7}  {'source':<22} sentence"]
     for c in checks:
         src, score = c.best, f"support {c.best.verdict.support:.2f}" if c.best else "-"
@@ -302,6 +326,8 @@ def to_table(checks: Sequence[SentenceCheck]) -> str:
         n = len(c.supported_by)
         backing = f"{n}/{c.independent}" if c.independent is not None else str(n)
         lines.append(f"{c.label:<13} {score:>13} {backing:>7}  {name:<22} {_cut(c.sentence, 80)}")
+        for note in cautions(c):
+            lines.append(f"{'':<13} {'':>13} {'':>7}  {'caution':<22} {_cut(note, 80)}")
         for q in c.quotes:
             if q.relation not in QUIET_RELATIONS:
                 pad = f"{'':<13} {'':>13} {'':>7}  {'quotation':<22}"
@@ -330,10 +356,13 @@ def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None
             if c.independent is not None:
                 count += f", {c.independent} independent"
             out.append(f"   - supported by {count}: {outlets(c.supported_by)}")
-        if c.best is not None and c.best.verdict.evidence:
+        if c.best is not None and c.best.verdict.evidence and c.label != "contradicted":
             quote = md(" ".join(c.best.verdict.evidence))
             support = c.best.verdict.support
-            out.append(f"   - best source: {md(c.best.label)} ({support:.2f}): > {quote}")
+            which = "best" if c.label in ("supported", "disputed") else "closest"
+            out.append(f"   - {which} source: {md(c.best.label)} ({support:.2f}): > {quote}")
+        for note in cautions(c):
+            out.append(f"   - caution: {md(note)}")
         for q in c.quotes:
             text, why = md(_cut(q.text, 100)), md(q.reason)
             out.append(f"   - quotation \u201c{text}\u201d: {q.relation}, {why}")

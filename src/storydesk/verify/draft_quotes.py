@@ -72,6 +72,14 @@ class QuoteCheck:
     # Other people the sources credit these same words to, with the articles that do so
     # (quotes.credit): who said them is in dispute among the sources themselves.
     elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # For an altered quotation, every article whose own wording the draft's change contradicts:
+    # the canonical's, and an outlet printing a shorter wording the change falls in.
+    altered_in: tuple[str, ...] = ()
+
+    @property
+    def against(self) -> tuple[str, ...]:
+        """The articles a conflicting quotation contradicts."""
+        return self.altered_in or self.canonical_by
 
     @property
     def printed(self) -> tuple[str, ...]:
@@ -141,6 +149,15 @@ def _against_group(
     if elsewhere:
         others = " and ".join(who for who, _ in elsewhere)
         reason += f"; the sources disagree who said it (also credited to {others})"
+    canonical_by = _printing(group, group.canonical)
+    altered_in: tuple[str, ...] = ()
+    if relation == "altered":
+        altered_in = tuple(
+            sorted(
+                {v.article for v in group.variants if compare(v.text, d.quote.text).meaning_flag}
+                | set(canonical_by)
+            )
+        )
     return QuoteCheck(
         text=d.quote.text,
         start=d.quote.start,
@@ -151,11 +168,12 @@ def _against_group(
         canonical=group.canonical,
         credited=group.speaker_name or group.speaker,
         printed_by=_printing(group, d.quote.text),
-        canonical_by=_printing(group, group.canonical),
+        canonical_by=canonical_by,
         diff=word_diff(group.canonical, d.quote.text),
         written=d.written,
         quoted_by=tuple(sorted({v.article for v in group.variants})),
         elsewhere=elsewhere,
+        altered_in=altered_in,
     )
 
 
