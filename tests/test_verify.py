@@ -36,6 +36,34 @@ def test_same_actor_different_wording_is_not_disputed(parse, embed) -> None:  # 
     assert found == []
 
 
+def test_it_of_a_clause_an_organisation_reports_is_that_organisation(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The state Environmental Protection Agency said on Thursday it had opened an "
+        "investigation into the failure at the plant.",
+        "The Greyhollow Water Board said on Thursday it had opened an investigation into the "
+        "failure at the plant.",
+    )
+    assert [d.kind for d in found] == ["actor"]
+    assert "Greyhollow Water Board" in found[0].reason
+    # The same organisation, reported or stated, is no dispute; nor is "they" for a plural.
+    assert not disputes(
+        parse,
+        embed,
+        "The state Environmental Protection Agency said on Thursday it had opened an "
+        "investigation into the failure at the plant.",
+        "The state Environmental Protection Agency has opened an investigation into the failure "
+        "at the plant.",
+    )
+    assert not disputes(
+        parse,
+        embed,
+        "Police in Dunmore said they had arrested two men after the break-in at the depot.",
+        "Police in Dunmore arrested two men after the break-in at the depot, officers said.",
+    )
+
+
 def test_number_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,

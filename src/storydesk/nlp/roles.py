@@ -310,6 +310,27 @@ def unasserted(verb: Any) -> bool:
     return False
 
 
+# "The agency said it had opened an inquiry": the "it" (or "they") of a clause reported by an
+# organisation is that organisation, so the actor checks compare the agency, not "it".
+_REPORTING = frozenset({"say", "announce", "state", "confirm", "report", "add", "tell", "insist"})
+
+
+def _reporter_for(verb: Any, agent: Any) -> Any:
+    """The reporting subject an "it"/"they" subject of a reported clause stands for, else the
+    agent as found: "it" for a singular noun, "they" for a plural one, never for a person's
+    "he"/"she" (whose gender the parse does not know) or another pronoun."""
+    if agent.lower_ not in ("it", "they") or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return agent
+    head = verb.head
+    if head.lemma_.lower() not in _REPORTING:
+        return agent
+    subj = _subject(head)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
+        return agent
+    plural = subj.tag_ in ("NNS", "NNPS")
+    return subj if plural == (agent.lower_ == "they") else agent
+
+
 def roles(sent: Any) -> tuple[Role, ...]:
     out: list[Role] = []
     for tok in sent:
@@ -317,6 +338,8 @@ def roles(sent: Any) -> tuple[Role, ...]:
             continue
         predicate = predicate_of(tok)
         agent_tok = find_agent(tok)
+        if agent_tok is not None:
+            agent_tok = _reporter_for(tok, agent_tok)
         agent, label = _agent_phrase(agent_tok) if agent_tok is not None else (None, None)
         negated = denied(tok)
         names = _names_within(agent_tok) if agent_tok is not None else ()
