@@ -91,3 +91,41 @@ def test_a_single_quoted_quotation_over_two_paragraphs() -> None:
     ]
     # An apostrophe opening a word ('em, 'tis) with no reopened paragraph after is no quotation.
     assert spans("They told 'em to leave the houses by noon.\n\nThe water kept rising.") == []
+
+
+def test_words_another_person_puts_on_it_are_theirs() -> None:
+    for text in (
+        '"The pumps arrived within the hour," Quill said, a claim Osei rejected as "simply not '
+        'what happened that night."',
+        '"The pumps arrived within the hour," Quill said, but Osei called that "simply not what '
+        'happened that night."',
+    ):
+        found = quotes("Council leader Bernard Quill and Dr Amara Osei spoke.\n\n" + text)
+        assert [q.speaker for q in found] == ["Quill", "Osei"], text
+
+
+def test_according_to_a_statement_credits_who_issued_it() -> None:
+    found = quotes(
+        "The hospital stayed open through the night.\n\n"
+        "According to a statement from St Jude's Hospital, \"all patients are safe and the "
+        'generators are holding."\n\n'
+        'According to the council\'s statement, "the bridge will reopen in May."'
+    )
+    assert [q.speaker for q in found] == ["St Jude's Hospital", "council"]
+
+
+def test_in_a_transcript_a_label_that_is_also_a_word_still_names_its_speaker() -> None:
+    found = quotes(
+        "The council met residents of Mill Lane on Tuesday night.\n\n"
+        'Quill: "The pumps came within the hour."\n\n'
+        "Marsh: \"It is the taxpayers' money, not the council's.\""
+    )
+    assert [q.speaker for q in found] == ["Quill", "Marsh"]
+
+
+def test_a_saint_or_an_outlet_is_no_person_for_she_or_he() -> None:
+    found = quotes(
+        "St Jude's chief medical officer Amara Osei praised her staff. \"We had forty patients "
+        'to move and only the stairs to do it," she said.'
+    )
+    assert [q.speaker for q in found] == ["Osei"]

@@ -63,9 +63,19 @@ _MEDIA = frozenset(
 
 
 def _issuer(tok: Any) -> Any:
-    """The subject of the verb a medium noun is the object of ("she" of "she released a
-    statement"), or the noun itself."""
-    if tok.lemma_.lower() in _MEDIA and tok.dep_ in ("dobj", "pobj"):
+    """Who issued a medium: the subject of the verb a medium noun is the object of ("she" of
+    "she released a statement"), or the one it is from ("a statement from St Jude's
+    Hospital", "the council's statement", "a hospital statement"); else the noun itself."""
+    if tok.lemma_.lower() not in _MEDIA:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    if tok.dep_ in ("dobj", "pobj"):
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         agent = find_agent(verb) if verb.pos_ == "VERB" else None
         if agent is not None:
@@ -156,7 +166,7 @@ def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
     if tok.lower_ in ("according", "per"):
         obj = _according_to(tok)
         cue = "according to" if tok.lower_ == "according" else "as per"
-        return _describe(parse, off, obj, cue) if obj is not None else None
+        return _describe(parse, off, _issuer(obj), cue) if obj is not None else None
     subj = find_agent(tok)
     if subj is None or parse.inside_quote(off + subj.idx):
         subj = _unparsed_subject(tok)
@@ -260,6 +270,22 @@ _LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){
 INTERVIEW_TURNS = frozenset({"q", "a", "question", "answer", "interviewer", "host"})
 
 
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]*[\"“‘']"
+)
+# Line labels that head a note, not a speaker's words.
+_NOT_SPEAKERS = frozenset(
+    {"update", "note", "editor's note", "photo", "caption", "source", "correction", "warning",
+     "verdict", "title", "summary", "quote", "headline", "statement", "transcript", "live"}
+)  # fmt: skip
+
+
+def _labels(text: str) -> set[str]:
+    """The distinct person labels opening quotation lines: two or more make a transcript."""
+    found = {m.group(1).lower() for m in _LABEL_LINE.finditer(text)}
+    return found - INTERVIEW_TURNS - _NOT_SPEAKERS
+
+
 def _label(parse: ArticleParse, start: int) -> Attribution | None:
     """The speaker a line's label names, where nothing but the label stands before the
     quotation on its line; a turn label ("Q", "A") gives an unknown speaker (cue "label")."""
@@ -283,12 +309,15 @@ def _label(parse: ArticleParse, start: int) -> Attribution | None:
     if full is not None:
         norm, names = person_norm(full.group(0).split())
         return Attribution(norm, word, at, at + len(word), "label", names, full.group(0))
-    # Else the label itself, where the parser reads it as a name and it is no English word
-    # ("Update:", "Verdict:").
-    loc = parse.locate(at)
-    tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
-    if tok is None or tok.pos_ != "PROPN" or last in index("noun") or last in index("adj"):
+    # Else the label itself: in a transcript (two or more people labelled, "Quill:", "Marsh:"),
+    # or where the parser reads it as a name and it is no English word ("Update:", "Verdict:").
+    if word.lower() in _NOT_SPEAKERS:
         return None
+    if len(_labels(parse.text)) < 2:
+        loc = parse.locate(at)
+        tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
+        if tok is None or tok.pos_ != "PROPN" or last in index("noun") or last in index("adj"):
+            return None
     norm, names = person_norm(word.split())
     return Attribution(norm, word, at, at + len(word), "label", names)
 
@@ -319,9 +348,24 @@ def _governing(parse: ArticleParse, start: int, end: int) -> Attribution | None:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
-            if not start <= off + tok.idx < end and _is_cue(tok):
+            if start <= off + tok.idx < end:
+                continue
+            if _is_cue(tok) or _characterises(tok):
                 return _from_cue(parse, off, tok)
     return None
+
+
+# Verbs that put words in their subject's mouth without being speech verbs: "Osei called that
+# "simply not true"", "a claim Osei rejected as "nonsense"". Met on the way up from a quotation,
+# they speak before any speech verb further up ("..., Quill said, a claim Osei rejected as").
+_CHARACTERISING = frozenset(
+    {"call", "reject", "dismiss", "brand", "label", "term", "dub", "deride", "denounce", "slam",
+     "hail", "praise", "criticise", "criticize", "condemn", "decry"}
+)  # fmt: skip
+
+
+def _characterises(tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _CHARACTERISING
 
 
 def _known(who: Attribution | None) -> bool:

@@ -119,8 +119,12 @@ def _ent_of(token: Any) -> Any:
 _ORG_WORDS = _wordset(
     "authority council ministry department union party committee inc corp company agency office "
     "association house court police university times post news network group bank commission "
-    "government administration campaign foundation institute center centre service"
+    "government administration campaign foundation institute center centre service "
+    "herald radio echo courier gazette tribune journal chronicle press wire tv television "
+    "magazine telegraph hospital school college clinic"
 )
+# "St Jude's", "St Mary's": a hospital, school or church named for a saint, not a person.
+_SAINT = _wordset("st st. saint")
 
 
 def _name_chain(token: Any) -> Any:
@@ -137,6 +141,8 @@ def _personish(token: Any) -> bool:
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE"):
         return False
     chain = _name_chain(token)
+    if chain[0].lower_ in _SAINT:
+        return False
     return all(
         t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in _ORG_WORDS for t in chain
     )
@@ -218,7 +224,7 @@ def paragraph_mentions(off: int, doc: Any) -> list[Mention]:
     out = []
     in_person: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and ent[0].lower_ not in _SAINT:
             out.append(_mention(off, ent, "person", ent.root))
             in_person.update(range(ent.start, ent.end))
         elif ent.label_ in _ORG_LABELS and ent.root.dep_ in _SUBJ:
@@ -228,8 +234,13 @@ def paragraph_mentions(off: int, doc: Any) -> list[Mention]:
             continue
         if _personish(tok):
             out.append(_mention(off, _name_chain(tok), "person", tok))
-        elif tok.lemma_.lower() in ROLE_NOUNS and _person_of(tok) is None and _ent_of(tok) is None:
-            out.append(_mention(off, tok, "role", tok))
+        elif tok.lemma_.lower() in ROLE_NOUNS and _ent_of(tok) is None:
+            person = _person_of(tok)
+            if person is None:
+                out.append(_mention(off, tok, "role", tok))
+            elif not in_person & set(range(person.start, person.end)):
+                # "St Jude's chief medical officer Amara Osei", the name tagged an ORG.
+                out.append(_mention(off, person, "person", person.root))
     return sorted(out, key=lambda m: m.start)
 
 
