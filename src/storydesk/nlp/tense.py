@@ -15,13 +15,15 @@ Tense = Literal["done", "planned"]
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 # Verbs and adjectives whose infinitive (or -ing form) is an event still to come: "plans to
-# cut", "is set to close", "is going to build", "is due to open", "voted to close", "threatened
-# to strike", "is considering closing", "is likely to approve". Not "agree": "agreed to settle"
-# is written for "settled" (two MRPC paraphrases read as disputes with it).
+# cut", "is set to close", "is going to build", "is due to open", "threatened to strike", "is
+# considering closing", "is likely to approve". Not "agree", "vote" or "decide": "agreed to
+# settle", "voted to approve", "decided to retire" are written for the act itself (MRPC
+# paraphrases and QA pairs read as disputes with them). A perfect infinitive ("is likely to have
+# collapsed") is past, and a passive "is considered to" is a belief, not a plan.
 _PLANNING = frozenset(
     {"go", "plan", "intend", "aim", "set", "due", "expect", "prepare", "schedule", "propose",
      "promise", "vow", "pledge", "hope", "want", "seek", "poise", "slate", "consider",
-     "threaten", "decide", "vote", "likely"}
+     "threaten", "likely"}
 )  # fmt: skip
 _SAYING = frozenset({"say", "announce", "tell", "state", "confirm", "report", "add"})
 # Nouns whose infinitive is a plan: "announced plans to close the plant".
@@ -46,7 +48,7 @@ def tense(verb: Any) -> Tense | None:
     if aux & _FUTURE_AUX:
         return "planned"
     head = verb.head
-    if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in _PLANNING:
+    if verb.dep_ == "xcomp" and head.i != verb.i and _plans(head, aux):
         return "planned"
     if verb.dep_ == "xcomp" and head.lemma_ == "be" and "to" in aux:
         return "planned"  # "is to close", "was to reopen"
@@ -65,6 +67,14 @@ def tense(verb: Any) -> Tense | None:
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not aux and not _has_auxpass(verb):
         return "done"  # "The bridge reopened on Friday", tagged as a participle
     return None
+
+
+def _plans(head: Any, aux: set[str]) -> bool:
+    """Whether the verb or adjective an infinitive hangs from makes it a plan."""
+    lemma = head.lemma_.lower()
+    if lemma not in _PLANNING or "have" in aux:
+        return False  # "is likely to have collapsed": done, if anything
+    return not (lemma == "consider" and _has_auxpass(head))
 
 
 def _has_auxpass(verb: Any) -> bool:
