@@ -200,7 +200,7 @@ def test_a_changed_rate_period_is_disputed(parse, embed) -> None:  # type: ignor
         "Tenants of the new Harbour Court flats will pay £1,200 a year in rent, the council said.",
     )
     assert [d.kind for d in found] == ["number"]
-    assert "rate for 'pay' (pound per year)" in found[0].reason
+    assert "rate for 'pay' (pound)" in found[0].reason
     assert "£1,200 a month" in found[0].reason and "£1,200 a year" in found[0].reason
 
 
@@ -225,3 +225,11 @@ def test_a_changed_rate_period_is_disputed(parse, embed) -> None:  # type: ignor
 )
 def test_rates_that_agree_or_do_not_meet_are_not_disputed(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert not disputes(parse, embed, a, b)
+
+
+def test_a_point_in_time_or_a_shared_sum_is_no_rate(nlp: Any) -> None:
+    assert measured(nlp, "The council approved the £2 million a month ago.") == []
+    assert measured(nlp, "Lindell cut its prices by $3,000 a week after the recall.") == []
+    assert (
+        measured(nlp, "Tenants pay £24,000 a month in rent between them, or £600 per flat.") == []
+    )

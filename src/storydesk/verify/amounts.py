@@ -30,7 +30,8 @@ _HEDGE = re.compile(
 )
 _PERIOD = re.compile(
     r"\b((?:19|20)\d\d|(?:first|second|third|fourth|last) quarter|(?:last|this|next) "
-    r"(?:year|month|week|quarter|decade)|since|so far|to date|in total|in all|annual\w*)\b",
+    r"(?:year|month|week|quarter|decade)|since|until|now|previously|formerly|so far|to date|"
+    r"in total|in all|annual\w*)\b",
     re.IGNORECASE,
 )
 

@@ -158,8 +158,7 @@ def _what_differs(unit: str) -> str:
     if kind == "times":
         return f"multiple for '{anchor}'"
     if "/" in kind:
-        currency, _, period = kind.partition("/")
-        return f"rate for '{anchor}' ({currency} per {period})"
+        return f"rate for '{anchor}' ({kind.partition('/')[0]})"
     return f"amount for '{anchor}' ({kind})"
 
 
