@@ -72,11 +72,23 @@ def test_a_plural_possessive_inside_single_quotes_does_not_close_them() -> None:
         "thugs and vandals",
         "never again",
     ]
+    # A later mark of the same shape is no sure closer: it may be a possessive itself.
+    text = "He called the levy 'a gift to the landlords' and said the tenants' union would fight."
+    assert spans(text) == ["a gift to the landlords"]
 
 
 def test_double_marks_inside_british_single_quotes_are_nested() -> None:
     text = "'He shouted \"run\" and we all ran,' said Pauline Dray."
     assert spans(text) == ['He shouted "run" and we all ran']
+    # A scare quote or an elision before a double-quoted quotation leaves the doubles theirs
+    # (and the paragraph's single marks are then not read at all).
+    assert spans(
+        "The board's 'flagship barrier' failed, and engineer Colm Varley said: \"The motor "
+        'jammed because nobody had serviced it."'
+    ) == ["The motor jammed because nobody had serviced it."]
+    assert spans("Fans at the rock 'n' roll club said \"the board has abandoned us.\"") == [
+        "the board has abandoned us."
+    ]
     assert only("The river rose fast on Monday night.\n\n" + text).speaker == "Dray"
 
 
@@ -114,13 +126,26 @@ def test_according_to_a_statement_credits_who_issued_it() -> None:
     assert [q.speaker for q in found] == ["St Jude's Hospital", "council"]
 
 
-def test_in_a_transcript_a_label_that_is_also_a_word_still_names_its_speaker() -> None:
+def test_a_label_that_is_also_a_word_names_the_person_the_article_gives_it() -> None:
     found = quotes(
-        "The council met residents of Mill Lane on Tuesday night.\n\n"
+        "Council leader Bernard Quill and opposition leader Hetty Marsh met residents of Mill "
+        "Lane on Tuesday night.\n\n"
         'Quill: "The pumps came within the hour."\n\n'
         "Marsh: \"It is the taxpayers' money, not the council's.\""
     )
     assert [q.speaker for q in found] == ["Quill", "Marsh"]
+
+
+def test_headings_and_things_before_a_colon_are_no_speakers() -> None:
+    found = quotes(
+        "Helen Marsh, the harbour master, spoke on Monday.\n\n"
+        'Meanwhile: "Residents will be offered free sandbags from Friday."\n\n'
+        'Factbox: "The barrier has closed 412 times since it opened in 1991."\n\n'
+        'The sign on the harbour gate is blunt: "Closed until further notice."\n\n'
+        'Her advice to homeowners is simple: "Move valuables upstairs and keep your phone '
+        'charged."'
+    )
+    assert not {q.speaker for q in found} & {"Meanwhile", "Factbox", "sign", "advice"}
 
 
 def test_a_saint_or_an_outlet_is_no_person_for_she_or_he() -> None:
@@ -129,3 +154,15 @@ def test_a_saint_or_an_outlet_is_no_person_for_she_or_he() -> None:
         'to move and only the stairs to do it," she said.'
     )
     assert [q.speaker for q in found] == ["Osei"]
+
+
+def test_a_pull_quote_repeating_the_full_quotation_is_dropped() -> None:
+    found = quotes(
+        '"At ten the lights went out. I have never been prouder of my staff," said Dr Amara '
+        "Osei.\n\n"
+        '"I have never been prouder of my staff"\n\n'
+        "The hospital reopened its ground floor on Friday."
+    )
+    assert [q.text for q in found] == [
+        "At ten the lights went out. I have never been prouder of my staff"
+    ]

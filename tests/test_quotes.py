@@ -250,7 +250,12 @@ def test_quote_running_over_paragraphs() -> None:
         '"The second paragraph ends it."\n\nThe meeting ended.'
     )
     q = only(text)
-    assert q.text.startswith("The first paragraph") and q.text.endswith("ends it.")
+    # One piece per paragraph: the break and the reopening mark are the layout, not the words.
+    assert q.text == "The first paragraph of the speech. The second paragraph ends it."
+    assert [text[a:b] for a, b in q.spans] == [
+        "The first paragraph of the speech.",
+        "The second paragraph ends it.",
+    ]
     assert q.speaker == "Smith"
 
 

@@ -8,8 +8,9 @@ mentioned before a stand-alone quotation. A fragment tries the sentence it sits 
 
 Punctuation names a cue the speech-verb list misses: a colon before the opening mark hands the
 quotation to its sentence's subject (`Clinton has since apologized: "..."`, `Smith was blunt:
-"..."`) or, where only a name stands before it on the line, to that name (`Osei: "..."`; an
-interview's `Q:` and `A:` give an unknown speaker, not the last one named), and a short clause
+"..."`) or, where only a name stands before it on the line, to the person the article gives
+that name (`Osei: "..."`; an interview's `Q:` and `A:` give an unknown speaker, not the last
+one named), and a short clause
 ending the sentence after a quotation closed on a comma is how it was said (`"...," an angry
 Hollande retaliated.`). Where the parser gives a cue verb no subject outside the quotation, the
 name or noun phrase right after it (`"...," said the woman, who ...`) speaks. A medium is not a
@@ -22,7 +23,6 @@ import re
 from typing import Any
 
 from ..nlp.roles import find_agent
-from ..nlp.wordnet import index
 from .speakers import (
     _DEFINITE,
     _ORG_LABELS,
@@ -256,12 +256,25 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
         # head lies outside counts.
         here = {tok.i for _, tok in tokens}
         for off, tok in tokens:
-            verbal = tok.pos_ == "VERB" or (
-                tok.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-            )
+            verbal = tok.pos_ == "VERB" or (tok.pos_ == "AUX" and _someone_is(tok))
             if verbal and (tok.dep_ == "ROOT" or tok.head.i not in here):
                 return _from_cue(parse, off, tok)
     return None
+
+
+def _someone_is(copula: Any) -> bool:
+    """ "Smith was blunt:", "the council is clear:" (someone who can speak), not "the sign is
+    blunt:", "her advice is simple:" or "the question now is:"."""
+    subj = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in ("it", "this", "that", "which", "what")
+    return (
+        subj.ent_type_ in ("PERSON", *_ORG_LABELS)
+        or _person_of(subj) is not None
+        or subj.lemma_.lower() in ROLE_NOUNS
+    )
 
 
 # A transcript's or interview's speaker label opening the line: `Osei: "..."`, `Q: "..."`.
@@ -270,20 +283,11 @@ _LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){
 INTERVIEW_TURNS = frozenset({"q", "a", "question", "answer", "interviewer", "host"})
 
 
-_LABEL_LINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]*[\"“‘']"
-)
 # Line labels that head a note, not a speaker's words.
 _NOT_SPEAKERS = frozenset(
     {"update", "note", "editor's note", "photo", "caption", "source", "correction", "warning",
      "verdict", "title", "summary", "quote", "headline", "statement", "transcript", "live"}
 )  # fmt: skip
-
-
-def _labels(text: str) -> set[str]:
-    """The distinct person labels opening quotation lines: two or more make a transcript."""
-    found = {m.group(1).lower() for m in _LABEL_LINE.finditer(text)}
-    return found - INTERVIEW_TURNS - _NOT_SPEAKERS
 
 
 def _label(parse: ArticleParse, start: int) -> Attribution | None:
@@ -309,15 +313,12 @@ def _label(parse: ArticleParse, start: int) -> Attribution | None:
     if full is not None:
         norm, names = person_norm(full.group(0).split())
         return Attribution(norm, word, at, at + len(word), "label", names, full.group(0))
-    # Else the label itself: in a transcript (two or more people labelled, "Quill:", "Marsh:"),
-    # or where the parser reads it as a name and it is no English word ("Update:", "Verdict:").
-    if word.lower() in _NOT_SPEAKERS:
+    # Else the label itself, only where the parser tags it a person: "Meanwhile:", "Factbox:",
+    # "Translated:" head the line, and a name the article never gives is no one it can check.
+    loc = parse.locate(at)
+    tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
+    if tok is None or tok.ent_type_ != "PERSON" or word.lower() in _NOT_SPEAKERS:
         return None
-    if len(_labels(parse.text)) < 2:
-        loc = parse.locate(at)
-        tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
-        if tok is None or tok.pos_ != "PROPN" or last in index("noun") or last in index("adj"):
-            return None
     norm, names = person_norm(word.split())
     return Attribution(norm, word, at, at + len(word), "label", names)
 

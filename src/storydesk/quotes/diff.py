@@ -165,27 +165,48 @@ def _contiguous(canon: list[str], variant_tokens: list[str]) -> bool:
     return True
 
 
-def compare(canonical: str, variant: str) -> Comparison:
+def _elided(ca: list[str], va_all: list[str]) -> list[str] | None:
+    """The canonical words a variant trimmed with ellipses keeps, piece by piece ("We have
+    looked at every option ... we will keep it open"), without what the ellipses leave out;
+    None when the pieces are not runs of the canonical in order."""
+    pieces: list[list[str]] = [[]]
+    for t in va_all:
+        if t in _ELLIPSIS:
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or not _contiguous(ca, va_all):
+        return None
+    return [t for p in pieces for t in p]
+
+
+def compare(canonical: str, variant: str, both_sides: bool = False) -> Comparison:
+    """`variant` measured against `canonical`. Meaning markers are compared only over the
+    stretch of the canonical the variant covers; with `both_sides`, only over the stretch of the
+    variant the canonical covers too (does a change in a longer draft touch these words?)."""
     ca, va_all = words(canonical), tokens(variant)
     va = [t for t in va_all if t not in _ELLIPSIS]
     matcher = SequenceMatcher(None, ca, va, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
     # Compare meaning markers only inside the stretch of the canonical the variant covers, so a
-    # trimmed quote that leaves out a clause with "not" or "2019" is not called altered.
+    # trimmed quote that leaves out a clause with "not" or "2019" is not called altered; an
+    # ellipsis leaves out what lies between its pieces.
     lo = blocks[0].a if blocks else 0
     hi = blocks[-1].a + blocks[-1].size if blocks else len(ca)
-    region = ca[lo:hi] if blocks else ca
-    region_nums, variant_nums = numbers_and_times(region), numbers_and_times(va)
+    region = _elided(ca, va_all) or (ca[lo:hi] if blocks else ca)
+    covered = va[blocks[0].b : blocks[-1].b + blocks[-1].size] if both_sides and blocks else va
+    region_nums, variant_nums = numbers_and_times(region), numbers_and_times(covered)
     nums = region_nums ^ variant_nums
     return Comparison(
         ratio=2 * matched / max(len(ca) + len(va), 1),
         containment=matched / max(len(va), 1),
         contiguous=bool(va) and _contiguous(ca, va_all),
-        negation_flip=negation_count(region) != negation_count(va),
+        negation_flip=negation_count(region) != negation_count(covered),
         changed_numbers=tuple(sorted(nums)),
         both_numbered=bool(region_nums - variant_nums) and bool(variant_nums - region_nums),
-        covered_ratio=2 * matched / max(len(region) + len(va), 1),
+        covered_ratio=2 * matched / max(len(region) + len(covered), 1),
     )
 
 

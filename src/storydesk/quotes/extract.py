@@ -130,34 +130,39 @@ def _single_opener(para: str, i: int) -> bool:
     return para[i] in _SINGLE_OPEN and (prev.isspace() or prev in _BEFORE_OPENER) and nxt.isalpha()
 
 
-def _single_first(para: str) -> bool:
-    """Whether the paragraph's first quotation mark is a single opening one: British style,
-    where double marks are the quotation inside the quotation ('He shouted "run",' she said)."""
-    for i, ch in enumerate(para):
-        if ch in _ALL_DOUBLE:
-            return False
-        if _single_opener(para, i):
-            return True
-    return False
+def _british(para: str, singles: list[QSpan], off: int) -> bool:
+    """Whether the paragraph quotes with single marks, its double marks all inside them: the
+    quotation inside the quotation ('He shouted "run",' she said). A scare quote ('flagship')
+    or an elision ('n', 'Til) before a double-quoted quotation leaves the double marks
+    theirs."""
+    inside = [(s.start - off, s.end - off) for s in singles]
+    doubles = [i for i, ch in enumerate(para) if ch in _ALL_DOUBLE]
+    return bool(inside) and all(any(a <= i < b for a, b in inside) for i in doubles)
 
 
 def _single_closer(para: str, i: int) -> bool:
     """A single mark that may close: after a word or punctuation, before no letter or digit.
-    "The firefighters' response" is a plural possessive, not a closer, where another mark that
-    may close follows before any quotation opens ('The firefighters' response,' he said)."""
+    "The firefighters' response" is a plural possessive, not a closer, where a mark that can
+    only close follows before any quotation opens ('The firefighters' response,' he said); one
+    of the same shape further on proves nothing ('the landlords' and the tenants' union)."""
     prev = para[i - 1] if i else " "
     nxt = para[i + 1] if i + 1 < len(para) else " "
     if prev.isspace() or nxt.isalnum() or para[i] not in _SINGLE_CLOSE:
         return False
-    if prev == "s" and para[i + 1 : i + 2] == " " and para[i + 2 : i + 3].isalpha():
+    if _possessive_shape(para, i):
         for k in range(i + 1, len(para)):
             if _single_opener(para, k):
                 return True  # another quotation opens first: this one closed
-            if para[k] in _SINGLE_CLOSE and not para[k - 1].isspace():
-                after = para[k + 1 : k + 2]
-                if not after.isalnum():
-                    return False  # a closer follows: this was the possessive
+            sure = not para[k + 1 : k + 2].isalnum() and not _possessive_shape(para, k)
+            if para[k] in _SINGLE_CLOSE and not para[k - 1].isspace() and sure:
+                return False  # a sure closer follows: this was the possessive
     return True
+
+
+def _possessive_shape(para: str, i: int) -> bool:
+    """A mark after an s and before a word: a plural possessive ("the tenants' union") or a
+    quotation ending in a plural ('a gift to the landlords' and ...)."""
+    return para[i - 1 : i] == "s" and para[i + 1 : i + 2] == " " and para[i + 2 : i + 3].isalpha()
 
 
 def _single_spans(off: int, para: str, nxt: str | None) -> Iterator[QSpan]:
@@ -207,11 +212,11 @@ def find_spans(text: str) -> list[QSpan]:
     scanner = _Scanner(text, spans)
     for k, (off, para) in enumerate(paras):
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        if scanner.open_at is None and (
-            _single_first(para) or not any(c in _ALL_DOUBLE for c in para)
-        ):
-            spans.extend(_single_spans(off, para, nxt[1] if nxt else None))
-            continue
+        if scanner.open_at is None:
+            singles = list(_single_spans(off, para, nxt[1] if nxt else None))
+            if not any(c in _ALL_DOUBLE for c in para) or _british(para, singles, off):
+                spans.extend(singles)
+                continue
         scanner.paragraph(off, para, nxt)
     if scanner.open_at is not None:  # defensive: the text ended inside a quotation
         scanner.emit(len(text.rstrip()), closed=False)
@@ -251,11 +256,31 @@ def is_title(text: str, span: QSpan) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in inside)
 
 
+_REOPEN = re.compile(r"\s*[\"“„«‘']?\s*")
+
+
+def _paragraph_pieces(text: str, span: QSpan) -> list[tuple[int, int]]:
+    """A quotation over several paragraphs, one piece per paragraph, without the paragraph
+    break and the mark that reopens the next one; one piece when it stays in one paragraph."""
+    pieces, at = [], span.start
+    for m in re.finditer(r"\n", text[span.start : span.end]):
+        brk = span.start + m.start()
+        if text[at:brk].strip():
+            pieces.append((at, len(text[:brk].rstrip())))
+        at = brk + 1
+        at += len(_REOPEN.match(text, at).group(0))  # type: ignore[union-attr]
+    if text[at : span.end].strip():
+        pieces.append((at, span.end))
+    return pieces
+
+
 def _quote(article: Article, n: int, span: QSpan, who: Attribution | None, partial: bool) -> Quote:
+    pieces = _paragraph_pieces(article.text, span)
     return Quote(
         id=f"{article.id}:q{n}",
         article=article.id,
-        text=article.text[span.start : span.end],
+        text=" ".join(article.text[a:b] for a, b in pieces),
+        parts=tuple(pieces) if len(pieces) > 1 else (),
         start=span.start,
         end=span.end,
         speaker=who.speaker if who else None,

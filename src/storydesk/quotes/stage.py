@@ -32,6 +32,31 @@ def harmonise_speakers(items: Sequence[Extracted]) -> list[Extracted]:
     return out
 
 
+def without_repeats(items: Sequence[Extracted]) -> list[Extracted]:
+    """The quotations less those an article prints again inside a longer one of the same
+    speaker (a pull quote, a caption, a fragment quoted again in full): the repeat would be
+    grouped as another outlet's trimmed wording and the full one left alone. (A draft's own
+    quotations are each checked, so draft checks do not drop them.)"""
+
+    def run(e: Extracted) -> str:
+        return " " + " ".join(words(e.quote.text)) + " "
+
+    runs = [run(e) for e in items]
+    keep = []
+    for k, e in enumerate(items):
+        repeat = any(
+            j != k
+            and other.quote.article == e.quote.article
+            and len(runs[j]) > len(runs[k])
+            and runs[k] in runs[j]
+            and (e.quote.speaker is None or other.quote.speaker in (None, e.quote.speaker))
+            for j, other in enumerate(items)
+        )
+        if not repeat:
+            keep.append(e)
+    return keep
+
+
 def similarities(texts: list[str], options: Options) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
@@ -46,7 +71,7 @@ def similarities(texts: list[str], options: Options) -> np.ndarray:
 
 @stage("quotes", reads=["articles", "parses"], writes=["quotes", "quote_groups"])
 def QUOTES(doc: Document, options: Options) -> Document:
-    items = extract_parsed(doc.articles or (), doc.parses or ())
+    items = without_repeats(extract_parsed(doc.articles or (), doc.parses or ()))
     items = harmonise_speakers(items)
     sims = similarities([e.quote.text for e in items], options)
     texts = {a.id: a.text for a in doc.articles or ()}

@@ -154,7 +154,11 @@ def _against_group(
     if relation == "altered":
         altered_in = tuple(
             sorted(
-                {v.article for v in group.variants if compare(v.text, d.quote.text).meaning_flag}
+                {
+                    v.article
+                    for v in group.variants
+                    if compare(v.text, d.quote.text, both_sides=True).meaning_flag
+                }
                 | set(canonical_by)
             )
         )
