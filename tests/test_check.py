@@ -245,20 +245,39 @@ def test_a_dropped_hedge_is_a_caution_beside_a_supported_sentence() -> None:
     assert same.label == "supported" and cautions(same) == []
 
 
+def test_a_source_without_the_sentences_figures_does_not_dispute_a_reasoned_contradiction() -> None:
+    dated = "The board issued the notice at 11 a.m. on Wednesday, March 11, officials said."
+    vague = "The last comparable notice in the town was issued in 2011 and lasted six days."
+    no = Verdict(
+        "contradicted", 0.1, 0.75, (dated,), ("claim says March 12, document says March 11",), True
+    )
+    yes = Verdict("supported", 0.3, 0.1, (vague,))
+    arts = [Article("a", "a.txt", dated), Article("b", "b.txt", vague)]
+    draft = "The board issued the notice at 11 a.m. on March 12."
+    (check,) = check_text(draft, arts, _ByDocument({dated: no, vague: yes}))
+    assert check.label == "contradicted" and check.supported_by == ()
+    # A source that prints the figures still disputes it.
+    dated12 = vague + " The board issued the notice at 11 a.m. on March 12."
+    arts[1] = Article("b", "b.txt", dated12)
+    (check,) = check_text(draft, arts, _ByDocument({dated: no, dated12: yes}))
+    assert check.label == "disputed"
+
+
 def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None:
-    arts = [Article(x, f"{x}.txt", x, source=x.upper()) for x in ("a", "b", "c")]
+    # (Article a prints the figure: a source that does not is no support against a reason.)
+    arts = [Article(x, f"{x}.txt", x, source=x.upper()) for x in ("a 42,000", "b", "c")]
     yes = Verdict("supported", 0.8, 0.05, ("a",), ("model",))
     model_no = Verdict("contradicted", 0.05, 0.7, ("b",), ("model",))
     checked_no = Verdict("contradicted", 0.05, 0.9, ("c",), ("different number",), True)
     s = "The bridge carries 42,000 vehicles a day."
-    check = check_sentence(s, arts[:2], _ByDocument({"a": yes, "b": model_no}))
+    check = check_sentence(s, arts[:2], _ByDocument({"a 42,000": yes, "b": model_no}))
     assert check.label == "supported" and [x.label for x in check.contradicting] == ["B"]
     assert checks_to_dict([check])["sentences"][0]["contradicting"][0]["explained"] is False
-    check = check_sentence(s, arts, _ByDocument({"a": yes, "b": model_no, "c": checked_no}))
+    check = check_sentence(s, arts, _ByDocument({"a 42,000": yes, "b": model_no, "c": checked_no}))
     assert check.label == "disputed"
     row = to_table([check]).splitlines()[1]
     assert "C" in row and "against 0.90" in row  # the explained contradiction, its own score
-    assert "support 0.80" in to_table([check_sentence(s, arts[:1], _ByDocument({"a": yes}))])
+    assert "support 0.80" in to_table([check_sentence(s, arts[:1], _ByDocument({"a 42,000": yes}))])
     # With nothing supporting it, a model's contradiction still makes it contradicted.
     check = check_sentence(s, arts[1:2], _ByDocument({"b": model_no}))
     assert check.label == "contradicted"

@@ -151,6 +151,9 @@ def check_sentence(
                 for r in results
             ]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
+    if any(r.verdict.explained for r in contra):
+        texts = {a.id: a.text for a in articles}
+        results = [_unless_figures_printed(r, claim, texts[r.article]) for r in results]
     # A source whose quotation the draft alters is not the draft's best support, however close
     # the rest of the wording.
     ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results
@@ -175,6 +178,28 @@ def check_sentence(
     independent = len({groups.get(a, a) for a in backing}) if groups is not None else None
     return SentenceCheck(
         sentence, label, best, contra, read_as, tuple(quotes), backing, independent
+    )
+
+
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+
+
+def _unless_figures_printed(r: SourceVerdict, claim: str, text: str) -> SourceVerdict:
+    """A supporting source that never prints a figure of the sentence ("March 12", "11 a.m.")
+    is no support against a source that contradicts it with a reason: its support is the
+    model's reading of the rest, and it turned errors into "disputed"."""
+    if r.verdict.label != "supported":
+        return r
+    missing = [
+        f
+        for f in dict.fromkeys(m.group(0).rstrip(",.") for m in _FIGURE.finditer(claim))
+        if not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", text)
+    ]
+    if not missing:
+        return r
+    why = f"does not print the sentence's figures ({', '.join(missing)}) another source disputes"
+    return replace(
+        r, verdict=replace(r.verdict, label="unverified", reasons=(*r.verdict.reasons, why))
     )
 
 
