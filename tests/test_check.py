@@ -245,22 +245,36 @@ def test_a_dropped_hedge_is_a_caution_beside_a_supported_sentence() -> None:
     assert same.label == "supported" and cautions(same) == []
 
 
-def test_a_source_without_the_sentences_figures_does_not_dispute_a_reasoned_contradiction() -> None:
+def test_a_weak_or_figureless_support_does_not_dispute_a_reasoned_contradiction() -> None:
     dated = "The board issued the notice at 11 a.m. on Wednesday, March 11, officials said."
     vague = "The last comparable notice in the town was issued in 2011 and lasted six days."
-    no = Verdict(
-        "contradicted", 0.1, 0.75, (dated,), ("claim says March 12, document says March 11",), True
-    )
-    yes = Verdict("supported", 0.3, 0.1, (vague,))
-    arts = [Article("a", "a.txt", dated), Article("b", "b.txt", vague)]
-    draft = "The board issued the notice at 11 a.m. on March 12."
-    (check,) = check_text(draft, arts, _ByDocument({dated: no, vague: yes}))
-    assert check.label == "contradicted" and check.supported_by == ()
-    # A source that prints the figures still disputes it.
     dated12 = vague + " The board issued the notice at 11 a.m. on March 12."
-    arts[1] = Article("b", "b.txt", dated12)
-    (check,) = check_text(draft, arts, _ByDocument({dated: no, dated12: yes}))
-    assert check.label == "disputed"
+    why = ("claim says March 12, document says March 11",)
+    no = Verdict("contradicted", 0.1, 0.75, (dated,), why, True)
+    draft = "The board issued the notice at 11 a.m. on March 12."
+
+    def label(other: str, support: float, contradiction: float = 0.1) -> str:
+        yes = Verdict("supported", support, contradiction, (other,))
+        arts = [Article("a", "a.txt", dated), Article("b", "b.txt", other)]
+        (check,) = check_text(draft, arts, _ByDocument({dated: no, other: yes}))
+        assert check.label != "disputed" or check.supported_by == ("b",)
+        return check.label
+
+    assert label(vague, 0.8) == "contradicted"  # never prints "12"
+    assert label(dated12, 0.8) == "disputed"  # prints the figures and supports them firmly
+    assert label(dated12, 0.3) == "contradicted"  # a weak support
+    assert label(dated12, 0.6, 0.7) == "contradicted"  # contradicts it more than it supports
+
+
+def test_a_source_printing_the_rate_over_another_period_does_not_dispute_it() -> None:
+    wire = "Customers will receive £10 a month in bill credits, the company said."
+    gazette = "They will get £10 a month off their bills for the next 12 months."
+    no = Verdict("contradicted", 0.1, 0.85, (wire,), ("different rate",), True)
+    yes = Verdict("supported", 0.66, 0.1, (gazette,))
+    arts = [Article("w", "w.txt", wire), Article("g", "g.txt", gazette)]
+    draft = "Customers will receive £10 a year in bill credits."
+    (check,) = check_text(draft, arts, _ByDocument({wire: no, gazette: yes}))
+    assert check.label == "contradicted"
 
 
 def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None:

@@ -233,3 +233,10 @@ def test_a_point_in_time_or_a_shared_sum_is_no_rate(nlp: Any) -> None:
     assert (
         measured(nlp, "Tenants pay £24,000 a month in rent between them, or £600 per flat.") == []
     )
+
+
+def test_a_rate_on_a_general_verb_is_still_a_rate(nlp: Any) -> None:
+    assert measured(nlp, "They will get £10 a month off their bills.") == [
+        (120.0, "pound/year get")
+    ]
+    assert measured(nlp, "They will get £10 off their bills.") == []  # a total stays vague

@@ -60,6 +60,9 @@ _VAGUE = frozenset(
 )  # fmt: skip
 
 
+# A rate says more than a total on a general verb: "they will get £10 a month" against "£10 a
+# year" is one payment whose period changed.
+_VAGUE_FOR_RATE = _VAGUE - {"get", "give", "take", "have", "make"}
 # Lengths of time hang on fewer vague words: "took two weeks" says what lasted.
 _VAGUE_FOR_TIME = frozenset({"be", "have", "do", "get", "make", "go", "come", "say", "tell"})
 # Prepositions that make an amount a change or a level, not the thing itself: "raised its offer
@@ -187,10 +190,11 @@ def money(ent: Any) -> Quantity | None:
     )
     half = _HALF.match(text)
     value = 0.5 * SCALES[half.group(1)] if half else parse_number(text)
-    anchor = _anchor(span)
+    rate = _rate_period(span) is not None
+    anchor = _anchor(span, _VAGUE_FOR_RATE if rate else _VAGUE)
     if value is None or not anchor or _RANGE.search(text):
         return None  # a range ("between $4,450 and $5,800") is no one value
-    if _rate_period(span) is not None:
+    if rate:
         return _rate(span, value * factor, currency or "money", anchor)
     if _per_unit(span):
         return None

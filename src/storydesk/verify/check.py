@@ -153,7 +153,7 @@ def check_sentence(
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
     if any(r.verdict.explained for r in contra):
         texts = {a.id: a.text for a in articles}
-        results = [_unless_figures_printed(r, claim, texts[r.article]) for r in results]
+        results = [_against_a_reason(r, claim, texts[r.article]) for r in results]
     # A source whose quotation the draft alters is not the draft's best support, however close
     # the rest of the wording.
     ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results
@@ -184,23 +184,56 @@ def check_sentence(
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
 
 
-def _unless_figures_printed(r: SourceVerdict, claim: str, text: str) -> SourceVerdict:
-    """A supporting source that never prints a figure of the sentence ("March 12", "11 a.m.")
-    is no support against a source that contradicts it with a reason: its support is the
-    model's reading of the rest, and it turned errors into "disputed"."""
-    if r.verdict.label != "supported":
+_RATE = re.compile(
+    r"(\d[\d,.]*\s*(?:m|bn|k|million|billion|thousand)?)\s+(?:a|an|per)\s+"
+    r"(year|month|week|fortnight|quarter|day|night|hour)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_period(claim: str, text: str) -> str | None:
+    """A rate of the sentence ("£10 a year") the source prints only over another period ("£10
+    a month"): the text it prints, else None."""
+    for m in _RATE.finditer(claim):
+        figure, period = m.group(1), m.group(2).lower()
+        found = [
+            x
+            for x in _RATE.finditer(text)
+            if x.group(1).replace(" ", "") == figure.replace(" ", "")
+        ]
+        if found and all(x.group(2).lower() != period for x in found):
+            return found[0].group(0)
+    return None
+
+
+# Support a source must give to set the sentence in dispute against a reasoned contradiction.
+CONFIDENT_SUPPORT = 0.5
+
+
+def _against_a_reason(r: SourceVerdict, claim: str, text: str) -> SourceVerdict:
+    """A supporting source as it stands against another that contradicts the sentence with a
+    reason (a structured check's): a weak support (below CONFIDENT_SUPPORT, or no more than its
+    own contradiction) or one that never prints a figure of the sentence ("March 12", "11
+    a.m.") is the model's reading of the rest, not a source saying otherwise: it is unverified.
+    Such supports turned a changed date and a flipped negation into "disputed" (QA drafts)."""
+    v = r.verdict
+    if v.label != "supported":
         return r
     missing = [
         f
         for f in dict.fromkeys(m.group(0).rstrip(",.") for m in _FIGURE.finditer(claim))
         if not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", text)
     ]
-    if not missing:
+    other_period = _other_period(claim, text)
+    if missing:
+        why = f"does not print the sentence's figures ({', '.join(missing)}) another disputes"
+    elif other_period:
+        why = f"prints {other_period}, another period"
+    elif v.support < CONFIDENT_SUPPORT or v.contradiction >= v.support:
+        why = f"support {v.support:.2f} too weak against another source's reasoned contradiction"
+    else:
         return r
-    why = f"does not print the sentence's figures ({', '.join(missing)}) another source disputes"
-    return replace(
-        r, verdict=replace(r.verdict, label="unverified", reasons=(*r.verdict.reasons, why))
-    )
+    return replace(r, verdict=replace(v, label="unverified", reasons=(*v.reasons, why)))
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
