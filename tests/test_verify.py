@@ -207,6 +207,18 @@ def test_unrelated_sentences_are_never_disputed(parse, embed) -> None:  # type: 
     assert found == []
 
 
+def test_a_hedge_on_the_second_of_two_main_verbs_is_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The regulator said it had opened an investigation and may fine Hallamere Energy up to "
+        "4 per cent of its turnover.",
+        "The regulator said it had opened an investigation and will fine Hallamere Energy up to "
+        "4 per cent of its turnover.",
+    )
+    assert [d.kind for d in found] == ["modality"]
+
+
 @pytest.mark.parametrize(
     ("x", "y", "same"),
     [

@@ -41,6 +41,10 @@ def is_main_hedge(token: Any) -> bool:
     verb = token.head
     if token.lower_ == "could" and any(is_negation(c) for c in verb.children):
         return False  # "could not reach a verdict": a past inability, stated as fact
+    for _ in range(3):  # "had opened an inquiry and may fine the firm": the second main verb
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
     return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"))
 
 
