@@ -105,7 +105,7 @@ def test_a_single_quoted_quotation_over_two_paragraphs() -> None:
     assert spans("They told 'em to leave the houses by noon.\n\nThe water kept rising.") == []
 
 
-def test_words_another_person_puts_on_it_are_theirs() -> None:
+def test_words_another_person_puts_on_a_claim_are_not_the_first_speakers() -> None:
     for text in (
         '"The pumps arrived within the hour," Quill said, a claim Osei rejected as "simply not '
         'what happened that night."',
@@ -113,7 +113,9 @@ def test_words_another_person_puts_on_it_are_theirs() -> None:
         'happened that night."',
     ):
         found = quotes("Council leader Bernard Quill and Dr Amara Osei spoke.\n\n" + text)
-        assert [q.speaker for q in found] == ["Quill", "Osei"], text
+        # Not Quill's; and not credited to Osei either: on PolNeAR such fragments are mostly
+        # the reporter's scare quotes (see quotes.cues._CHARACTERISING).
+        assert [(q.speaker, q.text[:10]) for q in found] == [("Quill", "The pumps ")], text
 
 
 def test_according_to_a_statement_credits_who_issued_it() -> None:
@@ -166,3 +168,32 @@ def test_a_pull_quote_repeating_the_full_quotation_is_dropped() -> None:
     assert [q.text for q in found] == [
         "At ten the lights went out. I have never been prouder of my staff"
     ]
+
+
+def test_a_title_the_parser_reads_as_a_verb_still_names_the_speaker() -> None:
+    found = quotes(
+        "Mayor Peter Vance visited the dam on Monday.\n\n"
+        '"It will run to several million euros," engineer Ruth Okoye said of the repair.\n\n'
+        '"The pumps will run to full power," engineer Ruth Okoye said.'
+    )
+    assert [q.speaker for q in found] == ["Okoye", "Okoye"]
+
+
+def test_she_is_not_a_man_the_article_calls_he() -> None:
+    found = quotes(
+        "Dr Amara Osei said her staff had moved every patient upstairs.\n\n"
+        '"The pumps came within the hour," said council leader Bernard Quill, who defended his '
+        "record.\n\n"
+        '"My staff were at the door waiting," she said.'
+    )
+    assert [q.speaker for q in found] == ["Quill", "Osei"]
+
+
+def test_a_quotation_is_not_carried_past_another_person_named_between() -> None:
+    found = quotes(
+        "Quill insisted the pumps had arrived on time.\n\n"
+        '"They were there within the hour," Quill said.\n\n'
+        "Osei shook her head.\n\n"
+        '"That is not what my staff saw."'
+    )
+    assert [q.speaker for q in found] == ["Quill", "Osei"]

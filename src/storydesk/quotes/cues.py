@@ -162,12 +162,27 @@ def _unparsed_subject(verb: Any) -> Any:
     return _noun_after(verb)
 
 
+def _titled_person(parse: ArticleParse, off: int, verb: Any) -> Any:
+    """'"...," engineer Ruth Okoye said': the parser reads the title as a verb hanging from the
+    cue (its clausal subject or complement) with the person as its object; that person speaks."""
+    for c in verb.children:
+        if c.dep_ in ("csubj", "ccomp") and c.pos_ == "VERB" and c.i < verb.i:
+            if parse.inside_quote(off + c.idx):
+                continue
+            person = next(
+                (d for d in c.children if d.dep_ == "dobj" and d.ent_type_ == "PERSON"), None
+            )
+            if person is not None:
+                return person
+    return None
+
+
 def _from_cue(parse: ArticleParse, off: int, tok: Any) -> Attribution | None:
     if tok.lower_ in ("according", "per"):
         obj = _according_to(tok)
         cue = "according to" if tok.lower_ == "according" else "as per"
         return _describe(parse, off, _issuer(obj), cue) if obj is not None else None
-    subj = find_agent(tok)
+    subj = _titled_person(parse, off, tok) or find_agent(tok)
     if subj is None or parse.inside_quote(off + subj.idx):
         subj = _unparsed_subject(tok)
     if subj is not None:
@@ -351,18 +366,26 @@ def _governing(parse: ArticleParse, start: int, end: int) -> Attribution | None:
             tok = tok.head
             if start <= off + tok.idx < end:
                 continue
-            if _is_cue(tok) or _characterises(tok):
+            if _characterises(tok) and find_agent(tok) is not None:
+                # Someone's words about it, not the speech verb's further up: no speaker.
+                return Attribution(None, tok.text, off + tok.idx, off + tok.idx, CHARACTERISED)
+            if _is_cue(tok):
                 return _from_cue(parse, off, tok)
     return None
 
 
-# Verbs that put words in their subject's mouth without being speech verbs: "Osei called that
-# "simply not true"", "a claim Osei rejected as "nonsense"". Met on the way up from a quotation,
-# they speak before any speech verb further up ("..., Quill said, a claim Osei rejected as").
+# Verbs by which someone characterises a claim or a person: "a claim Osei rejected as "simply
+# not true"", "Osei called that "a lie"". Met on the way up from a quotation, they end the climb:
+# the words are not the speech verb's further up ("..., Quill said, a claim Osei rejected as").
+# Crediting their subject instead was tried: on PolNeAR such fragments are mostly the
+# reporter's scare quotes (content F1 0.786 -> 0.773, speaker F1 0.741 -> 0.733).
 _CHARACTERISING = frozenset(
     {"call", "reject", "dismiss", "brand", "label", "term", "dub", "deride", "denounce", "slam",
      "hail", "praise", "criticise", "criticize", "condemn", "decry"}
 )  # fmt: skip
+
+
+CHARACTERISED = "characterised"
 
 
 def _characterises(tok: Any) -> bool:
@@ -408,16 +431,24 @@ def attribute(
     )
     for name in order:
         who: Attribution | None = found[name]()
+        if who is not None and who.cue == CHARACTERISED:
+            return None
         if _known(who) or _unresolved_it(who):
             return who
-    if not partial and previous is not None and _known(previous[1]):
-        # Split and multi-paragraph quotations: little reporter text since the last quotation.
-        gap = parse.text[previous[0].end : start]
-        if len(gap.split()) <= _MAX_GAP_WORDS:
-            return previous[1]
+    if not partial and previous is not None and previous[1] is not None and _known(previous[1]):
+        # Split and multi-paragraph quotations: little reporter text since the last quotation,
+        # and nobody else named in it ('"..." Osei shook her head. "..."' is Osei's).
+        gap, carried = parse.text[previous[0].end : start], previous[1]
+        someone_else = any(
+            m.kind == "person" and m.norm != carried.speaker
+            for m in parse.mentions
+            if previous[0].end <= m.start < start
+        )
+        if len(gap.split()) <= _MAX_GAP_WORDS and not someone_else:
+            return carried
     if partial:
         return None
-    m = parse.resolve(start, "he")
+    m = parse.resolve(start, "someone")
     if m is None:
         return None
     return Attribution(m.norm, m.text, m.start, m.end, None, m.names)

@@ -244,6 +244,31 @@ def paragraph_mentions(off: int, doc: Any) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
+
+
+def _genders(parse: ArticleParse) -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    people = [m for m in parse.mentions if m.kind == "person"]
+    for m in people:
+        found.setdefault(m.norm, set()).update(
+            _TITLE_GENDER[t] for t in m.titles if t in _TITLE_GENDER
+        )
+    for off, doc in parse.paras:
+        for sent in doc.sents:
+            named = {m.norm for m in people if m.sent == off + sent.start_char and m.subject}
+            if len(named) != 1:
+                continue
+            said = {
+                _GENDER[t.lower_]
+                for t in sent
+                if t.lower_ in _GENDER and not parse.inside_quote(off + t.idx)
+            }
+            found[named.pop()].update(said)
+    return {norm: next(iter(g)) for norm, g in found.items() if len(g) == 1}
+
+
 @dataclass
 class ArticleParse:
     """One article's parsed paragraphs (offset, spaCy Doc) and its quotation spans."""
@@ -252,6 +277,7 @@ class ArticleParse:
     paras: list[tuple[int, Any]] = field(default_factory=list)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     _mentions: list[Mention] | None = None
+    _genders: dict[str, str] | None = None
 
     def locate(self, pos: int) -> tuple[int, Any] | None:
         for off, doc in self.paras:
@@ -275,6 +301,15 @@ class ArticleParse:
             ]
         return self._mentions
 
+    @property
+    def genders(self) -> dict[str, str]:
+        """Person (norm) -> "m" or "f", where the article says: a title ("Mr", "Ms") or the
+        he/his or she/her of a sentence naming that person alone as its subject ("Osei said
+        her staff ..."). Unknown, or said both ways, is left out."""
+        if self._genders is None:
+            self._genders = _genders(self)
+        return self._genders
+
     def titles_of(self, norm: str) -> frozenset[str]:
         """Title and apposition words this article gives the person normalised as `norm`."""
         return next(
@@ -289,8 +324,13 @@ class ArticleParse:
         """Nearest fitting antecedent: the closest sentence with a candidate, its subject first."""
         if pronoun == "it":
             return self._resolve_it(pos)
-        kinds = {"person", "role"} if pronoun in _PERSONAL else {"person", "role", "org"}
+        # "someone": the nearest person or role, whatever the gender (a quotation with no cue).
+        personal = pronoun in _PERSONAL or pronoun == "someone"
+        kinds = {"person", "role"} if personal else {"person", "role", "org"}
         cands = [m for m in self.before(pos) if m.kind in kinds]
+        if pronoun in _GENDER:
+            genders = self.genders
+            cands = [m for m in cands if genders.get(m.norm) in (None, _GENDER[pronoun])]
         if not cands:
             return None
         latest = max(m.sent for m in cands)
