@@ -64,6 +64,29 @@ def test_it_of_a_clause_an_organisation_reports_is_that_organisation(parse, embe
     )
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # "told X it must": X
+            "The Dunmore Council told Valcor Motors it must pay for the repairs to the depot roof.",
+            "Valcor Motors must pay for the repairs to the depot roof, the Dunmore Council said.",
+        ),
+        (  # an outlet reporting on someone else
+            "Reuters reported on Tuesday it had cut 300 jobs at the Kelso plant.",
+            "Orvane Energy has cut 300 jobs at the Kelso plant, Reuters reported on Tuesday.",
+        ),
+        (  # another organisation nearer the pronoun
+            "The Brackwell Council said that once the Ostler Trust bought the mill, it would "
+            "restore the wheel.",
+            "The Ostler Trust will restore the wheel once it buys the mill, the Brackwell Council "
+            "said.",
+        ),
+    ],
+)
+def test_an_it_that_may_mean_someone_else_is_left_alone(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(d.kind != "actor" for d in disputes(parse, embed, a, b))
+
+
 def test_number_conflict(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,
@@ -283,6 +306,16 @@ def test_actor_named_inside_the_other_subject_phrase_is_not_disputed(parse, embe
         "by the league on Friday.",
     )
     assert [d.kind for d in found if d.kind == "actor"] == []
+
+
+def test_a_hedge_in_a_clause_with_its_own_subject_is_not_the_sentences(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Police arrested the driver of the van on Friday night and he may face charges.",
+        "Police arrested the driver of the van on Friday night, officers said.",
+    )
+    assert all(d.kind != "modality" for d in found)
 
 
 def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]

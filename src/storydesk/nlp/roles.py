@@ -42,8 +42,9 @@ def is_main_hedge(token: Any) -> bool:
     if token.lower_ == "could" and any(is_negation(c) for c in verb.children):
         return False  # "could not reach a verdict": a past inability, stated as fact
     for _ in range(3):  # "had opened an inquiry and may fine the firm": the second main verb
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
-            break
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.dep_ != "conj" or verb.head.i == verb.i or own_subject:
+            break  # "... and he may face charges" is a clause of its own
         verb = verb.head
     return bool(verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"))
 
@@ -314,9 +315,11 @@ def unasserted(verb: Any) -> bool:
     return False
 
 
-# "The agency said it had opened an inquiry": the "it" (or "they") of a clause reported by an
-# organisation is that organisation, so the actor checks compare the agency, not "it".
-_REPORTING = frozenset({"say", "announce", "state", "confirm", "report", "add", "tell", "insist"})
+# "The agency said it had opened an inquiry": the "it" (or "they") of a clause an organisation
+# reports is that organisation, so the actor checks compare the agency, not "it". Only where
+# nothing else can be meant: a verb of saying (not "told X it must", not an outlet's "reported"),
+# a reported verb with an object, no other name in the sentence or the one before, no question.
+_REPORTING = frozenset({"say", "announce", "state", "confirm", "insist", "add"})
 
 
 def _reporter_for(verb: Any, agent: Any) -> Any:
@@ -325,14 +328,34 @@ def _reporter_for(verb: Any, agent: Any) -> Any:
     "he"/"she" (whose gender the parse does not know) or another pronoun."""
     if agent.lower_ not in ("it", "they") or verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return agent
-    head = verb.head
-    if head.lemma_.lower() not in _REPORTING:
+    head, sent = verb.head, verb.sent
+    if head.lemma_.lower() not in _REPORTING or sent.text.rstrip().endswith("?"):
         return agent
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return agent  # "the council said it would reopen in May": the centre, maybe
     subj = _subject(head)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
         return agent
+    before = sent.doc[max(0, sent.start - 1)].sent if sent.start > 0 else None
+    own = _span_of(subj)
+    rivals = [  # named subjects that are no person, or an organisation before the pronoun
+        t
+        for t in (*(before or ()), *sent)
+        if t.pos_ == "PROPN"
+        and t.i not in own
+        and t.ent_type_ in ("ORG", "")
+        and (t.dep_ in ("nsubj", "nsubjpass") or (t.ent_type_ == "ORG" and t.i < agent.i))
+    ]
+    if rivals:
+        return agent  # "once the Ostler Trust bought the mill, it would restore the wheel"
     plural = subj.tag_ in ("NNS", "NNPS")
     return subj if plural == (agent.lower_ == "they") else agent
+
+
+def _span_of(token: Any) -> set[int]:
+    """Token indexes of the name or noun phrase `token` heads ("State Environmental Protection
+    Agency")."""
+    return {t.i for t in token.subtree}
 
 
 def roles(sent: Any) -> tuple[Role, ...]:
