@@ -240,3 +240,16 @@ def test_a_rate_on_a_general_verb_is_still_a_rate(nlp: Any) -> None:
         (120.0, "pound/year get")
     ]
     assert measured(nlp, "They will get £10 off their bills.") == []  # a total stays vague
+
+
+def test_common_words_after_a_rate_keep_it_a_rate(nlp: Any) -> None:
+    assert measured(nlp, "Nurses will be paid £1,900 a month after tax.") == [
+        (22800.0, "pound/year pay")
+    ]
+    assert measured(nlp, "Tenants of Kestrel House have paid £900 a month since March.") == [
+        (10800.0, "pound/year pay")
+    ]
+    assert measured(nlp, "Carers will be paid £80 a week under a plan by the head teacher.") == [
+        (4160.0, "pound/year pay")
+    ]
+    assert measured(nlp, "Diners pay £30 a head.") == []

@@ -112,20 +112,21 @@ _RATE_ADVERBS = {
 def _rate_period(span: Any) -> tuple[str, str] | None:
     """The period a sum is paid per, written right after it ("£1,200 a month", "$15 an hour",
     "€2 million annually"), with the words that say it; None for a total."""
-    after = span.doc[span.end : span.end + 3]
+    after = span.doc[span.end : span.end + 4]
     words = [t.lower_ for t in after]
     if words and words[0] in _RATE_ADVERBS:
         return _RATE_ADVERBS[words[0]], after[0].text
     if len(words) >= 2 and words[0] in ("a", "an", "per", "every", "each"):
-        if words[2:3] and words[2] in _NOT_LENGTH:
-            return None  # "$5 million a year ago", "$3,000 a week after the recall"
+        offset = words[2:3] and words[2] in ("after", "before") and words[3:4] != ["tax"]
+        if offset or (words[2:3] and words[2] in ("ago", "later", "earlier")):
+            return None  # "$5 million a year ago", "a week after the recall" (not "after tax")
         period = words[1][:-1] if words[1].endswith("s") else words[1]
         if period in _PER_YEAR or period in _OWN_PERIOD:
             return period, after[:2].text
     return None
 
 
-_SHARED = frozenset({"each", "apiece", "per", "head"})
+_SHARED = frozenset({"each", "apiece", "per"})
 
 
 def _rate(span: Any, value: float, currency: str, anchor: str) -> Quantity | None:
@@ -138,8 +139,9 @@ def _rate(span: Any, value: float, currency: str, anchor: str) -> Quantity | Non
         return None
     period, words = found
     own = {t.i for t in span.doc[span.end : span.end + 2]}
+    low = span.sent.text.lower()
     shared = [t for t in span.sent if t.lower_ in _SHARED and t.i not in own]
-    if shared or "between them" in span.sent.text.lower():
+    if shared or re.search(r"\bbetween them\b|\b(?:a|per) head\b", low):
         return None  # "£24,000 a month between them, or £600 per flat": per whom?
     if period in _PER_YEAR:
         value, period = value * _PER_YEAR[period], "year"
