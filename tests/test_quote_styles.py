@@ -197,3 +197,20 @@ def test_a_quotation_is_not_carried_past_another_person_named_between() -> None:
         '"That is not what my staff saw."'
     )
     assert [q.speaker for q in found] == ["Quill", "Osei"]
+
+
+def test_gender_comes_only_from_words_that_can_only_mean_that_person() -> None:
+    found = quotes(
+        "Sarah Whitlock said the driver had been looking at his phone.\n\n"
+        "Peter Dunn, a neighbour of Mrs Whitlock, pulled a child from the water.\n\n"
+        '"I just grabbed her and ran," he said.'
+    )
+    assert [q.speaker for q in found] == ["Dunn"]
+
+
+def test_an_object_named_between_does_not_stop_the_carry() -> None:
+    found = quotes(
+        '"We will rebuild the wall by Friday," Amira Sallow said. She thanked Tom Pell for his '
+        'work. "It will take three days."'
+    )
+    assert [q.speaker for q in found] == ["Sallow", "Sallow"]

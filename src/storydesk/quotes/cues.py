@@ -439,8 +439,8 @@ def attribute(
         # Split and multi-paragraph quotations: little reporter text since the last quotation,
         # and nobody else named in it ('"..." Osei shook her head. "..."' is Osei's).
         gap, carried = parse.text[previous[0].end : start], previous[1]
-        someone_else = any(
-            m.kind == "person" and m.norm != carried.speaker
+        someone_else = any(  # as a sentence's subject: "She thanked Tom Pell" is still hers
+            m.kind == "person" and m.subject and m.norm != carried.speaker
             for m in parse.mentions
             if previous[0].end <= m.start < start
         )

@@ -7,6 +7,7 @@ roles ("the minister") resolve to; normalisation keeps one name per person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -248,24 +249,47 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
 
 
+_TITLE_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|lady)\.?\s+(?:[A-Z][\w'’-]*\s+)?$", re.I)
+
+
 def _genders(parse: ArticleParse) -> dict[str, str]:
+    """See ArticleParse.genders. A title counts only right before the name ("Mrs Whitlock",
+    not the "Mrs" of another person in the apposition); a pronoun only in a sentence with no
+    other person, role, organisation or noun subject it could be ("the driver ... his phone")."""
     found: dict[str, set[str]] = {}
     people = [m for m in parse.mentions if m.kind == "person"]
     for m in people:
-        found.setdefault(m.norm, set()).update(
-            _TITLE_GENDER[t] for t in m.titles if t in _TITLE_GENDER
-        )
+        title = _TITLE_BEFORE.search(parse.text[max(0, m.start - 24) : m.start])
+        if title:
+            found.setdefault(m.norm, set()).add(_TITLE_GENDER[title.group(1).lower()])
     for off, doc in parse.paras:
         for sent in doc.sents:
-            named = {m.norm for m in people if m.sent == off + sent.start_char and m.subject}
-            if len(named) != 1:
+            here = [m for m in parse.mentions if m.sent == off + sent.start_char]
+            subjects = [  # "the man had lost his keys" (not "her staff": hers)
+                t
+                for t in sent
+                if t.dep_ in _SUBJ
+                and t.pos_ in ("NOUN", "PROPN")
+                and not any(c.tag_ == "PRP$" for c in t.children)
+                and not parse.inside_quote(off + t.idx)
+            ]
+            persons = [m for m in here if m.kind == "person"]
+            others = [  # a role or an organisation; not the ORG tag of the person's own name
+                m for m in here if m.kind != "person" and not any(
+                    p.start <= m.start < p.end for p in persons
+                )
+            ]  # fmt: skip
+            named = {m.norm for m in persons}
+            if len(named) != 1 or others:
+                continue
+            if any(not any(m.start <= off + t.idx < m.end for m in here) for t in subjects):
                 continue
             said = {
                 _GENDER[t.lower_]
                 for t in sent
                 if t.lower_ in _GENDER and not parse.inside_quote(off + t.idx)
             }
-            found[named.pop()].update(said)
+            found.setdefault(named.pop(), set()).update(said)
     return {norm: next(iter(g)) for norm, g in found.items() if len(g) == 1}
 
 
