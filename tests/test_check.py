@@ -240,9 +240,12 @@ def test_a_dropped_hedge_is_a_caution_beside_a_supported_sentence() -> None:
     assert "caution                certainty differs" in to_table([check])
     assert "   - caution: certainty differs" in to_markdown([check])
     assert checks_to_dict([check])["sentences"][0]["cautions"] == cautions(check)
-    # The sentence as the source says it carries none.
+    # The sentence as the source says it carries none; nor one more careful than its source.
     (same,) = check_text(draft.replace("will", "may"), arts, ModelVerifier())
     assert same.label == "supported" and cautions(same) == []
+    firm = [Article("wire", "wire.txt", doc.replace("may close", "will close"), source="W")]
+    (careful,) = check_text(draft.replace("will", "may"), firm, ModelVerifier())
+    assert cautions(careful) == []
 
 
 def test_a_weak_or_figureless_support_does_not_dispute_a_reasoned_contradiction() -> None:
@@ -261,9 +264,30 @@ def test_a_weak_or_figureless_support_does_not_dispute_a_reasoned_contradiction(
         return check.label
 
     assert label(vague, 0.8) == "contradicted"  # never prints "12"
-    assert label(dated12, 0.8) == "disputed"  # prints the figures and supports them firmly
-    assert label(dated12, 0.3) == "contradicted"  # a weak support
+    assert label(dated12, 0.8) == "disputed"  # prints the figures and supports them
+    assert label(dated12, 0.3) == "disputed"  # weakly, but it prints them
     assert label(dated12, 0.6, 0.7) == "contradicted"  # contradicts it more than it supports
+    # The source set aside is shown, with why.
+    yes = Verdict("supported", 0.8, 0.1, (vague,))
+    arts = [Article("a", "a.txt", dated), Article("b", "b.txt", vague, source="Gazette")]
+    (check,) = check_text(draft, arts, _ByDocument({dated: no, vague: yes}))
+    assert [s.article for s in check.discounted] == ["b"]
+    assert "not counted            Gazette: does not print the sentence's figures (11, 12)" in (
+        to_table([check])
+    )
+    assert checks_to_dict([check])["sentences"][0]["not_counted"][0]["article"] == "b"
+
+
+def test_with_no_figure_to_check_only_a_confident_support_disputes_a_reason() -> None:
+    wire = "The firm confirmed it had not paid any ransom to the group."
+    tech = "Greyvine has claimed the attack and says data was stolen."
+    no = Verdict("contradicted", 0.05, 0.8, (wire,), ("negation: ...",), True)
+    draft = "Hallamere said it had paid the ransom demanded by the group."
+    for support, expected in ((0.34, "contradicted"), (0.7, "disputed")):
+        yes = Verdict("supported", support, 0.1, (tech,))
+        arts = [Article("w", "w.txt", wire), Article("t", "t.txt", tech)]
+        (check,) = check_text(draft, arts, _ByDocument({wire: no, tech: yes}))
+        assert check.label == expected
 
 
 def test_a_source_printing_the_rate_over_another_period_does_not_dispute_it() -> None:

@@ -20,6 +20,7 @@ from .independence import analyse_sources, groups_of
 from .interface import Verifier
 from .pronouns import resolve_sentences
 from .quote_support import quote_backed
+from .standing import against_a_reason
 
 
 def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
@@ -86,6 +87,9 @@ class SentenceCheck:
     supported_by: tuple[str, ...] = ()  # article ids of every source that supports it
     # How many of those are independent (one per provenance group); None when not computed.
     independent: int | None = None
+    # Sources the model read as supporting it that do not count against a reasoned
+    # contradiction (verify.standing), each with the reason last among its verdict's reasons.
+    discounted: tuple[SourceVerdict, ...] = ()
 
 
 def _quote_conflict(v: Verdict, q: QuoteCheck) -> Verdict:
@@ -151,9 +155,17 @@ def check_sentence(
                 for r in results
             ]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
+    discounted: tuple[SourceVerdict, ...] = ()
     if any(r.verdict.explained for r in contra):
         texts = {a.id: a.text for a in articles}
-        results = [_against_a_reason(r, claim, texts[r.article]) for r in results]
+        standing = [
+            replace(r, verdict=against_a_reason(r.verdict, claim, texts[r.article]))
+            for r in results
+        ]
+        discounted = tuple(
+            s for r, s in zip(results, standing, strict=True) if s.verdict is not r.verdict
+        )
+        results = standing
     # A source whose quotation the draft alters is not the draft's best support, however close
     # the rest of the wording.
     ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results
@@ -177,63 +189,8 @@ def check_sentence(
     backing = tuple(r.article for r in results if r.verdict.label == "supported")
     independent = len({groups.get(a, a) for a in backing}) if groups is not None else None
     return SentenceCheck(
-        sentence, label, best, contra, read_as, tuple(quotes), backing, independent
+        sentence, label, best, contra, read_as, tuple(quotes), backing, independent, discounted
     )
-
-
-_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
-
-
-_RATE = re.compile(
-    r"(\d[\d,.]*\s*(?:m|bn|k|million|billion|thousand)?)\s+(?:a|an|per)\s+"
-    r"(year|month|week|fortnight|quarter|day|night|hour)\b",
-    re.IGNORECASE,
-)
-
-
-def _other_period(claim: str, text: str) -> str | None:
-    """A rate of the sentence ("£10 a year") the source prints only over another period ("£10
-    a month"): the text it prints, else None."""
-    for m in _RATE.finditer(claim):
-        figure, period = m.group(1), m.group(2).lower()
-        found = [
-            x
-            for x in _RATE.finditer(text)
-            if x.group(1).replace(" ", "") == figure.replace(" ", "")
-        ]
-        if found and all(x.group(2).lower() != period for x in found):
-            return found[0].group(0)
-    return None
-
-
-# Support a source must give to set the sentence in dispute against a reasoned contradiction.
-CONFIDENT_SUPPORT = 0.5
-
-
-def _against_a_reason(r: SourceVerdict, claim: str, text: str) -> SourceVerdict:
-    """A supporting source as it stands against another that contradicts the sentence with a
-    reason (a structured check's): a weak support (below CONFIDENT_SUPPORT, or no more than its
-    own contradiction) or one that never prints a figure of the sentence ("March 12", "11
-    a.m.") is the model's reading of the rest, not a source saying otherwise: it is unverified.
-    Such supports turned a changed date and a flipped negation into "disputed" (QA drafts)."""
-    v = r.verdict
-    if v.label != "supported":
-        return r
-    missing = [
-        f
-        for f in dict.fromkeys(m.group(0).rstrip(",.") for m in _FIGURE.finditer(claim))
-        if not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", text)
-    ]
-    other_period = _other_period(claim, text)
-    if missing:
-        why = f"does not print the sentence's figures ({', '.join(missing)}) another disputes"
-    elif other_period:
-        why = f"prints {other_period}, another period"
-    elif v.support < CONFIDENT_SUPPORT or v.contradiction >= v.support:
-        why = f"support {v.support:.2f} too weak against another source's reasoned contradiction"
-    else:
-        return r
-    return replace(r, verdict=replace(v, label="unverified", reasons=(*v.reasons, why)))
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -295,13 +252,15 @@ def check_text(
 
 
 # Structured findings too weak to contradict a sentence that a reader should still see beside
-# a supported one: a hedge the draft drops ("may face a fine" / "will face a fine").
-CAUTIONS = ("certainty differs",)
+# it: a hedge the draft drops ("may face a fine" / "will face a fine"). Not one the draft adds:
+# a sentence more careful than its source is no risk.
+CAUTIONS = ("certainty differs: the document hedges",)
 
 
 def cautions(c: SentenceCheck) -> list[str]:
-    """The best source's cautions about a supported or disputed sentence."""
-    if c.best is None or c.label not in ("supported", "disputed"):
+    """The best source's cautions about a sentence it does not contradict (for an unverified
+    one they may be why it is not supported)."""
+    if c.best is None or c.label == "contradicted":
         return []
     return [r for r in c.best.verdict.reasons if r.startswith(CAUTIONS)]
 
@@ -353,6 +312,7 @@ def checks_to_dict(checks: Sequence[SentenceCheck]) -> dict[str, Any]:
                 "independent_sources": c.independent,
                 "best": _source_dict(c.best) if c.best else None,
                 "cautions": cautions(c),
+                "not_counted": [_source_dict(s) for s in c.discounted],
                 "contradicting": [_source_dict(s) for s in c.contradicting],
                 "quotes": [_quote_dict(q) for q in c.quotes],
             }
@@ -386,6 +346,9 @@ def to_table(checks: Sequence[SentenceCheck]) -> str:
         lines.append(f"{c.label:<13} {score:>13} {backing:>7}  {name:<22} {_cut(c.sentence, 80)}")
         for note in cautions(c):
             lines.append(f"{'':<13} {'':>13} {'':>7}  {'caution':<22} {_cut(note, 80)}")
+        for s in c.discounted:
+            why = f"{s.label}: {s.verdict.reasons[-1]}"
+            lines.append(f"{'':<13} {'':>13} {'':>7}  {'not counted':<22} {_cut(why, 80)}")
         for q in c.quotes:
             if q.relation not in QUIET_RELATIONS:
                 pad = f"{'':<13} {'':>13} {'':>7}  {'quotation':<22}"
@@ -421,6 +384,8 @@ def to_markdown(checks: Sequence[SentenceCheck], names: Mapping[str, str] | None
             out.append(f"   - {which} source: {md(c.best.label)} ({support:.2f}): > {quote}")
         for note in cautions(c):
             out.append(f"   - caution: {md(note)}")
+        for s in c.discounted:
+            out.append(f"   - not counted as support: {md(s.label)}: {md(s.verdict.reasons[-1])}")
         for q in c.quotes:
             text, why = md(_cut(q.text, 100)), md(q.reason)
             out.append(f"   - quotation \u201c{text}\u201d: {q.relation}, {why}")
