@@ -10,11 +10,12 @@ Punctuation names a cue the speech-verb list misses: a colon before the opening 
 quotation to its sentence's subject (`Clinton has since apologized: "..."`, `Smith was blunt:
 "..."`) or, where only a name stands before it on the line, to the person the article gives
 that name (`Osei: "..."`; an interview's `Q:` and `A:` give an unknown speaker, not the last
-one named), and a short clause
-ending the sentence after a quotation closed on a comma is how it was said (`"...," an angry
-Hollande retaliated.`). Where the parser gives a cue verb no subject outside the quotation, the
-name or noun phrase right after it (`"...," said the woman, who ...`) speaks. A medium is not a
-speaker: in "she released a statement saying" she is.
+one named), and a short clause ending the sentence after a quotation closed on a comma is how
+it was said (`"...," an angry Hollande retaliated.`). A fragment under a verb that
+characterises a claim ("called it", "rejected as") has no speaker. Where the parser gives a cue
+verb no subject outside the quotation, the name or noun phrase right after it (`"...," said the
+woman, who ...`) speaks. A medium is not a speaker: in "she released a statement saying" she
+is.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from typing import Any
 
 from ..nlp.roles import find_agent
+from .labels import LABEL_CUE, line_label
 from .speakers import (
     _DEFINITE,
     _ORG_LABELS,
@@ -262,7 +264,7 @@ def _leading(parse: ArticleParse, start: int) -> Attribution | None:
         if _is_cue(tok):
             return _from_cue(parse, off, tok)
     if text[:start].rstrip(" \t\"“‘'").endswith(":"):
-        label = _label(parse, start)
+        label = line_label(parse, start)
         if label is not None:
             return label
         # `Clinton has since apologized for what happened: "..."`, `Smith was blunt: "..."`: a
@@ -290,52 +292,6 @@ def _someone_is(copula: Any) -> bool:
         or _person_of(subj) is not None
         or subj.lemma_.lower() in ROLE_NOUNS
     )
-
-
-# A transcript's or interview's speaker label opening the line: `Osei: "..."`, `Q: "..."`.
-_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]*$")
-# Labels that name a turn, not a person: the speaker is unknown, not the last one named.
-INTERVIEW_TURNS = frozenset({"q", "a", "question", "answer", "interviewer", "host"})
-
-
-# Line labels that head a note, not a speaker's words.
-_NOT_SPEAKERS = frozenset(
-    {"update", "note", "editor's note", "photo", "caption", "source", "correction", "warning",
-     "verdict", "title", "summary", "quote", "headline", "statement", "transcript", "live"}
-)  # fmt: skip
-
-
-def _label(parse: ArticleParse, start: int) -> Attribution | None:
-    """The speaker a line's label names, where nothing but the label stands before the
-    quotation on its line; a turn label ("Q", "A") gives an unknown speaker (cue "label")."""
-    before = parse.text[:start].rstrip(" \t\"“‘'")
-    m = _LABEL.search(before)
-    if m is None:
-        return None
-    at, word = m.start(1), m.group(1)
-    if word.lower().rstrip(".") in INTERVIEW_TURNS:
-        return Attribution(None, word, at, at + len(word), "label")
-    # A person the article names before: "Osei" of "Dr Amara Osei". The parser often reads a
-    # lone label as a common noun, and "Update:" or "Verdict:" are no speakers.
-    last = word.split()[-1].lower()
-    named = [p for p in parse.before(at) if p.kind == "person" and last in p.names]
-    if named:
-        p = named[-1]
-        return Attribution(p.norm, word, at, at + len(word), "label", p.names, p.text)
-    # Or a surname the article writes after a first name or title elsewhere ("Dr Amara Osei",
-    # which the parser need not tag as a person).
-    full = re.search(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{re.escape(word)}\b", parse.text)
-    if full is not None:
-        norm, names = person_norm(full.group(0).split())
-        return Attribution(norm, word, at, at + len(word), "label", names, full.group(0))
-    # Else the label itself, only where the parser tags it a person: "Meanwhile:", "Factbox:",
-    # "Translated:" head the line, and a name the article never gives is no one it can check.
-    loc = parse.locate(at)
-    tok = next((t for t in loc[1] if loc[0] + t.idx == at), None) if loc else None
-    if tok is None or tok.ent_type_ != "PERSON" or word.lower() in _NOT_SPEAKERS:
-        return None
-    norm, names = person_norm(word.split())
-    return Attribution(norm, word, at, at + len(word), "label", names)
 
 
 def _introduced(parse: ArticleParse, start: int) -> Attribution | None:
@@ -402,7 +358,7 @@ def _unresolved_it(who: Attribution | None) -> bool:
     quotations with no cue)."""
     if who is None or who.speaker is not None:
         return False
-    return (who.speaker_text or "").lower() == "it" or who.cue == "label"
+    return (who.speaker_text or "").lower() == "it" or who.cue == LABEL_CUE
 
 
 def attribute(
