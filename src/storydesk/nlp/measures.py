@@ -185,11 +185,7 @@ def money(ent: Any) -> Quantity | None:
             currency, factor = _SUBUNITS[w]
     if currency is None and ent.label_ != "MONEY":
         return None
-    text = " ".join(
-        _SCALE_WORDS.get(w.rstrip("."), w) if not w[0].isdigit() else _GLUED.sub(_unglue, w)
-        for w in low
-        if w not in _SYMBOLS
-    )
+    text = _spelled_out([w for w in low if w not in _SYMBOLS])
     half = _HALF.match(text)
     value = 0.5 * SCALES[half.group(1)] if half else parse_number(text)
     rate = _rate_period(span) is not None
@@ -205,6 +201,19 @@ def money(ent: Any) -> Quantity | None:
 
 def _unglue(m: re.Match[str]) -> str:
     return f"{m.group(1)} {_SCALE_WORDS[m.group(2)]}"
+
+
+def _spelled_out(words: list[str]) -> str:
+    """Lower-case words with scale abbreviations written out: "2.5m" -> "2.5 million"."""
+    return " ".join(
+        _SCALE_WORDS.get(w.rstrip("."), w) if not w[0].isdigit() else _GLUED.sub(_unglue, w)
+        for w in words
+    )
+
+
+def scaled_number(written: str) -> float | None:
+    """ "1,200" -> 1200, "2.5m" or "2.5 million" -> 2,500,000, "Fourteen" -> 14."""
+    return parse_number(_spelled_out(written.lower().split()))
 
 
 def duration(ent: Any) -> Quantity | None:

@@ -262,9 +262,12 @@ def _genders(parse: ArticleParse) -> dict[str, str]:
         title = _TITLE_BEFORE.search(parse.text[max(0, m.start - 24) : m.start])
         if title:
             found.setdefault(m.norm, set()).add(_TITLE_GENDER[title.group(1).lower()])
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in parse.mentions:
+        by_sentence.setdefault(m.sent, []).append(m)
     for off, doc in parse.paras:
         for sent in doc.sents:
-            here = [m for m in parse.mentions if m.sent == off + sent.start_char]
+            here = by_sentence.get(off + sent.start_char, [])
             subjects = [  # "the man had lost his keys" (not "her staff": hers)
                 t
                 for t in sent

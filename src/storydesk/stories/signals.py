@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 
 from ..model import Article
+from ..nlp import lemmas
 from ..nlp.models import detect_language, embedder, spacy_pipeline
 from ..options import DEFAULT_OPTIONS, Options
 
@@ -135,8 +136,13 @@ def _english_entities(texts: Sequence[str], options: Options) -> list[frozenset[
     if not texts:
         return []
     nlp = spacy_pipeline(options.spacy_model)
-    # NER alone: the parser and lemmatizer are the slow parts and names need neither.
-    skip = [p for p in ("parser", "lemmatizer", "attribute_ruler", "tagger") if p in nlp.pipe_names]
+    # NER alone: the parser and lemmatizer are the slow parts and names need neither (nor the
+    # lemma repair after the lemmatizer, nlp.lemmas).
+    skip = [
+        p
+        for p in ("parser", "lemmatizer", "attribute_ruler", "tagger", lemmas.NAME)
+        if p in nlp.pipe_names
+    ]
     out = []
     for doc in nlp.pipe(texts, batch_size=64, disable=skip):
         out.append(_name_tokens([e.text for e in doc.ents if e.label_ in _NER_LABELS]))

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..model import Verdict
-from ..nlp.numbers import SCALES, parse_number
+from ..nlp.measures import scaled_number
 
 # Support a source must give, for a sentence with no figure, to set it in dispute.
 CONFIDENT_SUPPORT = 0.5
@@ -30,7 +30,6 @@ _WORD_NUMBER = re.compile(
     r"dozen)\b",
     re.IGNORECASE,
 )
-_SHORT_SCALES = {"m": "million", "bn": "billion", "k": "thousand"}
 _RATE = re.compile(
     rf"(\d[\d,.]*{_SCALE})\s+(?:a|an|per)\s+(year|month|week|fortnight|quarter|day|night|hour)\b",
     re.IGNORECASE,
@@ -38,14 +37,7 @@ _RATE = re.compile(
 
 
 def _value(written: str) -> float | None:
-    """ "1,200" -> 1200, "£2.5m" -> 2,500,000, "Fourteen" -> 14."""
-    text = written.strip().rstrip(".,").lower()
-    m = re.fullmatch(r"([\d,.]+)\s*([a-z]+)?", text)
-    if m and m.group(2):
-        scale = _SHORT_SCALES.get(m.group(2), m.group(2))
-        base = parse_number(m.group(1))
-        return base * SCALES[scale] if base is not None and scale in SCALES else base
-    return parse_number(text)
+    return scaled_number(written.strip().rstrip(".,"))
 
 
 def figures(text: str) -> dict[str, float]:
@@ -89,6 +81,7 @@ def against_a_reason(v: Verdict, claim: str, text: str) -> Verdict:
     "unverified" with the reason appended."""
     if v.label != "supported":
         return v
+    written = figures(claim)
     missing = missing_figures(claim, text)
     period = other_period(claim, text)
     if missing:
@@ -97,7 +90,7 @@ def against_a_reason(v: Verdict, claim: str, text: str) -> Verdict:
         why = f"prints {period}, another period"
     elif v.contradiction >= v.support:
         why = f"contradicts it ({v.contradiction:.2f}) as much as it supports it"
-    elif v.support < CONFIDENT_SUPPORT and not figures(claim):
+    elif v.support < CONFIDENT_SUPPORT and not written:
         why = f"support {v.support:.2f} too weak against another source's reasoned contradiction"
     else:
         return v
