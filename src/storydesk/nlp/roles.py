@@ -72,6 +72,8 @@ def _agent_phrase(token: Any) -> tuple[str | None, str | None]:
     if ent is not None:
         return ent.text.removeprefix("the ").removeprefix("The "), ent.label_
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and all(m.pos_ == "PROPN" for m in mods):
+        return " ".join([*(m.text for m in mods), token.text]), "NAME"
     return " ".join([*(m.lemma_.lower() for m in mods), token.lemma_.lower()]), None
 
 

@@ -28,8 +28,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 
 from ..model import Article
-from ..nlp import lemmas
-from ..nlp.models import detect_language, embedder, spacy_pipeline
+from ..nlp.models import REPAIRS, detect_language, embedder, spacy_pipeline
 from ..options import DEFAULT_OPTIONS, Options
 
 _LEAD_SENTENCES = 3
@@ -137,10 +136,10 @@ def _english_entities(texts: Sequence[str], options: Options) -> list[frozenset[
         return []
     nlp = spacy_pipeline(options.spacy_model)
     # NER alone: the parser and lemmatizer are the slow parts and names need neither (nor the
-    # lemma repair after the lemmatizer, nlp.lemmas).
+    # repairs after the lemmatizer, nlp.models.REPAIRS).
     skip = [
         p
-        for p in ("parser", "lemmatizer", "attribute_ruler", "tagger", lemmas.NAME)
+        for p in ("parser", "lemmatizer", "attribute_ruler", "tagger", *REPAIRS)
         if p in nlp.pipe_names
     ]
     out = []

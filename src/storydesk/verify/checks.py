@@ -24,7 +24,7 @@ GENERIC_PREDICATES = frozenset(
     {"be", "have", "do", "say", "tell", "add", "state", "note", "make", "get", "go", "take",
      "include", "come", "see", "know", "think", "want", "give", "use", "become", "seem"}
 )  # fmt: skip
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "NAME"})  # NAME: nlp.roles, an untagged proper noun
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
