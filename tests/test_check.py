@@ -32,6 +32,7 @@ from storydesk.verify.check import (
 from storydesk.verify.independence import source_groups
 from storydesk.verify.interface import Verifier
 from storydesk.verify.model_verifier import ModelVerifier
+from storydesk.verify.standing import other_period
 from storydesk.verify.verifier import FeatureVerifier, load_weights
 
 DOC = (
@@ -299,6 +300,23 @@ def test_a_source_printing_the_rate_over_another_period_does_not_dispute_it() ->
     draft = "Customers will receive £10 a year in bill credits."
     (check,) = check_text(draft, arts, _ByDocument({wire: no, gazette: yes}))
     assert check.label == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("source", "other"),
+    [
+        ("They are paid 45 pounds per week.", "45 pounds per week"),
+        ("They are paid £45 weekly.", "45 weekly"),
+        ("They are paid £45 every week.", "45 every week"),
+        ("They are paid £45 a month.", None),  # the same period
+        ("They were paid £45 a week ago.", None),  # a point in time, not a rate
+        ("They are paid £45 a week after tax.", "45 a week"),
+    ],
+)
+def test_a_rate_over_another_period_is_read_in_every_written_form(
+    source: str, other: str | None
+) -> None:
+    assert other_period("Cleaners are paid £45 a month.", source) == other
 
 
 def test_only_an_explained_contradiction_overrules_a_supporting_source() -> None:

@@ -109,6 +109,11 @@ _RATE_ADVERBS = {
 }  # fmt: skip
 
 
+CURRENCY_WORDS = frozenset((*_WORDS, *_SUBUNITS))
+RATE_PERIODS = frozenset((*_PER_YEAR, *_OWN_PERIOD))
+RATE_ADVERBS = _RATE_ADVERBS
+
+
 def _rate_period(span: Any) -> tuple[str, str] | None:
     """The period a sum is paid per, written right after it ("£1,200 a month", "$15 an hour",
     "€2 million annually"), with the words that say it; None for a total."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..model import Verdict
-from ..nlp.measures import scaled_number
+from ..nlp.measures import CURRENCY_WORDS, RATE_ADVERBS, RATE_PERIODS, scaled_number
 
 # Support a source must give, for a sentence with no figure, to set it in dispute.
 CONFIDENT_SUPPORT = 0.5
@@ -30,8 +30,13 @@ _WORD_NUMBER = re.compile(
     r"dozen)\b",
     re.IGNORECASE,
 )
+# A sum with its period, in the forms nlp.measures reads in a parse: "£45 a week", "45 pounds
+# per week", "$2m every year", "£45 weekly".
 _RATE = re.compile(
-    rf"(\d[\d,.]*{_SCALE})\s+(?:a|an|per)\s+(year|month|week|fortnight|quarter|day|night|hour)\b",
+    rf"(\d[\d,.]*{_SCALE})(?:\s+(?:{'|'.join(sorted(CURRENCY_WORDS))}))?\s+"
+    rf"(?:(?:a|an|per|every)\s+({'|'.join(sorted(RATE_PERIODS))})s?"
+    rf"|({'|'.join(sorted(RATE_ADVERBS))}))\b"
+    r"(?!\s+(?:ago|later|earlier)\b|\s+(?:after|before)\s+(?!tax\b))",  # "a week ago": a time
     re.IGNORECASE,
 )
 
@@ -68,11 +73,18 @@ def other_period(claim: str, text: str) -> str | None:
     """A rate of the sentence ("£10 a year") the source prints only over another period ("£10
     a month"): the text it prints, else None."""
     for m in _RATE.finditer(claim):
-        value, period = _value(m.group(1)), m.group(2).lower()
+        value, period = _value(m.group(1)), _period(m)
         found = [x for x in _RATE.finditer(text) if _value(x.group(1)) == value]
-        if value is not None and found and all(x.group(2).lower() != period for x in found):
+        if value is not None and found and all(_period(x) != period for x in found):
             return found[0].group(0)
     return None
+
+
+def _period(m: re.Match[str]) -> str:
+    """The period a matched rate is paid per: "per week" and "weekly" both give "week"."""
+    if m.group(2):
+        return m.group(2).lower()
+    return RATE_ADVERBS[m.group(3).lower()]
 
 
 def against_a_reason(v: Verdict, claim: str, text: str) -> Verdict:
