@@ -318,6 +318,17 @@ def test_a_hedge_in_a_clause_with_its_own_subject_is_not_the_sentences(parse, em
     assert all(d.kind != "modality" for d in found)
 
 
+def test_a_sentence_that_keeps_the_hedge_in_a_side_clause_does_not_drop_it(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # The draft's "could" hangs from "cost", not its main verb; it still hedges the sum.
+    found = disputes(
+        parse,
+        embed,
+        "Covering the strike with agency staff could cost the trust up to £600,000.",
+        "The trust will cover the strike with agency staff, at a cost that could reach £600,000.",
+    )
+    assert all(d.kind != "modality" for d in found)
+
+
 def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,
@@ -607,3 +618,11 @@ def test_a_sentence_that_states_the_claim_ends_the_search(parse) -> None:  # typ
     # Holding every word is not stating it: "Rusk said the authority backs" is not "Rusk backs".
     found, _ = first_dispute(rusk, vec, ctx, [(close, [shifted]), (close, [fenwright])])
     assert found is not None and found.kind == "actor"
+
+
+def test_a_written_out_length_is_found_in_its_compound_form() -> None:
+    from storydesk.verify.features import _entity_found, text_index
+
+    index = text_index("Staff will stage a five-day strike from Monday.")
+    assert _entity_found("five days", index)
+    assert not _entity_found("six days", index)

@@ -16,6 +16,7 @@ from datetime import date
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, value_range
+from ..nlp.roles import HEDGES
 from .amounts import comparable, is_measure, kind, may_be_one
 from .synonyms import synonyms
 
@@ -213,6 +214,10 @@ def date_mentions(claim: Claim) -> list[DateMention]:
     return out
 
 
+# Sentences this similar report one event, whatever verbs their dates hang on.
+SAME_EVENT = 0.75
+
+
 def same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -> bool:
     """Two dates describe one event when they hang off the same predicate, or synonyms of it
     ("detected" and "discovered"); when each sentence dates a predicate the other does not
@@ -225,7 +230,7 @@ def same_event(ga: str | None, gb: str | None, a: Claim, b: Claim, sim: float) -
         return False  # the other source mentions this event but dates something else
     if ga is not None and gb is not None and synonyms(ga, gb, "VERB"):
         return True
-    return sim >= 0.75
+    return sim >= SAME_EVENT
 
 
 def _calendar_note(md: tuple[int, int] | None, weekday: str | None, year: int | None) -> str:
@@ -303,11 +308,16 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     return make_dispute(a, b, "negation", reason, 0.75)
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """One source hedges ("may", "could") what the other states as settled."""
     if sim < 0.8 or bool(a.modal) == bool(b.modal) or a.negated != b.negated:
         return None
     hedged, firm = (a, b) if a.modal else (b, a)
+    if any(w in HEDGES for w in _WORDS.findall(firm.text.lower())):
+        return None  # "at a cost that could reach £600,000": hedged, in a clause of its own
     reason = (
         f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
         f"{ctx.name(firm.article)} states it as fact"

@@ -22,6 +22,7 @@ from ..nlp.numbers import parse_number
 from ..nlp.sentences import split_sentences
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
+from .clauses import SpanSimilarity, dispute_on_clauses
 
 # Stopwords are kept local (and small) so that novelty counts content, not function words, without
 # importing spaCy's language data on the lexical path.
@@ -173,7 +174,12 @@ def _entity_found(name: str, index: TextIndex) -> bool:
     if letters is not None and letters in index.initials:
         return True  # the name written out where the document abbreviates it
     parts = [w for w in norm.split() if len(w) > 2 and w not in STOPWORDS]
-    return bool(parts) and all(w in index.words for w in parts)
+    return bool(parts) and all(_word_found(w, index.words) for w in parts)
+
+
+def _word_found(word: str, found: frozenset[str]) -> bool:
+    """The word, or its singular or plural: "five days" is in "a five-day strike"."""
+    return word in found or word.removesuffix("s") in found or f"{word}s" in found
 
 
 def coverage(claim: Claim, index: TextIndex) -> tuple[float, float, float, float, list[str]]:
@@ -239,6 +245,7 @@ def _states(claim: Claim, sentence: Claim) -> bool:
 def first_dispute(
     claim: Claim, vec: np.ndarray, ctx: Context,
     evidence: Sequence[tuple[np.ndarray, Sequence[Claim]]],
+    clauses: SpanSimilarity | None = None,
 ) -> tuple[Dispute | None, bool]:  # fmt: skip
     """The first structured conflict between the claim and the parsed evidence sentences, given
     best first as (sentence vector, its claims). Also says whether the best one differs in
@@ -248,11 +255,15 @@ def first_dispute(
     document says what the claim says, and another of its sentences that gives another number
     ("18 percent" of Hispanic voters in one poll, "70 percent" of Latino voters in another)
     or another doer is about something else. Checked first, best first, so a conflict with
-    the stating sentence itself (a swapped actor keeps every word) is still found."""
+    the stating sentence itself (a swapped actor keeps every word) is still found.
+
+    `clauses`, when given, reads the gates on a long sentence's clauses too (verify.clauses)."""
     for ev_vec, claims in evidence:
         sim = float(ev_vec @ vec)
         for other in claims:
             found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
+            if found is None and clauses is not None:
+                found = dispute_on_clauses(claim, other, sim, ctx, clauses)
             if found is not None:
                 return found, True
         if sim >= STATES_SIMILARITY and any(_states(claim, other) for other in claims):
@@ -263,7 +274,7 @@ def first_dispute(
 
 def structured_dispute(
     nlp: object, claim: Claim, vec: np.ndarray, document: str,
-    evidence: Sequence[tuple[str, np.ndarray]],
+    evidence: Sequence[tuple[str, np.ndarray]], clauses: SpanSimilarity | None = None,
 ) -> tuple[Dispute | None, bool]:  # fmt: skip
     """Run checks.py between the claim and each evidence sentence (text, vector), best first,
     each parsed as its own article so a dispute names the sentence."""
@@ -275,12 +286,13 @@ def structured_dispute(
     )
     grouped = [(v, [c for c in parsed if c.article == a.id])
                for a, (_, v) in zip(arts, evidence, strict=True)]  # fmt: skip
-    return first_dispute(claim, vec, ctx, grouped)
+    return first_dispute(claim, vec, ctx, grouped, clauses)
 
 
 def sentence_features(
-    nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, k: int = 3
-) -> SentenceFeatures:
+    nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, k: int = 3,
+    clauses: SpanSimilarity | None = None,
+) -> SentenceFeatures:  # fmt: skip
     top = best_windows(claim.text, vec, index, k)
     ent, has_ent, num, has_num, missing = coverage(claim, index)
     uni, bi = novelty(claim.text, index)
@@ -290,7 +302,7 @@ def sentence_features(
     sents = list(dict.fromkeys(i for w, _, _ in top for i in index.windows[w]))
     # 1-sentence windows come first in the index, so window i's vector is sentence i's.
     ev = [(index.sentences[i], index.vectors[i]) for i in sents[:4]]
-    dispute, neg = structured_dispute(nlp, claim, vec, index.text, ev)
+    dispute, neg = structured_dispute(nlp, claim, vec, index.text, ev, clauses)
     values = (
         ent, has_ent, num, has_num, uni, bi, best_sim, best_prec,
         dispute.confidence if dispute else 0.0,

@@ -26,6 +26,7 @@ from ..nlp.models import ParseMemo, detect_language
 from ..nlp.sentences import split_sentences
 from .aliases import as_window_aliases
 from .checks import Context
+from .clauses import clause_similarity
 from .crossencoder import CrossEncoder
 from .days import as_window_days
 from .evidence import rank_sentences
@@ -285,7 +286,8 @@ class ModelVerifier(LazyModels[TextIndex]):
         ranked = sorted(ev, key=lambda e: -float(e[1] @ vec))
         dispute, neg = (None, False)
         if _english(c.text):
-            dispute, neg = first_dispute(c, vec, ctx, [(v, cs) for _, v, cs in ranked])
+            reader = clause_similarity(self.encode, vec)
+            dispute, neg = first_dispute(c, vec, ctx, [(v, cs) for _, v, cs in ranked], reader)
         e, n, k = (float(x) for x in p)
         values = (
             _logit(e), _logit(k), ent, has_ent, num, has_num, uni, bi, max(sims), max(precs),

@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import StorydeskError
 from ..model import Article, Claim, Dispute, Verdict, VerdictLabel
 from ..nlp.claims import article_claims
+from .clauses import clause_similarity
 from .features import FEATURE_NAMES, DocumentIndex, Embed, SentenceFeatures, index_document
 from .features import sentence_features as _sentence_features
 
@@ -198,7 +199,7 @@ class FeatureVerifier(LazyModels[DocumentIndex]):
         index = self.index(document)
         vecs = self.encode([c.text for c in sentences])
         return [
-            _sentence_features(self.nlp, c, v, index, self.top_k)
+            _sentence_features(self.nlp, c, v, index, self.top_k, clause_similarity(self.encode, v))
             for c, v in zip(sentences, vecs, strict=True)
         ]
 

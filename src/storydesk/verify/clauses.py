@@ -1,0 +1,117 @@
+"""The structured checks' similarity gates, read on the clauses of a long sentence as well.
+
+A draft often retells one clause of a long wire sentence: "The strike begins on March 23"
+against "Members voted for the strike, which begins on Monday, March 16 and runs until Friday,
+March 20". The whole sentence reads too far from the claim (USE similarity 0.43) for the date
+check's gate (0.55), though the clause it retells is close. So where a number, date or period
+check would fire on the sentence if its gate were open, the claim is compared with the
+sentence's stretches between clause breaks (one or two pieces, never the whole), and the
+closest one's figures and dates (read in the whole sentence's parse, so each keeps the verb it
+hangs on) are checked at that stretch's similarity. That similarity opens the gates and nothing
+more: it is held below the level at which the checks take two near-identical sentences to
+report one event (checks.SAME_EVENT), since a close clause says nothing of the rest of its
+sentence. A finding names the whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from ..model import Claim, Dispute
+from .checks import SAME_EVENT, Context, check_date, check_number
+from .checkset import compare
+from .periods import check_period
+
+# Where clauses meet: commas, semicolons, colons, brackets and dashes, and the words that open a
+# reported, relative or contrasting clause ("announced on Tuesday that its members ..."). Not the
+# comma inside a date ("Monday, March 16", "March 16, 2026"): a date split off its verb is
+# parsed as hanging from the wrong one.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_BREAK = re.compile(
+    r"\s*(?:[,;:()\[\]\u2013\u2014]|\s-\s)\s*"
+    r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but)\b)",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_WEEKDAYS})$|\d$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:(?:{_MONTHS})\b|\d)", re.IGNORECASE)
+MIN_WORDS = 4  # a stretch shorter than this is a date or a name, not a clause
+MAX_PIECES = 2
+MAX_SPANS = 12
+# The checks that compare what a clause writes: figures and dates. Negation, hedges, actors and
+# plans are read from the sentence's verbs and subjects, which no offset ties to a clause.
+CLAUSE_CHECKS = (check_number, check_date, check_period)
+# The clause similarity, held just below where the checks take sentences to report one event.
+_CEILING = SAME_EVENT - 0.01
+# Below this a sentence is about something else: its clauses are not tried (and not embedded).
+FLOOR = 0.3
+
+
+SpanSimilarity = Callable[[list[str]], np.ndarray]  # texts -> each one's similarity to the claim
+
+
+def clause_similarity(encode: Callable[[list[str]], np.ndarray], vec: np.ndarray) -> SpanSimilarity:
+    return lambda texts: encode(texts) @ vec
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Offsets of the text's pieces between clause breaks."""
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        if "," in m.group() and (
+            _DATE_BEFORE.search(text[: m.start()]) or _DATE_AFTER.match(text[m.end() :])
+        ):
+            continue  # inside a date
+        if text[start : m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the runs of one to MAX_PIECES consecutive pieces between clause breaks,
+    shortest first, each of at least MIN_WORDS words; none for a sentence of one piece."""
+    pieces = _pieces(text)
+    spans: list[tuple[int, int]] = []
+    for n in range(1, min(MAX_PIECES, len(pieces) - 1) + 1):
+        for i in range(len(pieces) - n + 1):
+            start, end = pieces[i][0], pieces[i + n - 1][1]
+            if len(text[start:end].split()) >= MIN_WORDS:
+                spans.append((start, end))
+    return spans[:MAX_SPANS]
+
+
+def _within(other: Claim, start: int, end: int) -> Claim:
+    """The sentence with only the dates, names and figures written between the offsets."""
+    lo, hi = other.start + start, other.start + end
+    text = other.text[start:end]
+    return replace(
+        other,
+        entities=tuple(e for e in other.entities if lo <= e.start and e.end <= hi),
+        quantities=tuple(q for q in other.quantities if q.text in text),
+    )
+
+
+def dispute_on_clauses(
+    claim: Claim, other: Claim, sim: float, ctx: Context, similarity: SpanSimilarity
+) -> Dispute | None:
+    """A number, date or period conflict between the claim and `other`'s closest clause, when
+    that clause is closer to the claim than the whole sentence (`sim`) and such a check would
+    fire on the whole sentence with its gate open; else None. The finding names `other`."""
+    if sim < FLOOR or compare(claim, other, 1.0, ctx, CLAUSE_CHECKS) is None:
+        return None
+    spans = clause_spans(other.text)
+    if not spans:
+        return None
+    scores = similarity([other.text[a:b] for a, b in spans])
+    best = int(np.argmax(scores))
+    if float(scores[best]) <= sim:
+        return None
+    gate = min(float(scores[best]), _CEILING)
+    return compare(claim, _within(other, *spans[best]), gate, ctx, CLAUSE_CHECKS)

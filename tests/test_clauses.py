@@ -1,0 +1,71 @@
+"""The checks' similarity gates read on a long sentence's clauses (verify.clauses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storydesk.nlp.models import embedder
+from storydesk.verify.checks import Context
+from storydesk.verify.checkset import DEFAULT_CHECKS, compare
+from storydesk.verify.clauses import clause_similarity, clause_spans, dispute_on_clauses
+
+WIRE = (
+    "The Allied Care Workers' Union announced on Tuesday that its members employed by Veltmark "
+    "Facilities at Kettleby and at Ashcombe General Hospital had voted for the strike, which "
+    "begins on Monday, March 16 and runs until Friday, March 20."
+)
+
+
+def test_clauses_are_runs_of_pieces_as_written() -> None:
+    spans = [WIRE[a:b] for a, b in clause_spans(WIRE)]
+    assert spans[0] == "The Allied Care Workers' Union announced on Tuesday"
+    assert "which begins on Monday, March 16 and runs until Friday, March 20." in spans  # one date
+    assert WIRE not in spans  # never the whole sentence
+    assert all(len(s.split()) >= 4 for s in spans)
+    assert clause_spans("The strike begins on Monday.") == []
+
+
+def _gated(parse: Any, claim_text: str, source: str) -> tuple[Any, Any]:
+    claim, other = parse(claim_text, source)
+    model = embedder()
+    cv, ov = model.encode([claim.text, other.text])
+    ctx = Context(article_text={"a": claim_text, "b": source}, labels={})
+    sim = float(cv @ ov)
+    whole = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
+    found = dispute_on_clauses(claim, other, sim, ctx, clause_similarity(model.encode, cv))
+    return whole, found
+
+
+def test_a_date_changed_in_one_clause_of_a_long_sentence_is_found(parse) -> None:  # type: ignore[no-untyped-def]
+    whole, found = _gated(parse, "The strike is due to begin on Monday, March 23.", WIRE)
+    assert whole is None  # the whole sentence reads too far from the claim for the date gate
+    assert found is not None and found.kind == "date" and "March 16" in found.reason
+    assert found.b.text == WIRE  # named against the whole sentence
+
+
+def test_a_weekday_changed_in_the_reporting_clause_is_found(parse) -> None:  # type: ignore[no-untyped-def]
+    whole, found = _gated(parse, "The union announced the result on Wednesday.", WIRE)
+    assert whole is None
+    assert found is not None and found.kind == "date"
+
+
+def test_a_date_of_another_verb_in_the_sentence_is_no_conflict(parse) -> None:  # type: ignore[no-untyped-def]
+    # "end on Friday" and "announced on Tuesday" hang on verbs neither sentence shares: only
+    # near-identical sentences make them one event's, and a close clause is not that.
+    claim = "The walkout will begin on Monday, March 16, and end on Friday, March 20."
+    assert _gated(parse, claim, WIRE) == (None, None)
+
+
+def test_a_close_clause_does_not_make_dates_on_other_verbs_one_events(parse) -> None:  # type: ignore[no-untyped-def]
+    # MRPC: "rose ... in Thursday morning trading" and "closed Wednesday" are two days' trading.
+    claim = "Allegiant's stock closed Wednesday at $23.40, up 64 cents, in trading on the Nasdaq market."
+    source = (
+        "Allegiant shares rose $4, or $17.2 percent, to $27.43 in Thursday morning trading on the "
+        "Nasdaq Stock Market."
+    )
+    assert _gated(parse, claim, source)[1] is None
+
+
+def test_clauses_about_something_else_do_not_open_the_gate(parse) -> None:  # type: ignore[no-untyped-def]
+    _, found = _gated(parse, "The hospital car park will close on Monday, March 23.", WIRE)
+    assert found is None
