@@ -234,6 +234,12 @@ def test_only_attribution_outside_the_quotation_marks() -> None:
     assert attribution_only('Rusk told reporters: "We will not reopen the bridge."', [q])
     assert not attribution_only('Rusk told CNN: "We will not reopen the bridge."', [q])
     assert not attribution_only('On Tuesday Rusk said: "We will not reopen the bridge."', [q])
+    # the speaker's role between commas describes who speaks; a clause there says more
+    role = (
+        'Imelda Rusk, the authority\'s regional organiser, said: "We will not reopen the bridge."'
+    )
+    assert attribution_only(role, [q])
+    assert not attribution_only(role.replace("the authority's regional organiser", "who quit"), [q])
     # the quotation runs on into the next sentence: this one does not hold all of it
     assert not attribution_only('Rusk said: "We will not reopen', [q])
 

@@ -28,7 +28,8 @@ ROLE_NOUNS = _wordset(
     "leader adviser advisor aide source analyst expert engineer driver ambassador general "
     "commander prosecutor judge lawyer attorney candidate nominee manager founder professor "
     "researcher economist resident witness head member premier chancellor strategist "
-    "spokespeople officials sources experts analysts residents campaign agency authority"
+    "spokespeople officials sources experts analysts residents campaign agency authority "
+    "organiser organizer councillor councilor"
 )
 _GENERIC = frozenset({"source", "official", "spokesperson", "spokesman", "spokeswoman"})
 TITLES = _wordset(

@@ -32,6 +32,15 @@ _CUE_WORDS = frozenset({"according", "reporters", "journalists", "statement", "i
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+# The speaker's role set off by commas after the name: "Dalia Ormerod, the union's regional
+# organiser, said". Its words describe who speaks, like a title before the name.
+_ROLE_APPOSITIVE = re.compile(
+    rf",\s+(?:the|a|an|its|their|his|her)\s+[^,\d]{{0,60}}?\b(?:{'|'.join(sorted(ROLE_NOUNS))})s?"
+    r"(?:\s+(?:of|for|at)\s+[^,\d]{0,40}?)?\s*,",
+    re.IGNORECASE,
+)
+
+
 def _speech(word: str) -> bool:
     if word in SPEECH_FORMS or word in SPEECH_LEMMAS:
         return True
@@ -59,7 +68,7 @@ def attribution_only(sentence: str, quotes: Sequence[QuoteCheck]) -> bool:
         for w in _WORD.findall(who)
     }
     allowed = (STOP_WORDS, names, TITLES, ROLE_NOUNS, _CUE_WORDS)
-    for word in _WORD.findall(rest):
+    for word in _WORD.findall(_ROLE_APPOSITIVE.sub(" ", rest)):
         w = word.lower().strip(".'’")
         if not (any(w in words for words in allowed) or _speech(w)):
             return False
