@@ -77,6 +77,16 @@ def test_txt_metadata_title_line_repeated_is_dropped() -> None:
     assert parts.body == BODY
 
 
+def test_txt_byline_in_the_metadata_block_keeps_the_block() -> None:
+    text = "Source: Meridian\nPublished: 2026-03-03\nTitle: Strike called\nBy Owen Castell\n\n"
+    parts = split_text(text + BODY)
+    assert parts.meta["source"] == "Meridian" and parts.meta["published"] == "2026-03-03"
+    assert parts.meta["author"] == "Owen Castell"
+    assert (parts.title, parts.body) == ("Strike called", BODY)
+    # "By the river" is no byline: the lines are ordinary text
+    assert split_text("Source: Meridian\nBy the river\n\n" + BODY).meta == {}
+
+
 def test_txt_block_with_unknown_key_is_body() -> None:
     text = "Update: the talks continue.\nSource: somebody.\n\n" + BODY
     parts = split_text(text)

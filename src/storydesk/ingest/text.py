@@ -13,8 +13,9 @@ Layout, all parts optional except the body::
 
 Metadata keys are case-insensitive: source (also outlet, site), url (also link), published (also
 date), title, dek (also subtitle), author, language (also lang). The block counts only when *every*
-line before the first blank line is such a `Key: value` line; author is accepted but not kept
-(Article has no author field). Unknown keys make the block ordinary text.
+line before the first blank line is such a `Key: value` line or a byline ("By Owen Castell", read
+as the author); author is accepted but not kept (Article has no author field). Unknown keys make
+the block ordinary text.
 
 A headline is a leading short line (at most 25 words) that does not end like a sentence or clause
 (".", ":", ";", ",", "…"), holds no "©" credit, and has more text after it. A line followed directly
@@ -47,6 +48,10 @@ _META_KEYS = {
     "lang": "language",
 }
 _META_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(\S.*?)\s*$")
+# "By Owen Castell", "By Ana de la Cruz and Tom Hale": capitalised names, a few linking words.
+_BYLINE = re.compile(
+    r"^\s*By\s+((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|la|van|von|der|bin)){0,7})\s*$"
+)
 _SENTENCE_END = re.compile(r"[.:;,…]['\"”’)\]]*$")
 MAX_HEADLINE_WORDS = 25
 
@@ -69,9 +74,12 @@ def _meta_block(lines: list[str]) -> tuple[dict[str, str], int]:
             return (meta, i) if meta and has_rest else ({}, 0)
         match = _META_LINE.match(line)
         key = match.group(1).strip().lower() if match else ""
-        if match is None or key not in _META_KEYS:
+        if match is not None and key in _META_KEYS:
+            meta[_META_KEYS[key]] = match.group(2)
+        elif byline := _BYLINE.match(line):
+            meta["author"] = byline.group(1)
+        else:
             return {}, 0
-        meta[_META_KEYS[key]] = match.group(2)
     return {}, 0
 
 
