@@ -58,7 +58,10 @@ def test_a_date_of_another_verb_in_the_sentence_is_no_conflict(parse) -> None:  
 
 def test_a_close_clause_does_not_make_dates_on_other_verbs_one_events(parse) -> None:  # type: ignore[no-untyped-def]
     # MRPC: "rose ... in Thursday morning trading" and "closed Wednesday" are two days' trading.
-    claim = "Allegiant's stock closed Wednesday at $23.40, up 64 cents, in trading on the Nasdaq market."
+    claim = (
+        "Allegiant's stock closed Wednesday at $23.40, up 64 cents, in trading on the Nasdaq "
+        "market."
+    )
     source = (
         "Allegiant shares rose $4, or $17.2 percent, to $27.43 in Thursday morning trading on the "
         "Nasdaq Stock Market."
@@ -69,3 +72,21 @@ def test_a_close_clause_does_not_make_dates_on_other_verbs_one_events(parse) -> 
 def test_clauses_about_something_else_do_not_open_the_gate(parse) -> None:  # type: ignore[no-untyped-def]
     _, found = _gated(parse, "The hospital car park will close on Monday, March 23.", WIRE)
     assert found is None
+
+
+def test_a_clause_about_a_parallel_thing_is_no_conflict(parse) -> None:  # type: ignore[no-untyped-def]
+    # Another outlet's other route and other strike: the clause is close, the doer is not.
+    pairs = [
+        (
+            "The southern route will carry 450 passengers a day.",
+            "The northern route will carry 300 passengers a day, which the council called a "
+            "modest start.",
+        ),
+        (
+            "Doctors will strike on March 19.",
+            "Nurses will strike on March 12, the union said, in a dispute over pay that has "
+            "lasted a year.",
+        ),
+    ]
+    for claim, source in pairs:
+        assert _gated(parse, claim, source)[1] is None

@@ -22,7 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..model import Claim, Dispute
-from .checks import SAME_EVENT, Context, check_date, check_number
+from .checks import SAME_EVENT, Context, check_date, check_number, same_name
 from .checkset import compare
 from .periods import check_period
 
@@ -98,13 +98,36 @@ def _within(other: Claim, start: int, end: int) -> Claim:
     )
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _other_doers(claim: Claim, other: Claim) -> bool:
+    """Whether the sentences give one verb doers that each have a word the other's lacks: "the
+    southern route will carry" / "the northern route will carry", "doctors will strike" /
+    "nurses will strike". A close clause then tells of a parallel thing, not the claim's."""
+    for ra in claim.roles:
+        for rb in other.roles:
+            if ra.predicate != rb.predicate or not ra.agent or not rb.agent:
+                continue
+            if same_name(ra.agent, rb.agent):
+                continue
+            wa = {w.lower() for w in _WORD.findall(ra.agent)}
+            wb = {w.lower() for w in _WORD.findall(rb.agent)}
+            if wa - wb and wb - wa:
+                return True
+    return False
+
+
 def dispute_on_clauses(
     claim: Claim, other: Claim, sim: float, ctx: Context, similarity: SpanSimilarity
 ) -> Dispute | None:
     """A number, date or period conflict between the claim and `other`'s closest clause, when
     that clause is closer to the claim than the whole sentence (`sim`) and such a check would
-    fire on the whole sentence with its gate open; else None. The finding names `other`."""
+    fire on the whole sentence with its gate open, and no verb of the two has another doer in
+    each (`_other_doers`); else None. The finding names `other`."""
     if sim < FLOOR or compare(claim, other, 1.0, ctx, CLAUSE_CHECKS) is None:
+        return None
+    if _other_doers(claim, other):
         return None
     spans = clause_spans(other.text)
     if not spans:
