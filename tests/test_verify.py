@@ -327,6 +327,15 @@ def test_a_sentence_that_keeps_the_hedge_in_a_side_clause_does_not_drop_it(parse
         "The trust will cover the strike with agency staff, at a cost that could reach £600,000.",
     )
     assert all(d.kind != "modality" for d in found)
+    # A hedge on something else ("the plan may change") keeps nothing of the source's.
+    found = disputes(
+        parse,
+        embed,
+        "Officials might cut the opening hours of two other branches in June.",
+        "Officials will cut the opening hours of two other branches in June, though the plan "
+        "may change.",
+    )
+    assert [d.kind for d in found] == ["modality"]
 
 
 def test_hedge_in_a_side_clause_is_not_modality(parse, embed) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,9 @@ GENERIC_PREDICATES = frozenset(
     {"be", "have", "do", "say", "tell", "add", "state", "note", "make", "get", "go", "take",
      "include", "come", "see", "know", "think", "want", "give", "use", "become", "seem"}
 )  # fmt: skip
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "NAME"})  # NAME: nlp.roles, an untagged proper noun
+NAMED = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "NAME"}
+)  # NAME: nlp.roles, an untagged proper noun
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
@@ -308,7 +310,22 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     return make_dispute(a, b, "negation", reason, 0.75)
 
 
-_WORDS = re.compile(r"[a-z]+")
+_HEDGED_CLAUSE = re.compile(
+    rf"\b(?:{'|'.join(sorted(HEDGES))})\b((?:[^,;:.!?\u2013\u2014]|(?<=\d)[,.](?=\d)){{0,60}})",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
+
+
+def _keeps_hedge(firm: str, hedged: str) -> bool:
+    """Whether the sentence read as firm hedges, in a clause of its own, what the other hedges:
+    "at a cost that could reach £600,000" keeps the hedge of "this could cost up to £600,000";
+    "will cut the hours, though the plan may change" does not keep that of "might cut"."""
+    theirs = {w.lower().rstrip(".,") for w in _CONTENT.findall(hedged)}
+    for m in _HEDGED_CLAUSE.finditer(firm):
+        if any(w.lower().rstrip(".,") in theirs for w in _CONTENT.findall(m.group(1))):
+            return True
+    return False
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -316,8 +333,8 @@ def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     if sim < 0.8 or bool(a.modal) == bool(b.modal) or a.negated != b.negated:
         return None
     hedged, firm = (a, b) if a.modal else (b, a)
-    if any(w in HEDGES for w in _WORDS.findall(firm.text.lower())):
-        return None  # "at a cost that could reach £600,000": hedged, in a clause of its own
+    if _keeps_hedge(firm.text, hedged.text):
+        return None
     reason = (
         f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
         f"{ctx.name(firm.article)} states it as fact"
