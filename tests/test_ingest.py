@@ -85,6 +85,9 @@ def test_txt_byline_in_the_metadata_block_keeps_the_block() -> None:
     assert (parts.title, parts.body) == ("Strike called", BODY)
     # "By the river" is no byline: the lines are ordinary text
     assert split_text("Source: Meridian\nBy the river\n\n" + BODY).meta == {}
+    # nor is a headline that begins with "By", alone above the body
+    parts = split_text("By The Numbers\n\n" + BODY)
+    assert (parts.meta, parts.title) == ({}, "By The Numbers")
 
 
 def test_txt_block_with_unknown_key_is_body() -> None:

@@ -71,7 +71,8 @@ def _meta_block(lines: list[str]) -> tuple[dict[str, str], int]:
         if not line.strip():
             # A block must end in a blank line with text after it; a lone block is the body.
             has_rest = any(rest.strip() for rest in lines[i:])
-            return (meta, i) if meta and has_rest else ({}, 0)
+            keys = set(meta) - {"author"}  # a lone "By The Numbers" line is a headline
+            return (meta, i) if keys and has_rest else ({}, 0)
         match = _META_LINE.match(line)
         key = match.group(1).strip().lower() if match else ""
         if match is not None and key in _META_KEYS:
