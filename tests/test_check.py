@@ -302,6 +302,20 @@ def test_a_source_printing_the_rate_over_another_period_does_not_dispute_it() ->
     assert check.label == "contradicted"
 
 
+def test_a_source_that_never_prints_the_sentences_figure_does_not_support_it() -> None:
+    herald = "The strike begins next week, the union said."
+    yes = Verdict("supported", 0.3, 0.2, (herald,))
+    arts = [Article("h", "h.txt", herald)]
+    (check,) = check_text("The strike begins on March 23.", arts, _ByDocument({herald: yes}))
+    assert check.label == "unverified" and check.supported_by == ()
+    assert "does not print the sentence's figures (23)" in check.discounted[0].verdict.reasons
+    # A source that prints it still supports it.
+    wire = "The strike begins on Monday, March 23, the union said."
+    (check,) = check_text("The strike begins on March 23.", [Article("w", "w.txt", wire)],
+                          _ByDocument({wire: yes}))  # fmt: skip
+    assert check.label == "supported"
+
+
 @pytest.mark.parametrize(
     ("source", "other"),
     [

@@ -20,7 +20,7 @@ from .independence import analyse_sources, groups_of
 from .interface import Verifier
 from .pronouns import resolve_sentences
 from .quote_support import quote_backed
-from .standing import against_a_reason
+from .standing import against_a_reason, printed_figures
 
 
 def _scored(row: dict[str, Any], verdict: Verdict) -> dict[str, Any]:
@@ -87,8 +87,9 @@ class SentenceCheck:
     supported_by: tuple[str, ...] = ()  # article ids of every source that supports it
     # How many of those are independent (one per provenance group); None when not computed.
     independent: int | None = None
-    # Sources the model read as supporting it that do not count against a reasoned
-    # contradiction (verify.standing), each with the reason last among its verdict's reasons.
+    # Sources the model read as supporting it that do not count (verify.standing): they never
+    # print its figures, or they do not say what it says against another source's reasoned
+    # contradiction; each with the reason last among its verdict's reasons.
     discounted: tuple[SourceVerdict, ...] = ()
 
 
@@ -155,17 +156,15 @@ def check_sentence(
                 for r in results
             ]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
-    discounted: tuple[SourceVerdict, ...] = ()
-    if any(r.verdict.explained for r in contra):
-        texts = {a.id: a.text for a in articles}
-        standing = [
-            replace(r, verdict=against_a_reason(r.verdict, claim, texts[r.article]))
-            for r in results
-        ]
-        discounted = tuple(
-            s for r, s in zip(results, standing, strict=True) if s.verdict is not r.verdict
-        )
-        results = standing
+    texts = {a.id: a.text for a in articles}
+    # A source supports a sentence's figures only by printing them; against another source's
+    # reasoned contradiction it must also say what the sentence says (verify.standing).
+    stand = against_a_reason if any(r.verdict.explained for r in contra) else printed_figures
+    standing = [replace(r, verdict=stand(r.verdict, claim, texts[r.article])) for r in results]
+    discounted = tuple(
+        s for r, s in zip(results, standing, strict=True) if s.verdict is not r.verdict
+    )
+    results = standing
     # A source whose quotation the draft alters is not the draft's best support, however close
     # the rest of the wording.
     ranked = [r for r in results if not _quote_conflicted(r.verdict)] or results

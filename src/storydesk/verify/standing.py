@@ -87,6 +87,19 @@ def _period(m: re.Match[str]) -> str:
     return RATE_ADVERBS[m.group(3).lower()]
 
 
+def printed_figures(v: Verdict, claim: str, text: str) -> Verdict:
+    """A supporting verdict, unless the source never prints one of the sentence's figures
+    (digits, compared as values): then "unverified", with that reason. A source that says the
+    strike begins "next week" does not attest "March 23", whatever the model reads."""
+    if v.label != "supported":
+        return v
+    missing = missing_figures(claim, text)
+    if not missing:
+        return v
+    why = f"does not print the sentence's figures ({', '.join(missing)})"
+    return replace(v, label="unverified", reasons=(*v.reasons, why))
+
+
 def against_a_reason(v: Verdict, claim: str, text: str) -> Verdict:
     """A supporting verdict as it stands against a reasoned contradiction from another source:
     unchanged where the source says what the sentence says (module docstring), else
