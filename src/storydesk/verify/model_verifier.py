@@ -286,8 +286,8 @@ class ModelVerifier(LazyModels[TextIndex]):
         ranked = sorted(ev, key=lambda e: -float(e[1] @ vec))
         dispute, neg = (None, False)
         if _english(c.text):
-            reader = clause_similarity(self.encode, vec)
-            dispute, neg = first_dispute(c, vec, ctx, [(v, cs) for _, v, cs in ranked], reader)
+            clauses = clause_similarity(self.encode, vec)
+            dispute, neg = first_dispute(c, vec, ctx, [(v, cs) for _, v, cs in ranked], clauses)
         e, n, k = (float(x) for x in p)
         values = (
             _logit(e), _logit(k), ent, has_ent, num, has_num, uni, bi, max(sims), max(precs),
