@@ -635,3 +635,23 @@ def test_a_written_out_length_is_found_in_its_compound_form() -> None:
     index = text_index("Staff will stage a five-day strike from Monday.")
     assert _entity_found("five days", index)
     assert not _entity_found("six days", index)
+
+
+def test_a_person_or_an_organisation_credited_with_a_report_is_no_actor_dispute(
+    parse, embed
+) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Reade reported that the council had cancelled the contract.",
+        "The Herald reported that the council had cancelled the contract.",
+    )
+    assert all(d.kind != "actor" for d in found)
+    # Two people are still two reporters.
+    found = disputes(
+        parse,
+        embed,
+        "Reade reported that the council had cancelled the contract.",
+        "Tamsin Quill reported that the council had cancelled the contract.",
+    )
+    assert [d.kind for d in found] == ["actor"]

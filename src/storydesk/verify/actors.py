@@ -3,12 +3,14 @@
 "Marrowport Port Authority" against "Marrowport City Council" is a dispute; "Beijing" against
 "China", or "the Kremlin" against "Russia", is not: as the doer of an action a capital or seat of
 government stands for its state, and international news says "Beijing warned" for "China warned"
-as often as not.
+as often as not. Nor is a person against an organisation as the one who said, reported or
+announced it ("Reade reported" / "the Herald reported"): that is whom to credit.
 """
 
 from __future__ import annotations
 
 from ..model import Claim, Dispute
+from ..quotes.speakers import SPEECH_LEMMAS
 from .checks import NAMED, Context, action_roles, make_dispute, same_name
 from .places import same_government
 
@@ -16,6 +18,14 @@ from .places import same_government
 def same_actor(x: str, y: str) -> bool:
     """One name, or a seat of government and its state."""
     return same_name(x, y) or same_government(x, y)
+
+
+_PERSON_LIKE = frozenset({"PERSON", "NAME"})  # NAME: an untagged proper noun, maybe a person
+
+
+def _person_and_body(x: str | None, y: str | None) -> bool:
+    """One doer a person (or a name that may be one), the other an organisation."""
+    return (x in _PERSON_LIKE and y == "ORG") or (y in _PERSON_LIKE and x == "ORG")
 
 
 def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -30,6 +40,8 @@ def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 continue
             if ra.agent is None or rb.agent is None or same_actor(ra.agent, rb.agent):
                 continue
+            if ra.predicate in SPEECH_LEMMAS and _person_and_body(ra.agent_label, rb.agent_label):
+                continue  # "Reade reported" / "the Herald reported": whom to credit, not who did
             # If either source also credits the other actor with this action, they agree; so
             # they may when one subject phrase names the other's actor ("Minnesota Vikings
             # running back Adrian Peterson", parsed with "Vikings" as its head).
