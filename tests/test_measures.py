@@ -204,9 +204,35 @@ def test_a_changed_rate_period_is_disputed(parse, embed) -> None:  # type: ignor
     assert "£1,200 a month" in found[0].reason and "£1,200 a year" in found[0].reason
 
 
+def test_a_sum_framed_as_a_cost_hangs_on_its_verb(nlp: Any) -> None:
+    # "at a cost of" only frames the sum: it is what chartering costs, as in "chartered at".
+    framed = "The firm will charter the Hestia Lass at a cost of £18,500 a day."
+    assert measured(nlp, framed) == [(18500.0, "pound/day charter")]
+    assert measured(nlp, "The council sold the land for a price of £2 million.") == [
+        (2e6, "pound sell")
+    ]
+
+
+def test_the_same_sum_a_day_and_a_week_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # A day does not convert to a week (working days vary), but one sum cannot be both.
+    found = disputes(
+        parse,
+        embed,
+        "Skerrivale will pay £18,500 a week to charter the Hestia Lass, the operator said.",
+        "Skerrivale will pay £18,500 a day to charter the Hestia Lass, the operator said.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    assert "£18,500 a week" in found[0].reason and "£18,500 a day" in found[0].reason
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # A room's rate a night is its rate a day.
+        (
+            "Guests at the Harbour Court hotel paid £40 a night for a room during the festival.",
+            "Guests at the Harbour Court hotel paid £40 a day for a room during the festival.",
+        ),
         # The same rate over another period, exactly or as a reporter would round it.
         (
             "Tenants of the new Harbour Court flats will pay £100 a month in rent, officials say.",

@@ -81,10 +81,28 @@ def _anchor(span: Any, vague: frozenset[str] = _VAGUE) -> str:
     if head.dep_ == "pobj" and up.dep_ in ("prep", "agent") and up.head.i != up.i:
         via = up.lower_ if up.lower_ in _CHANGE else ""
         up = up.head  # "a budget of $5 million", "jailed for six months", "delayed by a week"
+    if up.lemma_.lower() in _FRAMES and _framed(up):
+        up, via = up.head.head, ""  # "chartered at a cost of £18,500 a day": the chartering
     lemma = str(up.lemma_.lower())
     if up.pos_ not in ("NOUN", "PROPN", "VERB") or lemma in vague:
         return ""
     return f"{lemma} {via}".strip()
+
+
+# Nouns that only frame a sum ("at a cost of", "for a price of"): the sum is what the verb
+# they hang from costs.
+_FRAMES = frozenset({"cost", "price", "sum", "amount", "total", "figure", "value", "rate"})
+
+
+def _framed(noun: Any) -> bool:
+    """Whether the noun is the object of a preposition on a verb ("chartered at a cost")."""
+    prep = noun.head
+    return bool(
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.i != prep.i
+        and prep.head.pos_ == "VERB"
+    )
 
 
 # After a sum: it is per something ("$2,000 a month", "50 cents a share", "$15 an hour").

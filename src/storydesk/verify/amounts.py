@@ -11,9 +11,10 @@ million") and lengths are hedged ("almost a year" for "11 months"), so close val
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..model import Claim, Quantity
+from ..nlp.measures import scaled_number
 from ..nlp.numbers import last_digit_unit
 
 MIN_SIMILARITY = 0.7
@@ -84,6 +85,42 @@ def comparable(
     predicate = qa.unit.split(" ")[1]
     da, db = _doers(a, predicate), _doers(b, predicate)
     return not (da and db and not any(same_name(x, y) for x in da for y in db))
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:m|bn|k|million|billion|thousand)\b)?", re.I)
+
+
+def _written(q: Quantity) -> float | None:
+    """The sum as written before any conversion ("£18,500 a week": 18,500)."""
+    m = _FIGURE.search(q.text)
+    return scaled_number(m.group(0)) if m else None
+
+
+_ONE_DAY = frozenset({"day", "night", "shift"})
+
+
+def _period(q: Quantity) -> str:
+    return kind(q.unit).partition("/")[2]
+
+
+def same_sum_other_period(qa: Quantity, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The other sentence's rate on the same word and currency that writes the same sum over a
+    period that does not convert to this one's ("£18,500 a day" / "£18,500 a week"): whatever
+    the days worked, a day's rate is not a week's. None when there is none."""
+    if not is_rate(qa.unit):
+        return None
+    currency, anchor = kind(qa.unit).partition("/")[0], qa.unit.partition(" ")[2]
+    written = _written(qa)
+    for qb in quantities:
+        if not is_rate(qb.unit) or qb.unit == qa.unit:
+            continue
+        if (kind(qb.unit).partition("/")[0], qb.unit.partition(" ")[2]) != (currency, anchor):
+            continue
+        if {_period(qa), _period(qb)} <= _ONE_DAY:
+            continue  # "£40 a night" for a room is its day rate
+        if written is not None and _written(qb) == written:
+            return qb
+    return None
 
 
 def may_be_one(qa: Quantity, qb: Quantity) -> bool:

@@ -17,7 +17,7 @@ from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, value_range
 from ..nlp.roles import HEDGES
-from .amounts import comparable, is_measure, kind, may_be_one
+from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
 
 # Predicates too generic to say two sentences describe the same action.
@@ -173,6 +173,12 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
         if not qa.unit or not comparable(qa, a, b, sim, same_name):
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
+        if not same_unit and (qb := same_sum_other_period(qa, b.quantities)) is not None:
+            reason = (
+                f"different {_what_differs(qa.unit)}: {ctx.name(a.article)} says {qa.text}, "
+                f"{ctx.name(b.article)} says {qb.text}"
+            )
+            return make_dispute(a, b, "number", reason, 0.85)
         if not same_unit or _gives(b.quantities, qa.value, qa.unit, qa.ordinal):
             continue
         qb = same_unit[0]
