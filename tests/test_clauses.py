@@ -90,3 +90,18 @@ def test_a_clause_about_a_parallel_thing_is_no_conflict(parse) -> None:  # type:
     ]
     for claim, source in pairs:
         assert _gated(parse, claim, source)[1] is None
+
+
+def test_a_denial_in_one_clause_of_a_long_sentence_is_found(parse) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Divers found that the hull had not been breached and no fuel leaked into the sound, "
+        "he said."
+    )
+    whole, found = _gated(parse, "Divers found that the hull had been breached.", source)
+    assert whole is None and found is not None and found.kind == "negation"
+    # A denial written in another clause than the one the claim retells is none of its business.
+    source = (
+        "The ferry sailed from Portbrae on Friday morning, although its crew did not return "
+        "until the weekend after the inquiry."
+    )
+    assert _gated(parse, "The ferry sailed from Portbrae on Friday morning.", source)[1] is None

@@ -3,11 +3,12 @@
 A draft often retells one clause of a long wire sentence: "The strike begins on March 23"
 against "Members voted for the strike, which begins on Monday, March 16 and runs until Friday,
 March 20". The whole sentence reads too far from the claim (USE similarity 0.43) for the date
-check's gate (0.55), though the clause it retells is close. So where a number, date or period
-check would fire on the sentence if its gate were open, the claim is compared with the
-sentence's stretches between clause breaks (one or two pieces, never the whole), and the
-closest one's figures and dates (read in the whole sentence's parse, so each keeps the verb it
-hangs on) are checked at that stretch's similarity. That similarity opens the gates and nothing
+check's gate (0.55), though the clause it retells is close. So where a number, date, period or
+negation check would fire on the sentence if its gate were open, the claim is compared with the
+sentence's stretches between clause breaks (one or two pieces, never the whole), and what the
+closest one writes (its figures and dates, read in the whole sentence's parse so each keeps the
+verb it hangs on; the verbs written in it; a negation only if written in it) is checked at that
+stretch's similarity. That similarity opens the gates and nothing
 more: it is held below the level at which the checks take two near-identical sentences to
 report one event (checks.SAME_EVENT), since a close clause says nothing of the rest of its
 sentence. A finding names the whole sentence.
@@ -22,19 +23,21 @@ from dataclasses import replace
 import numpy as np
 
 from ..model import Claim, Dispute
-from .checks import SAME_EVENT, Context, check_date, check_number, same_name
+from ..nlp.roles import NEGATION_WORDS
+from .checks import SAME_EVENT, Context, check_date, check_negation, check_number, same_name
 from .checkset import compare
 from .periods import check_period
 
 # Where clauses meet: commas, semicolons, colons, brackets and dashes, and the words that open a
-# reported, relative or contrasting clause ("announced on Tuesday that its members ..."). Not the
+# reported, relative, contrasting or coordinated clause ("announced on Tuesday that its members
+# ..."; an "and" between two nouns makes pieces too short or too far from the claim to win). Not the
 # comma inside a date ("Monday, March 16", "March 16, 2026"): a date split off its verb is
 # parsed as hanging from the wrong one.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _BREAK = re.compile(
     r"\s*(?:[,;:()\[\]\u2013\u2014]|\s-\s)\s*"
-    r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but)\b)",
+    r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but|and)\b)",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_WEEKDAYS})$|\d$", re.IGNORECASE)
@@ -42,15 +45,17 @@ _DATE_AFTER = re.compile(rf"^(?:(?:{_MONTHS})\b|\d)", re.IGNORECASE)
 MIN_WORDS = 4  # a stretch shorter than this is a date or a name, not a clause
 MAX_PIECES = 2
 MAX_SPANS = 12
-# The checks that compare what a clause writes: figures and dates. Negation, hedges, actors and
-# plans are read from the sentence's verbs and subjects, which no offset ties to a clause.
-CLAUSE_CHECKS = (check_number, check_date, check_period)
+# The checks that compare what a clause writes: figures, dates and a denied verb. Hedges, actors
+# and plans are read from the sentence's subjects and auxiliaries, which no offset ties to a
+# clause; a verb and a negation are tied to it by being written there.
+CLAUSE_CHECKS = (check_number, check_date, check_period, check_negation)
 # The clause similarity, held just below where the checks take sentences to report one event.
 _CEILING = SAME_EVENT - 0.01
 # Below this a sentence is about something else: its clauses are not tried (and not embedded).
 FLOOR = 0.3
 
 
+_WORD = re.compile(r"[\w'’-]+")
 SpanSimilarity = Callable[[list[str]], np.ndarray]  # texts -> each one's similarity to the claim
 
 
@@ -87,18 +92,26 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return spans[:MAX_SPANS]
 
 
+def _written_in(predicate: str, words: set[str]) -> bool:
+    """Whether a form of the verb is among the words ("breach": "breached"; "build up": "built")."""
+    stem = predicate.split(" ")[0]
+    stem = stem[: max(3, len(stem) - 1)]
+    return any(w.startswith(stem) for w in words)
+
+
 def _within(other: Claim, start: int, end: int) -> Claim:
-    """The sentence with only the dates, names and figures written between the offsets."""
+    """The sentence with only what is written between the offsets: its dates, names and
+    figures, the verbs written there, and a negation only if one is written there."""
     lo, hi = other.start + start, other.start + end
     text = other.text[start:end]
+    words = {w.lower() for w in _WORD.findall(text)}
     return replace(
         other,
         entities=tuple(e for e in other.entities if lo <= e.start and e.end <= hi),
         quantities=tuple(q for q in other.quantities if q.text in text),
+        roles=tuple(r for r in other.roles if _written_in(r.predicate, words)),
+        negated=bool(words & NEGATION_WORDS) or any(w.endswith(("n't", "n’t")) for w in words),
     )
-
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def _other_doers(claim: Claim, other: Claim) -> bool:
@@ -121,10 +134,10 @@ def _other_doers(claim: Claim, other: Claim) -> bool:
 def dispute_on_clauses(
     claim: Claim, other: Claim, sim: float, ctx: Context, similarity: SpanSimilarity
 ) -> Dispute | None:
-    """A number, date or period conflict between the claim and `other`'s closest clause, when
-    that clause is closer to the claim than the whole sentence (`sim`) and such a check would
-    fire on the whole sentence with its gate open, and no verb of the two has another doer in
-    each (`_other_doers`); else None. The finding names `other`."""
+    """A number, date, period or negation conflict between the claim and `other`'s closest
+    clause, when that clause is closer to the claim than the whole sentence (`sim`), such a
+    check would fire on the whole sentence with its gate open, and no verb of the two has
+    another doer in each (`_other_doers`); else None. The finding names `other`."""
     if sim < FLOOR or compare(claim, other, 1.0, ctx, CLAUSE_CHECKS) is None:
         return None
     if _other_doers(claim, other):
