@@ -14,6 +14,8 @@ Source span holding a capitalised name) and 6-60 words of content becomes draft 
 | negation      | the first "n't" or "not" dropped, or "not" put after the      | conflict      |
 |               | first auxiliary verb                                         |               |
 | number        | a number in it changed (only quotes with a number)           | conflict      |
+| opposite      | one word put for its opposite from a hand-written list       | conflict      |
+|               | ("good" / "bad", "support" / "oppose"; only quotes with one) |               |
 | misattribute  | the content credited to another named source of the article  | conflict      |
 | invent        | a quotation from another article, credited to this source    | missing       |
 
@@ -61,11 +63,24 @@ from storydesk.verify.check import check_sentence
 from storydesk.verify.draft_quotes import DraftText, QuoteCheck, check_quotes
 from storydesk.verify.model_verifier import ModelVerifier
 
-OPS = ("verbatim", "trim", "synonym", "negation", "number", "misattribute", "invent")
+OPS = ("verbatim", "trim", "synonym", "negation", "number", "opposite", "misattribute", "invent")
 EXPECTED = {
     "verbatim": "faithful", "trim": "faithful", "synonym": "edited", "negation": "conflict",
-    "number": "conflict", "misattribute": "conflict", "invent": "missing",
+    "number": "conflict", "opposite": "conflict", "misattribute": "conflict", "invent": "missing",
 }  # fmt: skip
+# Opposites a reporter could put in a quotation, written by hand (not read from WordNet, which
+# storydesk's check uses): some are WordNet antonyms, some ("support" / "oppose", "success" /
+# "failure") are not, so the operation measures the check, not the list it reads.
+_PAIRS = (
+    "good bad, better worse, best worst, right wrong, strong weak, true false, high low, "
+    "higher lower, large small, big small, rich poor, safe dangerous, legal illegal, "
+    "possible impossible, fair unfair, honest dishonest, easy hard, early late, long short, "
+    "clear unclear, likely unlikely, positive negative, happy unhappy, old new, young old, "
+    "cheap expensive, win lose, won lost, winning losing, increase decrease, rise fall, "
+    "accept reject, agree disagree, support oppose, supported opposed, love hate, open close, "
+    "success failure, strength weakness, more less, most least, up down, everyone nobody"
+)
+OPPOSITES = {a: b for a, b in (pair.split() for pair in _PAIRS.split(", "))}
 CLASS_OF = {
     "verbatim": "faithful", "trimmed": "faithful", "edited": "edited", "paraphrased": "edited",
     "altered": "conflict", "misattributed": "conflict", "unattested": "missing",
@@ -145,6 +160,19 @@ def _number(q: str, rng: random.Random) -> str | None:
     return q[: m.start()] + new + q[m.end() :]
 
 
+def _opposite(q: str) -> str | None:
+    """The first word of the hand-written list put for its opposite."""
+    toks = q.split()
+    for i, t in enumerate(toks):
+        bare = t.lower().strip(",.;:?!")
+        if bare in OPPOSITES:
+            toks[i] = t.replace(bare, OPPOSITES[bare]).replace(
+                bare.title(), OPPOSITES[bare].title()
+            )
+            return " ".join(toks)
+    return None
+
+
 def _trim(q: str, rng: random.Random) -> str | None:
     toks = q.split()
     n = max(5, round(len(toks) * rng.uniform(0.6, 0.8)))
@@ -169,6 +197,7 @@ def cases_for(
             "synonym": (speaker, _synonym(q, rng)),
             "negation": (speaker, _negation(q)),
             "number": (speaker, _number(q, rng)),
+            "opposite": (speaker, _opposite(q)),
             "misattribute": (rng.choice(others) if others else None, q),
             "invent": (speaker, rng.choice(elsewhere) if elsewhere else None),
         }
@@ -298,7 +327,7 @@ def report(results: list[tuple[Case, str, str]], seconds: float) -> dict[str, fl
 # quotations keep their meaning: supported or unverified are both fair, so they are not scored.
 VERDICT_GROUPS = (
     ("faithful", ("verbatim", "trim"), ("supported",)),
-    ("conflict", ("negation", "number", "misattribute"), ("contradicted", "disputed")),
+    ("conflict", ("negation", "number", "opposite", "misattribute"), ("contradicted", "disputed")),
     ("invented", ("invent",), ("unverified", "contradicted")),
 )
 

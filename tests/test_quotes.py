@@ -567,6 +567,21 @@ def test_seed_hayashi_quote_grouped(seeds_dir: Path) -> None:
     assert all(v.similarity >= 0.0 for v in group.variants)
 
 
+def test_a_word_put_for_its_opposite_alters_a_quotation() -> None:
+    rel, _, reason = classify(
+        "Our vessels are old, but they are not neglected.",
+        "Our vessels are new, but they are not neglected.",
+        0.87,
+    )
+    assert rel == "altered" and "opposite words: old / new" in reason
+    # Inflected forms meet their base: "rose" / "fell", "accepted" / "rejected".
+    assert compare("Prices rose sharply", "Prices fell sharply").opposites == (("rose", "fell"),)
+    assert compare("we accepted the offer", "we rejected the offer").opposites
+    # Another word that is no antonym is an edit, not an alteration.
+    fair = "This is a fair offer within the limits of our contract"
+    assert classify(fair, fair.replace("fair", "generous"), 0.92)[0] == "edited"
+
+
 def test_example_altered_and_edited_quotes() -> None:
     articles, _ = extract([EXAMPLE])
     doc = quotes_stage(articles)

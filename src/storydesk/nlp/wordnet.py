@@ -120,3 +120,53 @@ def part_holonyms() -> dict[int, tuple[int, ...]]:
 def governing_glosses() -> dict[int, str]:
     """Noun synset -> its gloss, for the synsets whose gloss names a capital or a government."""
     return _nouns()[1]
+
+
+_MARKER = re.compile(r"\(\w+\)$")  # an adjective's syntactic marker: "galore(ip)"
+
+
+@cache
+def antonyms(pos: str) -> dict[str, frozenset[str]]:
+    """Lemma -> its direct antonyms in one part of speech ("adj", "adv", "verb", "noun"): "old"
+    -> "new", "young"; "rise" -> "fall", "set". WordNet records them between words, not
+    synsets (the "!" pointer's source/target word numbers)."""
+    root = folder()
+    if root is None:
+        return {}
+    synsets: dict[int, list[str]] = {}
+    links: list[tuple[int, int, int, int]] = []  # (offset, word no., target offset, word no.)
+    with open(root / f"data.{pos}", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.partition(" | ")[0].split()
+            offset, count = int(fields[0]), int(fields[3], 16)
+            synsets[offset] = [_MARKER.sub("", w).lower() for w in fields[4 : 4 + 2 * count : 2]]
+            k = 4 + 2 * count
+            for i in range(int(fields[k])):
+                symbol, to, _, st = fields[k + 1 + 4 * i : k + 5 + 4 * i]
+                if symbol == "!":
+                    links.append((offset, int(st[:2], 16), int(to), int(st[2:], 16)))
+    found: dict[str, set[str]] = {}
+    for offset, source, target, number in links:
+        word = synsets[offset][source - 1]
+        for other in synsets.get(target, [])[number - 1 : number]:
+            found.setdefault(word, set()).add(other)
+            found.setdefault(other, set()).add(word)
+    return {w: frozenset(ws) for w, ws in found.items()}
+
+
+@cache
+def exceptions(pos: str) -> dict[str, str]:
+    """Irregular inflections -> base form, from WordNet's exception list ("rose" -> "rise",
+    "worse" -> "bad")."""
+    root = folder()
+    if root is None:
+        return {}
+    out: dict[str, str] = {}
+    with open(root / f"{pos}.exc", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                out.setdefault(parts[0], parts[1])
+    return out

@@ -1,7 +1,9 @@
 """Word-level comparison of two wordings of a quotation: tokens, diff, and the measurable signals
-(overlap, containment, negation, numbers and time) that the relation classifier reads.
+(overlap, containment, negation, numbers and time, a word put for its opposite) that the
+relation classifier reads.
 
-Everything here is plain string work, so each relation a reader sees can be recomputed by hand.
+Everything here is plain string work (and, for opposites, a WordNet lookup), so each relation a
+reader sees can be recomputed by hand.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from ..nlp.lemmas import base_forms
+from ..nlp.wordnet import antonyms, exceptions
 
 # Words, with inner apostrophes kept ("don't", "Japan's"); "[has]" loses its brackets but keeps
 # the word, because an editor's bracketed insertion stands for words the speaker did say.
@@ -126,19 +131,22 @@ class Comparison:
     changed_numbers: tuple[str, ...]  # numbers / time words present on one side only
 
     both_numbered: bool = False  # each side has a number or time word of its own
+    # Words of the canonical put for their WordNet antonyms ("old" -> "new"), as pairs.
+    opposites: tuple[tuple[str, str], ...] = ()
     # The ratio against the stretch of the canonical the variant covers: a variant quoting one
     # sentence of a long quotation lines up with that sentence, not with the whole.
     covered_ratio: float = 0.0
 
     @property
     def meaning_flag(self) -> bool:
-        """Evidence the meaning changed. Negation and number differences only count where the
-        wording otherwise lines up (ratio >= 0.5 over the part of the canonical the variant
-        covers): in a loose paraphrase, "not only confined" vs "not confined" is rewording, not
-        a flip. A number replaced by another always counts."""
+        """Evidence the meaning changed. Negation, number and opposite-word differences only
+        count where the wording otherwise lines up (ratio >= 0.5 over the part of the canonical
+        the variant covers): in a loose paraphrase, "not only confined" vs "not confined" is
+        rewording, not a flip. A number replaced by another always counts."""
         aligned = max(self.ratio, self.covered_ratio) >= ALIGNED_RATIO
         value_changed = self.both_numbered and bool(self.changed_numbers)
-        return (aligned and (self.negation_flip or bool(self.changed_numbers))) or value_changed
+        flipped = self.negation_flip or bool(self.changed_numbers) or bool(self.opposites)
+        return (aligned and flipped) or value_changed
 
 
 def _contiguous(canon: list[str], variant_tokens: list[str]) -> bool:
@@ -181,6 +189,40 @@ def _elided(ca: list[str], va_all: list[str]) -> list[str] | None:
     return [t for p in pieces for t in p]
 
 
+_OPPOSABLE = ("adj", "adv", "verb")
+
+
+def _bases(word: str) -> set[str]:
+    """The forms WordNet may list the word under: itself, an irregular's base ("rose": "rise",
+    "worse": "bad"), a regular past, -ing or plural form's."""
+    found = {word, *base_forms(word, "ed"), *base_forms(word, "ing")}
+    found |= {exceptions(pos).get(word, word) for pos in ("verb", "adj")}
+    if word.endswith("s"):
+        found.add(word[:-1])
+    return found
+
+
+def opposite(x: str, y: str) -> bool:
+    """Whether one word stands for the other's direct antonym in WordNet ("old" / "new",
+    "rose" / "fell", "accept" / "reject")."""
+    if x == y:
+        return False
+    bx, by = _bases(x), _bases(y)
+    return any(b in antonyms(pos).get(a, ()) for pos in _OPPOSABLE for a in bx for b in by)
+
+
+def _opposites(
+    matcher: SequenceMatcher[str], ca: list[str], va: list[str], lo: int, hi: int
+) -> tuple[tuple[str, str], ...]:
+    """Words of the canonical's stretch lo..hi replaced one for one by their opposites."""
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 != j2 - j1 or i1 < lo or i2 > hi:
+            continue
+        out += [(x, y) for x, y in zip(ca[i1:i2], va[j1:j2], strict=True) if opposite(x, y)]
+    return tuple(out)
+
+
 def compare(canonical: str, variant: str, both_sides: bool = False) -> Comparison:
     """`variant` measured against `canonical`. Meaning markers are compared only over the
     stretch of the canonical the variant covers; with `both_sides`, only over the stretch of the
@@ -207,6 +249,7 @@ def compare(canonical: str, variant: str, both_sides: bool = False) -> Compariso
         changed_numbers=tuple(sorted(nums)),
         both_numbered=bool(region_nums - variant_nums) and bool(variant_nums - region_nums),
         covered_ratio=2 * matched / max(len(region) + len(covered), 1),
+        opposites=_opposites(matcher, ca, va, lo, hi),
     )
 
 
