@@ -105,3 +105,46 @@ def test_a_denial_in_one_clause_of_a_long_sentence_is_found(parse) -> None:  # t
         "until the weekend after the inquiry."
     )
     assert _gated(parse, "The ferry sailed from Portbrae on Friday morning.", source)[1] is None
+
+
+def test_a_sentence_that_states_the_claim_keeps_other_clauses_out(parse) -> None:  # type: ignore[no-untyped-def]
+    # The lead's total ("at least 12") is about all the attacks; the document also says the
+    # claim's six, in a long sentence the claim's every word is in.
+    from storydesk.verify.features import first_dispute
+
+    claim_text = "Six people were killed when a car bomb exploded near the police station."
+    lead = (
+        "At least 12 people were killed when militants attacked a police station and a "
+        "checkpoint in the north of the province, and dozens more were injured, officials said."
+    )
+    detail = (
+        "Six people, including one civilian, were killed when a car bomb exploded near the "
+        "police station in Harrowgate, a spokesman for the regional health ministry told reporters."
+    )
+    claim, *evidence = parse(claim_text, lead, detail)
+    model = embedder()
+    vecs = model.encode([claim.text, lead, detail])
+    ctx = Context(article_text={"a": claim_text, "b": lead, "c": detail}, labels={})
+    grouped = [(vecs[1], [evidence[0]]), (vecs[2], [evidence[1]])]
+    reader = clause_similarity(model.encode, vecs[0])
+    assert first_dispute(claim, vecs[0], ctx, grouped, reader)[0] is None
+    # Without the stating sentence, the lead's clause gives the other count.
+    found = first_dispute(claim, vecs[0], ctx, grouped[:1], reader)[0]
+    assert found is not None and found.kind == "number"
+
+
+def test_a_sentence_that_denies_the_claim_does_not_state_it(parse) -> None:  # type: ignore[no-untyped-def]
+    from storydesk.verify.features import first_dispute
+
+    claim_text = "Divers found that the hull had been breached."
+    source = (
+        "Divers found that the hull had not been breached and no fuel leaked into the sound, "
+        "he said."
+    )
+    claim, other = parse(claim_text, source)
+    model = embedder()
+    vecs = model.encode([claim.text, source])
+    ctx = Context(article_text={"a": claim_text, "b": source}, labels={})
+    reader = clause_similarity(model.encode, vecs[0])
+    found = first_dispute(claim, vecs[0], ctx, [(vecs[1], [other])], reader)[0]
+    assert found is not None and found.kind == "negation"

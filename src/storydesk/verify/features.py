@@ -257,17 +257,33 @@ def first_dispute(
     or another doer is about something else. Checked first, best first, so a conflict with
     the stating sentence itself (a swapped actor keeps every word) is still found.
 
-    `clauses`, when given, reads the gates on a long sentence's clauses too (verify.clauses)."""
+    `clauses`, when given, reads the gates on a long sentence's clauses too (verify.clauses),
+    after every whole sentence and only if none states the claim (`_states`, at any similarity:
+    a long sentence that holds every word of it says it): a document that says "Six
+    people were killed when a car bomb exploded" is not contradicting it with the clause "At
+    least 12 people were killed Sunday" of its lead."""
     for ev_vec, claims in evidence:
         sim = float(ev_vec @ vec)
         for other in claims:
             found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
-            if found is None and clauses is not None:
-                found = dispute_on_clauses(claim, other, sim, ctx, clauses)
             if found is not None:
                 return found, True
         if sim >= STATES_SIMILARITY and any(_states(claim, other) for other in claims):
             break
+    # Every word of the claim in one sentence, with its doers and its negation: stated, however
+    # long that sentence ("the hull had not been breached" holds every word of "had been").
+    stated = any(
+        _states(claim, other) and other.negated == claim.negated
+        for _, claims in evidence
+        for other in claims
+    )
+    if clauses is not None and not stated:
+        for ev_vec, claims in evidence:
+            sim = float(ev_vec @ vec)
+            for other in claims:
+                found = dispute_on_clauses(claim, other, sim, ctx, clauses)
+                if found is not None:
+                    return found, True
     best = evidence[0][1] if evidence else ()
     return None, bool(best) and best[0].negated != claim.negated
 
