@@ -8,10 +8,11 @@ negation check would fire on the sentence if its gate were open, the claim is co
 sentence's stretches between clause breaks (one or two pieces, never the whole), and what the
 closest one writes (its figures and dates, read in the whole sentence's parse so each keeps the
 verb it hangs on; the verbs written in it; a negation only if written in it) is checked at that
-stretch's similarity. That similarity opens the gates and nothing
-more: it is held below the level at which the checks take two near-identical sentences to
-report one event (checks.SAME_EVENT), since a close clause says nothing of the rest of its
-sentence. A finding names the whole sentence.
+stretch's similarity. That similarity opens the gates and nothing more: it is held below the
+level at which the checks take two near-identical sentences to report one event
+(checks.SAME_EVENT), since a close clause says nothing of the rest of its sentence. A finding
+names the whole sentence. Clauses are read last, and not at all where another sentence of the
+document states the claim (features.first_dispute).
 """
 
 from __future__ import annotations
