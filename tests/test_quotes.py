@@ -577,6 +577,14 @@ def test_a_word_put_for_its_opposite_alters_a_quotation() -> None:
     # Inflected forms meet their base: "rose" / "fell", "accepted" / "rejected".
     assert compare("Prices rose sharply", "Prices fell sharply").opposites == (("rose", "fell"),)
     assert compare("we accepted the offer", "we rejected the offer").opposites
+    # Particles, places and light verbs are opposed in WordNet, not in set phrases.
+    for said, retold in (
+        ("We will wind up the old fund", "We will wind down the old fund"),
+        ("What happened here on Sunday is a tragedy", "What happened there on Sunday is a tragedy"),
+        ("We will not stand idly by", "We will not sit idly by"),
+        ("and wages came down", "and wages went down"),
+    ):
+        assert not compare(said, retold).opposites
     # Another word that is no antonym is an edit, not an alteration.
     fair = "This is a fair offer within the limits of our contract"
     assert classify(fair, fair.replace("fair", "generous"), 0.92)[0] == "edited"

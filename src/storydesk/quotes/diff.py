@@ -189,7 +189,16 @@ def _elided(ca: list[str], va_all: list[str]) -> list[str] | None:
     return [t for p in pieces for t in p]
 
 
-_OPPOSABLE = ("adj", "adv", "verb")
+# Adjectives and verbs. Not adverbs, whose antonyms are mostly directions and places that
+# phrasal verbs and deixis use without opposing anything ("wind up" / "wind down", "here" /
+# "there"), nor light verbs of motion and posture, opposed in WordNet but not in set phrases
+# ("came down" / "went down", "stand idly by" / "sit idly by").
+_OPPOSABLE = ("adj", "verb")
+_LIGHT_VERBS = frozenset(
+    {"come", "go", "bring", "take", "give", "get", "put", "keep", "stand", "sit", "lie", "set"}
+)
+# Particles, which WordNet also lists as adjectives ("up" / "down"): "slow up" is "slow down".
+_PARTICLES = frozenset({"up", "down", "in", "out", "on", "off", "over", "back", "away"})
 
 
 def _bases(word: str) -> set[str]:
@@ -208,6 +217,8 @@ def opposite(x: str, y: str) -> bool:
     if x == y:
         return False
     bx, by = _bases(x), _bases(y)
+    if (bx | by) & _LIGHT_VERBS or {x, y} & _PARTICLES:
+        return False
     return any(b in antonyms(pos).get(a, ()) for pos in _OPPOSABLE for a in bx for b in by)
 
 
