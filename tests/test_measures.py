@@ -204,6 +204,13 @@ def test_a_changed_rate_period_is_disputed(parse, embed) -> None:  # type: ignor
     assert "£1,200 a month" in found[0].reason and "£1,200 a year" in found[0].reason
 
 
+def test_per_cent_is_a_percentage_not_cents(nlp: Any) -> None:
+    # spaCy tags "22 per cent" MONEY at times; its "per" also read as "each" and hid the loss.
+    said = "Holt said the firm made a loss of £11.4 million, after a 22 per cent rise in costs."
+    assert measured(nlp, said) == [(11.4e6, "pound loss"), (22.0, "percent")]
+    assert measured(nlp, "Shares fell 50 cents.") == [(0.5, "dollar fall")]
+
+
 def test_a_sum_framed_as_a_cost_hangs_on_its_verb(nlp: Any) -> None:
     # "at a cost of" only frames the sum: it is what chartering costs, as in "chartered at".
     framed = "The firm will charter the Hestia Lass at a cost of £18,500 a day."
@@ -211,6 +218,9 @@ def test_a_sum_framed_as_a_cost_hangs_on_its_verb(nlp: Any) -> None:
     assert measured(nlp, "The council sold the land for a price of £2 million.") == [
         (2e6, "pound sell")
     ]
+    # "A total of" adds up more than one thing: it stays on "total", which is not compared.
+    bought = measured(nlp, "The museum bought the two paintings for a total of £5 million.")
+    assert [unit for _, unit in bought if unit.startswith("pound")] == []
 
 
 def test_the_same_sum_a_day_and_a_week_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
@@ -228,6 +238,12 @@ def test_the_same_sum_a_day_and_a_week_is_disputed(parse, embed) -> None:  # typ
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # The other sentence prints this rate too, beside another.
+        (
+            "The hotel charges guests £120 a week for parking, the owner said on Monday.",
+            "The hotel charges guests £120 a night for a room and £120 a week for parking, the "
+            "owner said on Monday.",
+        ),
         # A room's rate a night is its rate a day.
         (
             "Guests at the Harbour Court hotel paid £40 a night for a room during the festival.",

@@ -45,6 +45,17 @@ def test_a_plan_retold_as_done_is_disputed(parse, embed) -> None:  # type: ignor
     assert "A as planned or expected" in found[0].reason
 
 
+def test_added_with_an_object_is_an_event_not_a_report(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # "add" is a verb of saying ("he added"), left out of the checks, except with an object.
+    found = disputes(
+        parse,
+        embed,
+        "Larkspur will add four daily flights on its Brenmouth-Carrow route, the airline said.",
+        "Larkspur has added four daily flights on its Brenmouth-Carrow route, the airline said.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+
+
 def test_same_tense_or_two_events_are_not_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
     assert not disputes(
         parse,

@@ -655,3 +655,29 @@ def test_a_person_or_an_organisation_credited_with_a_report_is_no_actor_dispute(
         "Tamsin Quill reported that the council had cancelled the contract.",
     )
     assert [d.kind for d in found] == ["actor"]
+
+
+def test_a_sentence_that_denies_and_asserts_the_verb_reports_two_events(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The ferry sailed from Portbrae on Monday morning with 40 passengers.",
+        "The ferry did not sail on Sunday because of the storm but sailed from Portbrae on Monday "
+        "morning with 40 passengers.",
+    )
+    assert all(d.kind != "negation" for d in found)
+    found = disputes(
+        parse,
+        embed,
+        "The ferry sailed from Portbrae on Monday morning with 40 passengers.",
+        "The ferry did not sail from Portbrae on Monday morning with 40 passengers.",
+    )
+    assert [d.kind for d in found] == ["negation"]
+
+
+def test_a_figure_rounded_to_fewer_decimals_is_the_same_figure(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    said = "The Standard & Poor's 500 index advanced 6.48 points, or 0.66 percent, to 990.51."
+    found = disputes(parse, embed, said, said.replace("0.66 percent", "0.7 per cent"))
+    assert all(d.kind != "number" for d in found)
+    found = disputes(parse, embed, said, said.replace("0.66 percent", "0.9 per cent"))
+    assert [d.kind for d in found] == ["number"]

@@ -44,12 +44,14 @@ def quantities(sent: Any) -> tuple[Quantity, ...]:
         if ent.label_ in ("MONEY", "CARDINAL", "QUANTITY") and (sum_ := money(ent)) is not None:
             out.append(sum_)
             continue
-        if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
+        # "22 per cent" arrives as MONEY at times (read as cents): it is a percentage.
+        percent = ent.label_ == "PERCENT" or ent.text.lower().endswith(" per cent")
+        if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY") and not percent:
             continue
         value = parse_number(ent.text)
         if value is None:
             continue
-        unit = "percent" if ent.label_ == "PERCENT" else _unit(ent.root)
+        unit = "percent" if percent else _unit(ent.root)
         out.append(Quantity(value, unit, ent.text, ordinal=ent.label_ == "ORDINAL"))
     return tuple(out)
 

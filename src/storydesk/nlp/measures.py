@@ -90,8 +90,9 @@ def _anchor(span: Any, vague: frozenset[str] = _VAGUE) -> str:
 
 
 # Nouns that only frame a sum ("at a cost of", "for a price of"): the sum is what the verb
-# they hang from costs.
-_FRAMES = frozenset({"cost", "price", "sum", "amount", "total", "figure", "value", "rate"})
+# they hang from costs. Not "a total of" or "a value of", which add up more than one thing
+# ("bought the two paintings for a total of £5 million", "a value of £2 billion including debt").
+_FRAMES = frozenset({"cost", "price"})
 
 
 def _framed(noun: Any) -> bool:
@@ -163,7 +164,7 @@ def _rate(span: Any, value: float, currency: str, anchor: str) -> Quantity | Non
     period, words = found
     own = {t.i for t in span.doc[span.end : span.end + 2]}
     low = span.sent.text.lower()
-    shared = [t for t in span.sent if t.lower_ in _SHARED and t.i not in own]
+    shared = [t for t in span.sent if t.lower_ in _SHARED and t.i not in own and not _per_cent(t)]
     if shared or re.search(r"\bbetween them\b|\b(?:a|per) head\b", low):
         return None  # "£24,000 a month between them, or £600 per flat": per whom?
     if period in _PER_YEAR:
@@ -178,7 +179,16 @@ def _per_unit(span: Any) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     if after and (after[0] in ("each", "apiece", "per") or (after[0] in _PER and len(after) > 1)):
         return True
-    return any(t.lower_ in ("each", "apiece", "per", "annually") for t in span.sent)
+    return any(
+        t.lower_ in ("each", "apiece", "per", "annually") and not _per_cent(t) for t in span.sent
+    )
+
+
+def _per_cent(token: Any) -> bool:
+    """ "per cent" is a percentage, not a share ("a £11.4m loss, after a 22 per cent rise")."""
+    if token.lower_ != "per" or token.i + 1 >= len(token.doc):
+        return False
+    return bool(token.nbor(1).lower_ == "cent")
 
 
 def _widened(ent: Any) -> Any:
@@ -200,6 +210,8 @@ def money(ent: Any) -> Quantity | None:
     currency is written (a bare CARDINAL) or no figure is found."""
     span = _widened(ent)
     low = [t.lower_ for t in span]
+    if any(_per_cent(t) for t in span):
+        return None  # "22 per cent", which the tagger may call MONEY: no cents
     currency, factor = next(((_SYMBOLS[w], 1.0) for w in low if w in _SYMBOLS), (None, 1.0))
     for w in low:
         if currency is None and w in _WORDS:

@@ -146,3 +146,22 @@ def value_range(text: str, value: float) -> tuple[float, float]:
 def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two value ranges share a value."""
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+_DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _places(text: str) -> int | None:
+    m = _DECIMALS.search(text)
+    return len(m.group(1) or "") if m else None
+
+
+def one_rounded(a_text: str, a: float, b_text: str, b: float) -> bool:
+    """Whether the figure written with fewer decimal places is the other rounded to them:
+    "0.7 per cent" and "0.66 percent", "12 percent" and "12.4 percent"."""
+    pa, pb = _places(a_text), _places(b_text)
+    if pa is None or pb is None or pa == pb:
+        return False
+    coarse, fine, places = (a, b, pa) if pa < pb else (b, a, pb)
+    return abs(round(fine, places) - coarse) < 10.0 ** -(places + 3)
+

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
-from ..nlp.numbers import compatible, value_range
+from ..nlp.numbers import compatible, one_rounded, value_range
 from ..nlp.roles import HEDGES
 from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
@@ -124,8 +124,16 @@ def same_name(x: str, y: str) -> bool:
     return all(any(_same_word(w, v) for v in big) for w in small)
 
 
+def generic(role: Role) -> bool:
+    """Whether the verb says too little to compare: a light or reporting verb, except "add"
+    with a direct object ("added two flights"), which is no report."""
+    if role.predicate == "add" and role.direct and role.patient:
+        return False
+    return role.predicate in GENERIC_PREDICATES
+
+
 def action_roles(claim: Claim) -> list[Role]:
-    return [r for r in claim.roles if r.predicate not in GENERIC_PREDICATES and r.patient]
+    return [r for r in claim.roles if not generic(r) and r.patient]
 
 
 # Lengths of time written in different units are equal within this share: "six months" (182.6
@@ -173,7 +181,8 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
         if not qa.unit or not comparable(qa, a, b, sim, same_name):
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
-        if not same_unit and (qb := same_sum_other_period(qa, b.quantities)) is not None:
+        other_period = not same_unit and qa.text not in b.text  # "£120 a week" printed too
+        if other_period and (qb := same_sum_other_period(qa, b.quantities)) is not None:
             reason = (
                 f"different {_what_differs(qa.unit)}: {ctx.name(a.article)} says {qa.text}, "
                 f"{ctx.name(b.article)} says {qb.text}"
@@ -186,6 +195,8 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             continue
         if compatible(value_range(qa.text, qa.value), value_range(qb.text, qb.value)):
             continue  # "at least 40" and "more than 30" can both be true
+        if one_rounded(qa.text, qa.value, qb.text, qb.value):
+            continue  # "0.7 per cent" for "0.66 percent"
         if may_be_one(qa, qb):
             continue
         reason = (
@@ -301,7 +312,14 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     # Only a denial of the very predicate the other source asserts counts: without that anchor,
     # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI). A condition
     # ("if they are not repealed" / "unless they are repealed") neither asserts nor denies.
-    denied = [r for r in neg.roles if r.negated and not r.unasserted and r.predicate in asserted]
+    # A sentence that also asserts the verb it denies reports two events ("did not strike in May
+    # and struck in June"; "refused bail for Carter but not for his brother"): no denial of it.
+    both = {r.predicate for r in neg.roles if not (r.negated or r.unasserted)}
+    denied = [
+        r
+        for r in neg.roles
+        if r.negated and not r.unasserted and r.predicate in asserted and r.predicate not in both
+    ]
     if not denied:
         return None
     role = denied[0]

@@ -29,20 +29,24 @@ from .checks import SAME_EVENT, Context, check_date, check_negation, check_numbe
 from .checkset import compare
 from .periods import check_period
 
-# Where clauses meet: commas, semicolons, colons, brackets and dashes, and the words that open a
+# Where clauses meet: commas, semicolons, colons, brackets and dashes, the words that open a
 # reported, relative, contrasting or coordinated clause ("announced on Tuesday that its members
-# ..."; an "and" between two nouns makes pieces too short or too far from the claim to win). Not the
+# ..."; an "and" between two nouns makes pieces too short or too far from the claim to win), and
+# the space after "said" before what was said. Not the
 # comma inside a date ("Monday, March 16", "March 16, 2026"): a date split off its verb is
 # parsed as hanging from the wrong one.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A comma takes no space after it, so the word after it can open a clause ("in 2025, which").
 _BREAK = re.compile(
-    r"\s*(?:[,;:()\[\]\u2013\u2014]|\s-\s)\s*"
-    r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but|and)\b)",
+    r"\s*,|\s*(?:[;:()\[\]\u2013\u2014]|\s-\s)\s*"
+    r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but|and)\b)"
+    r"|(?:(?<=\bsaid)|(?<=\bsays))\s+(?!that\b)",  # "Holt said the cuts followed ..."
     re.IGNORECASE,
 )
-_DATE_BEFORE = re.compile(rf"\b(?:{_WEEKDAYS})$|\d$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:(?:{_MONTHS})\b|\d)", re.IGNORECASE)
+# "Monday, March 16" and "March 16, 2026"; not "in 2025, which".
+_DATE_BEFORE = re.compile(rf"\b(?:{_WEEKDAYS}|(?:{_MONTHS})\s+\d{{1,2}})$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:(?:{_MONTHS})\b|\d{{4}}\b)", re.IGNORECASE)
 MIN_WORDS = 4  # a stretch shorter than this is a date or a name, not a clause
 MAX_PIECES = 2
 MAX_SPANS = 12
@@ -72,12 +76,16 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             _DATE_BEFORE.search(text[: m.start()]) or _DATE_AFTER.match(text[m.end() :])
         ):
             continue  # inside a date
-        if text[start : m.start()].strip():
-            out.append((start, m.start()))
+        out.append((start, m.start()))
         start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
+    out.append((start, len(text)))
+    return [_trimmed(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets without the spaces at either end."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Dispute, Role
-from .checks import GENERIC_PREDICATES, Context, make_dispute, same_name
+from .checks import Context, generic, make_dispute, same_name
 
 # Words that make the event one of several: "will cut 500 more jobs", "another plant".
 _AGAIN = re.compile(
@@ -92,7 +92,7 @@ def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     both = {"done", "planned"}
     for x in a.roles:
         event = _event(x)
-        if x.tense is None or event is None or x.negated or x.predicate in GENERIC_PREDICATES:
+        if x.tense is None or event is None or x.negated or generic(x):
             continue
         for y in b.roles:
             other = _event(y)
