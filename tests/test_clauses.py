@@ -154,3 +154,11 @@ def test_a_sentence_that_denies_the_claim_does_not_state_it(parse) -> None:  # t
     reader = clause_similarity(model.encode, vecs[0])
     found = first_dispute(claim, vecs[0], ctx, [(vecs[1], [other])], reader)[0]
     assert found is not None and found.kind == "negation"
+
+
+def test_a_clause_denying_another_occasion_is_no_conflict(parse) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "The board did not approve the merger in January and approved it in June after the "
+        "regulator cleared the deal and shareholders backed it at a special meeting."
+    )
+    assert _gated(parse, "The board approved the merger in June.", source)[1] is None

@@ -149,19 +149,29 @@ def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 _DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+# A figure rounded to a whole number stays this close to the one it rounds: "12 per cent" for
+# 12.4, not "5 per cent" for 5.25 (a quarter point is a whole rate decision).
+_WHOLE_ROUNDING = 0.035
 
 
-def _places(text: str) -> int | None:
+def _written(text: str) -> tuple[float, int] | None:
+    """The first figure as written, and its decimal places: "£1.24 million" -> (1.24, 2)."""
     m = _DECIMALS.search(text)
-    return len(m.group(1) or "") if m else None
+    if m is None:
+        return None
+    return float(m.group(0).replace(",", "")), len(m.group(1) or "")
 
 
 def one_rounded(a_text: str, a: float, b_text: str, b: float) -> bool:
-    """Whether the figure written with fewer decimal places is the other rounded to them:
-    "0.7 per cent" and "0.66 percent", "12 percent" and "12.4 percent"."""
-    pa, pb = _places(a_text), _places(b_text)
-    if pa is None or pb is None or pa == pb:
+    """Whether the figure written with fewer decimal places is the other rounded to them, within
+    less than half a unit of its last place ("0.7 per cent" for 0.66, "1.2 million" for 1.24
+    million; never a half, which rounds either way: "0.25" / "0.3" is a change), and, rounded to
+    a whole number, within 3.5% of it ("12 per cent" for 12.4, not "5 per cent" for 5.25)."""
+    wa, wb = _written(a_text), _written(b_text)
+    if wa is None or wb is None or wa[1] == wb[1] or not wa[0] or not wb[0]:
         return False
-    coarse, fine, places = (a, b, pa) if pa < pb else (b, a, pb)
-    return abs(round(fine, places) - coarse) < 10.0 ** -(places + 3)
-
+    (coarse, (cw, places)), (fine, _) = sorted(((a, wa), (b, wb)), key=lambda x: x[1][1])
+    scale = coarse / cw  # "million" and the like
+    if abs(fine - coarse) >= 0.5 * 10.0**-places * abs(scale) * (1 - 1e-9):
+        return False
+    return places >= 1 or abs(fine - coarse) <= _WHOLE_ROUNDING * abs(fine)

@@ -312,14 +312,7 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     # Only a denial of the very predicate the other source asserts counts: without that anchor,
     # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI). A condition
     # ("if they are not repealed" / "unless they are repealed") neither asserts nor denies.
-    # A sentence that also asserts the verb it denies reports two events ("did not strike in May
-    # and struck in June"; "refused bail for Carter but not for his brother"): no denial of it.
-    both = {r.predicate for r in neg.roles if not (r.negated or r.unasserted)}
-    denied = [
-        r
-        for r in neg.roles
-        if r.negated and not r.unasserted and r.predicate in asserted and r.predicate not in both
-    ]
+    denied = [r for r in neg.roles if r.negated and not r.unasserted and r.predicate in asserted]
     if not denied:
         return None
     role = denied[0]

@@ -25,7 +25,14 @@ import numpy as np
 
 from ..model import Claim, Dispute
 from ..nlp.roles import NEGATION_WORDS
-from .checks import SAME_EVENT, Context, check_date, check_negation, check_number, same_name
+from .checks import (
+    SAME_EVENT,
+    Context,
+    check_date,
+    check_negation,
+    check_number,
+    same_name,
+)
 from .checkset import compare
 from .periods import check_period
 
@@ -159,4 +166,28 @@ def dispute_on_clauses(
     if float(scores[best]) <= sim:
         return None
     gate = min(float(scores[best]), _CEILING)
-    return compare(claim, _within(other, *spans[best]), gate, ctx, CLAUSE_CHECKS)
+    clause = _within(other, *spans[best])
+    found = compare(claim, clause, gate, ctx, CLAUSE_CHECKS)
+    if found is not None and found.kind == "negation" and not _same_occasion(claim, clause):
+        return None  # "did not approve the merger in January" against "approved it in June"
+    return found
+
+
+def _same_occasion(claim: Claim, clause: Claim) -> bool:
+    """Whether a clause's denial may be of the claim's event: the clause does not also assert
+    the verb it denies ("did not approve it in January and approved it in June": which one the
+    claim retells, the clause cannot say), dates nothing on days the claim does not name, and
+    the denied verb has no other object than the claim's."""
+    asserted = {r.predicate for r in clause.roles if not (r.negated or r.unasserted)}
+    denied = [r for r in clause.roles if r.negated and not r.unasserted]
+    if any(r.predicate in asserted for r in denied):
+        return False
+    dates = {e.text.lower() for e in claim.entities if e.label == "DATE"}
+    theirs = {e.text.lower() for e in clause.entities if e.label == "DATE"}
+    if dates and theirs and not dates & theirs:
+        return False
+    objects = {r.predicate: r.patient for r in claim.roles if r.patient}
+    return not any(
+        r.patient and r.predicate in objects and not same_name(r.patient, objects[r.predicate])
+        for r in denied
+    )
