@@ -124,6 +124,14 @@ def same_name(x: str, y: str) -> bool:
     return all(any(_same_word(w, v) for v in big) for w in small)
 
 
+def verb_stem(predicate: str) -> str:
+    """The start every written form of a verb lemma shares, near enough: "close" -> "clos"
+    ("closed", "closing"), "build up" -> "buil" ("built"). Words that begin with it are taken
+    as forms of the verb."""
+    stem = predicate.split(" ")[0]
+    return stem[: max(3, len(stem) - 1)]
+
+
 def generic(role: Role) -> bool:
     """Whether the verb says too little to compare: a light or reporting verb, except "add"
     with a direct object ("added two flights"), which is no report."""

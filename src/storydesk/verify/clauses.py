@@ -32,6 +32,7 @@ from .checks import (
     check_negation,
     check_number,
     same_name,
+    verb_stem,
 )
 from .checkset import compare
 from .periods import check_period
@@ -110,8 +111,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
 
 def _written_in(predicate: str, words: set[str]) -> bool:
     """Whether a form of the verb is among the words ("breach": "breached"; "build up": "built")."""
-    stem = predicate.split(" ")[0]
-    stem = stem[: max(3, len(stem) - 1)]
+    stem = verb_stem(predicate)
     return any(w.startswith(stem) for w in words)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Dispute, Role
-from .checks import Context, generic, make_dispute, same_name
+from .checks import Context, generic, make_dispute, same_name, verb_stem
 
 # Words that make the event one of several: "will cut 500 more jobs", "another plant".
 _AGAIN = re.compile(
@@ -77,8 +77,7 @@ def _reported_done(done: Claim, planned: Claim, predicate: str, ctx: Context) ->
     text = ctx.article_text.get(planned.article, "").lower()
     if not text:
         return False
-    stem = predicate.split(" ")[0]
-    stem = stem[: max(3, len(stem) - 1)]
+    stem = verb_stem(predicate)
     forms = {w for w in _WORD.findall(done.text.lower()) if w.startswith(stem)}
     forms -= set(_WORD.findall(planned.text.lower()))
     rest = text.replace(planned.text.lower(), " ")
