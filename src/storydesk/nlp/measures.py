@@ -246,6 +246,12 @@ def _spelled_out(words: list[str]) -> str:
     )
 
 
+# A figure as written, with the scale word or letter after it ("18,500", "2.5m", "1.2 million"),
+# for readers of plain text; scaled_number gives its value.
+SCALE_SUFFIX = r"(?:\s*(?:m|bn|k|million|billion|thousand|trillion)\b)?"
+FIGURE = rf"\d[\d,]*(?:\.\d+)?{SCALE_SUFFIX}"
+
+
 def scaled_number(written: str) -> float | None:
     """ "1,200" -> 1200, "2.5m" or "2.5 million" -> 2,500,000, "Fourteen" -> 14."""
     return parse_number(_spelled_out(written.lower().split()))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import Claim, Quantity
-from ..nlp.measures import scaled_number
+from ..nlp.measures import FIGURE, scaled_number
 from ..nlp.numbers import last_digit_unit
 
 MIN_SIMILARITY = 0.7
@@ -87,7 +87,7 @@ def comparable(
     return not (da and db and not any(same_name(x, y) for x in da for y in db))
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:m|bn|k|million|billion|thousand)\b)?", re.I)
+_FIGURE = re.compile(FIGURE, re.IGNORECASE)
 
 
 def _written(q: Quantity) -> float | None:

@@ -16,13 +16,19 @@ import re
 from dataclasses import replace
 
 from ..model import Verdict
-from ..nlp.measures import CURRENCY_WORDS, RATE_ADVERBS, RATE_PERIODS, scaled_number
+from ..nlp.measures import (
+    CURRENCY_WORDS,
+    FIGURE,
+    RATE_ADVERBS,
+    RATE_PERIODS,
+    SCALE_SUFFIX,
+    scaled_number,
+)
 
 # Support a source must give, for a sentence with no figure, to set it in dispute.
 CONFIDENT_SUPPORT = 0.5
 
-_SCALE = r"(?:\s*(?:m|bn|k|million|billion|thousand|trillion)\b)?"
-_DIGITS = re.compile(rf"(?<![\w.,])\d[\d,]*(?:\.\d+)?{_SCALE}", re.IGNORECASE)
+_DIGITS = re.compile(rf"(?<![\w.,]){FIGURE}", re.IGNORECASE)
 _WORD_NUMBER = re.compile(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -33,7 +39,7 @@ _WORD_NUMBER = re.compile(
 # A sum with its period, in the forms nlp.measures reads in a parse: "£45 a week", "45 pounds
 # per week", "$2m every year", "£45 weekly".
 _RATE = re.compile(
-    rf"(\d[\d,.]*{_SCALE})(?:\s+(?:{'|'.join(sorted(CURRENCY_WORDS))}))?\s+"
+    rf"(\d[\d,.]*{SCALE_SUFFIX})(?:\s+(?:{'|'.join(sorted(CURRENCY_WORDS))}))?\s+"
     rf"(?:(?:a|an|per|every)\s+({'|'.join(sorted(RATE_PERIODS))})s?"
     rf"|({'|'.join(sorted(RATE_ADVERBS))}))\b"
     r"(?!\s+(?:ago|later|earlier)\b|\s+(?:after|before)\s+(?!tax\b))",  # "a week ago": a time
