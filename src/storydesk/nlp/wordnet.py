@@ -104,12 +104,17 @@ def _nouns() -> tuple[dict[int, tuple[int, ...]], dict[int, str]]:
                 governing[int(fields[0])] = gloss.strip()
             if "#p" not in head:
                 continue
-            k = 4 + 2 * int(fields[3], 16)  # past the synset's words and their lex ids
-            pointers = [fields[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(fields[k]))]
-            found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
+            found = tuple(int(p[1]) for p in _pointers(fields) if p[0] == "#p" and p[2] == "n")
             if found:
                 parts[int(fields[0])] = found
     return parts, governing
+
+
+def _pointers(fields: list[str]) -> list[list[str]]:
+    """A data file line's pointers, each [symbol, synset offset, part of speech, source/target
+    word numbers], read past the synset's words and their lex ids."""
+    k = 4 + 2 * int(fields[3], 16)
+    return [fields[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(fields[k]))]
 
 
 def part_holonyms() -> dict[int, tuple[int, ...]]:
@@ -142,9 +147,7 @@ def antonyms(pos: str) -> dict[str, frozenset[str]]:
             fields = line.partition(" | ")[0].split()
             offset, count = int(fields[0]), int(fields[3], 16)
             synsets[offset] = [_MARKER.sub("", w).lower() for w in fields[4 : 4 + 2 * count : 2]]
-            k = 4 + 2 * count
-            for i in range(int(fields[k])):
-                symbol, to, _, st = fields[k + 1 + 4 * i : k + 5 + 4 * i]
+            for symbol, to, _, st in _pointers(fields):
                 if symbol == "!":
                     links.append((offset, int(st[:2], 16), int(to), int(st[2:], 16)))
     found: dict[str, set[str]] = {}
