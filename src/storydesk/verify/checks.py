@@ -16,7 +16,6 @@ from datetime import date
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, one_rounded, value_range
-from ..nlp.roles import HEDGES
 from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
 
@@ -333,35 +332,3 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
         f"{ctx.name(pos.article)} says it did"
     )
     return make_dispute(a, b, "negation", reason, 0.75)
-
-
-_HEDGED_CLAUSE = re.compile(
-    rf"\b(?:{'|'.join(sorted(HEDGES))})\b((?:[^,;:.!?\u2013\u2014]|(?<=\d)[,.](?=\d)){{0,60}})",
-    re.IGNORECASE,
-)
-_CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
-
-
-def _keeps_hedge(firm: str, hedged: str) -> bool:
-    """Whether the sentence read as firm hedges, in a clause of its own, what the other hedges:
-    "at a cost that could reach £600,000" keeps the hedge of "this could cost up to £600,000";
-    "will cut the hours, though the plan may change" does not keep that of "might cut"."""
-    theirs = {w.lower().rstrip(".,") for w in _CONTENT.findall(hedged)}
-    for m in _HEDGED_CLAUSE.finditer(firm):
-        if any(w.lower().rstrip(".,") in theirs for w in _CONTENT.findall(m.group(1))):
-            return True
-    return False
-
-
-def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """One source hedges ("may", "could") what the other states as settled."""
-    if sim < 0.8 or bool(a.modal) == bool(b.modal) or a.negated != b.negated:
-        return None
-    hedged, firm = (a, b) if a.modal else (b, a)
-    if _keeps_hedge(firm.text, hedged.text):
-        return None
-    reason = (
-        f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
-        f"{ctx.name(firm.article)} states it as fact"
-    )
-    return make_dispute(a, b, "modality", reason, 0.4)

@@ -11,10 +11,10 @@ from .checks import (
     Check,
     Context,
     check_date,
-    check_modality,
     check_negation,
     check_number,
 )
+from .hedges import check_modality
 from .periods import check_period
 from .places import check_place
 from .plans import check_plan

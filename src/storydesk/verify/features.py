@@ -23,6 +23,7 @@ from ..nlp.sentences import split_sentences
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
 from .clauses import SpanSimilarity, dispute_on_clauses
+from .hedges import dropped_hedge, free_words
 
 # Stopwords are kept local (and small) so that novelty counts content, not function words, without
 # importing spaCy's language data on the lexical path.
@@ -284,8 +285,21 @@ def first_dispute(
                 found = dispute_on_clauses(claim, other, sim, ctx, clauses)
                 if found is not None:
                     return found, True
+    # A hedge is read whether or not a sentence states the claim: "may review" holds every
+    # word of "will review".
+    found = dropped_hedge(claim, [o for _, claims in evidence for o in claims], ctx, holds_words)
+    if found is not None:
+        return found, False
     best = evidence[0][1] if evidence else ()
     return None, bool(best) and best[0].negated != claim.negated
+
+
+def holds_words(claim: Claim, sentence: Claim) -> bool:
+    """Whether the sentence has every content word of the claim but those it may write otherwise
+    (`hedges.free_words`): "He said the sandbank may have shifted" holds "Callum Brodie said the
+    sandbank shifted"."""
+    mine = set(content(words(claim.text))) - free_words(claim)
+    return bool(mine) and mine <= set(words(sentence.text))
 
 
 def structured_dispute(

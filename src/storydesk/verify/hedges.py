@@ -1,0 +1,165 @@
+"""Hedges: one source says "may", "might" or "could" where another states the thing as settled.
+
+Two readings. `check_modality` compares two near-identical sentences (similarity 0.8 or more)
+whose main verbs differ in certainty. `dropped_hedge` finds the usual case in news, where the
+hedge is attributed ("a spokesperson said the department may review the subsidy") and a retelling
+drops both the attribution and the hedge ("The department will review the subsidy"): the whole
+sentences then read too far apart (0.70) for the first reading, though the retelling keeps every
+word of the hedged clause. A hedge is a caution, not a contradiction (confidence 0.4): "may
+review" does not deny "will review".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import Claim, Dispute, Role
+from ..nlp.roles import HEDGES
+from ..quotes.speakers import SPEECH_LEMMAS
+from .checks import Context, make_dispute, same_name, verb_stem
+
+_HEDGED_CLAUSE = re.compile(
+    rf"\b(?:{'|'.join(sorted(HEDGES))})\b((?:[^,;:.!?\u2013\u2014]|(?<=\d)[,.](?=\d)){{0,60}})",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+# Words that hedge a sentence without a modal: a sentence that has one has kept a hedge, if not
+# the source's ("is likely to review", "is considering a review"). A modal in a side clause is
+# `_keeps_hedge`'s to judge: "will cut the hours, though the plan may change" keeps none.
+_SOFTENERS = frozenset(
+    """possibly perhaps likely unlikely probably expected expects considering consider considers
+    weighing potential potentially reportedly appears appear seems seem suggested suggests if
+    unless whether""".split()  # noqa: SIM905 (a word list)
+)
+# How many words may stand between the modal and its verb: "may have to be postponed".
+_VERB_REACH = 4
+CONFIDENCE = 0.4
+
+
+def _keeps_hedge(firm: str, hedged: str) -> bool:
+    """Whether the sentence read as firm hedges, in a clause of its own, what the other hedges:
+    "at a cost that could reach £600,000" keeps the hedge of "this could cost up to £600,000";
+    "will cut the hours, though the plan may change" does not keep that of "might cut"."""
+    theirs = {w.lower().rstrip(".,") for w in _CONTENT.findall(hedged)}
+    for m in _HEDGED_CLAUSE.finditer(firm):
+        if any(w.lower().rstrip(".,") in theirs for w in _CONTENT.findall(m.group(1))):
+            return True
+    return False
+
+
+def _reason(hedged: Claim, firm: Claim, ctx: Context) -> str:
+    return (
+        f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
+        f"{ctx.name(firm.article)} states it as fact"
+    )
+
+
+def _firm_words(claim: Claim) -> bool:
+    """Whether the sentence has no hedge: no main modal and no softening word."""
+    words = {w.lower() for w in _WORD.findall(claim.text)}
+    return not (claim.modal or words & _SOFTENERS)
+
+
+def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """One source hedges ("may", "could") what the other states as settled."""
+    if sim < 0.8 or bool(a.modal) == bool(b.modal) or a.negated != b.negated:
+        return None
+    hedged, firm = (a, b) if a.modal else (b, a)
+    if not _firm_words(firm) or _keeps_hedge(firm.text, hedged.text):
+        return None
+    return make_dispute(a, b, "modality", _reason(hedged, firm, ctx), CONFIDENCE)
+
+
+def hedged_predicates(claim: Claim) -> set[str]:
+    """The verbs the sentence's main hedge is written on: those with a form among the few words
+    after the modal ("may have to be postponed": postpone)."""
+    if not claim.modal:
+        return set()
+    found: set[str] = set()
+    tokens = [w.lower() for w in _WORD.findall(claim.text)]
+    for i, w in enumerate(tokens):
+        if w != claim.modal:
+            continue
+        after = tokens[i + 1 : i + 1 + _VERB_REACH]
+        found |= {
+            r.predicate
+            for r in claim.roles
+            if any(t.startswith(verb_stem(r.predicate)) for t in after)
+        }
+    return found
+
+
+def _agrees(mine: str | None, theirs: str | None) -> bool:
+    """The same doer or object, or one a shorter name of the other ("the department", "the
+    Department for Island Transport"), or one not known (a pronoun)."""
+    if mine is None or theirs is None or same_name(mine, theirs):
+        return True
+    a, b = ({w.lower() for w in _WORD.findall(x)} for x in (mine, theirs))
+    return a <= b or b <= a
+
+
+def _same_doing(mine: Role, theirs: Role) -> bool:
+    return (
+        mine.negated == theirs.negated
+        and _agrees(mine.agent, theirs.agent)
+        and _agrees(mine.patient, theirs.patient)
+    )
+
+
+def free_words(claim: Claim) -> set[str]:
+    """The claim's words that a source may write otherwise and still say what it says: who says
+    it ("Callum Brodie said ..." told of "he" or "a spokesperson"), and the forms of its verbs
+    ("inspected" against "may inspect"), which `dropped_hedge` compares by lemma."""
+    out: set[str] = set()
+    for r in claim.roles:
+        if r.predicate in SPEECH_LEMMAS and r.agent:
+            out |= {w.lower() for w in _WORD.findall(r.agent)}
+    # Not a two-letter stem: "be" and "go" begin too many other words ("beach", "government").
+    stems = [s for s in (verb_stem(r.predicate) for r in claim.roles) if len(s) >= 3]
+    words = {w.lower() for w in _WORD.findall(claim.text)}
+    return out | {w for w in words if any(w.startswith(s) for s in stems)}
+
+
+def _dropped_on(claim: Claim, other: Claim) -> Role | None:
+    """The claim's verb that `other` hedges with the same doer, object and negation."""
+    hedged = hedged_predicates(other)
+    for mine in claim.roles:
+        if mine.predicate not in hedged or mine.unasserted:
+            continue
+        if any(r.predicate == mine.predicate and _same_doing(mine, r) for r in other.roles):
+            return mine
+    return None
+
+
+def _states_firmly(mine: Role, other: Claim) -> bool:
+    """Whether `other` states the claim's verb with the same doer, object and negation and no
+    hedge on it ("the authority confirmed it will rebuild the wall")."""
+    hedged = hedged_predicates(other)
+    return any(
+        r.predicate == mine.predicate and r.predicate not in hedged and not r.unasserted
+        and _same_doing(mine, r)
+        for r in other.roles
+    )  # fmt: skip
+
+
+def dropped_hedge(
+    claim: Claim, sentences: Sequence[Claim], ctx: Context, holds: Callable[[Claim, Claim], bool]
+) -> Dispute | None:
+    """A hedge the claim drops: a sentence that `holds` the claim's words hedges one of its
+    verbs, with the same doer, object and negation, where the claim has no hedge of its own;
+    unless another of the sentences states that verb firmly (a document that says "may review"
+    and later "confirmed it will review" has said it). None otherwise."""
+    if not _firm_words(claim):
+        return None
+    for other in sentences:
+        if not holds(claim, other):
+            continue
+        mine = _dropped_on(claim, other)
+        if mine is None or _keeps_hedge(claim.text, other.text):
+            continue
+        if any(_states_firmly(mine, s) for s in sentences):
+            return None
+        return make_dispute(claim, other, "modality", _reason(other, claim, ctx), CONFIDENCE)
+    return None
