@@ -83,6 +83,14 @@ def test_txt_byline_in_the_metadata_block_keeps_the_block() -> None:
     assert parts.meta["source"] == "Meridian" and parts.meta["published"] == "2026-03-03"
     assert parts.meta["author"] == "Owen Castell"
     assert (parts.title, parts.body) == ("Strike called", BODY)
+    # A "Byline:" key is the author too.
+    parts = split_text("Title: Strike called\nSource: Meridian\nByline: Lena Fairbrook\n\n" + BODY)
+    assert parts.meta == {
+        "title": "Strike called",
+        "source": "Meridian",
+        "author": "Lena Fairbrook",
+    }
+    assert parts.body == BODY
     # "By the river" is no byline: the lines are ordinary text
     assert split_text("Source: Meridian\nBy the river\n\n" + BODY).meta == {}
     # nor is a headline that begins with "By", alone above the body

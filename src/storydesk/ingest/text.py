@@ -12,10 +12,10 @@ Layout, all parts optional except the body::
     Body text, one paragraph per line or separated by blank lines.
 
 Metadata keys are case-insensitive: source (also outlet, site), url (also link), published (also
-date), title, dek (also subtitle), author, language (also lang). The block counts only when *every*
-line before the first blank line is such a `Key: value` line or a byline ("By Owen Castell", read
-as the author); author is accepted but not kept (Article has no author field). Unknown keys make
-the block ordinary text.
+date), title, dek (also subtitle), author (also byline, by), language (also lang). The block
+counts only when *every* line before the first blank line is such a `Key: value` line or a
+byline ("By Owen Castell", read as the author); author is accepted but not kept (Article has no
+author field). Unknown keys make the block ordinary text.
 
 A headline is a leading short line (at most 25 words) that does not end like a sentence or clause
 (".", ":", ";", ",", "…"), holds no "©" credit, and has more text after it. A line followed directly
@@ -44,6 +44,8 @@ _META_KEYS = {
     "dek": "dek",
     "subtitle": "dek",
     "author": "author",
+    "byline": "author",
+    "by": "author",
     "language": "language",
     "lang": "language",
 }
