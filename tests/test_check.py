@@ -236,7 +236,7 @@ def test_a_dropped_hedge_is_a_caution_beside_a_supported_sentence() -> None:
     (check,) = check_text(draft, arts, ModelVerifier())
     assert check.label == "supported"
     assert cautions(check) == [
-        "certainty differs: the document hedges ('may'), the claim states it as fact"
+        "certainty differs: the document hedges ('may'), the claim states it as fact (Test Wire)"
     ]
     assert "caution                certainty differs" in to_table([check])
     assert "   - caution: certainty differs" in to_markdown([check])

@@ -26,7 +26,12 @@ def test_the_hedge_is_on_the_verbs_written_after_the_modal(parse: Any) -> None:
     assert "suspend" in hedged_predicates(c)
     assert "say" not in hedged_predicates(c)
     (firm,) = parse("The board said some routes will be suspended over the winter.")
-    assert hedged_predicates(firm) == set()
+    assert hedged_predicates(firm) == {}
+    # Read on the words: a modal in a reported clause that is not the main verb's still hedges.
+    (told,) = parse("The chief executive told analysts that the first batteries could ship soon.")
+    assert hedged_predicates(told) == {"ship": "could"}
+    (past,) = parse("The jury could not reach a verdict on Friday.")
+    assert hedged_predicates(past) == {}
 
 
 def test_an_attributed_hedge_dropped_with_its_attribution(parse: Any) -> None:
@@ -75,7 +80,7 @@ def test_a_dropped_attributed_hedge_is_a_caution_unless_the_source_also_states_i
     (check,) = check_text(draft, [Article("w", "w.txt", hedged, source="Wire")], ModelVerifier())
     assert check.label != "contradicted"
     assert cautions(check) == [
-        "certainty differs: the document hedges ('may'), the claim states it as fact"
+        "certainty differs: the document hedges ('may'), the claim states it as fact (Wire)"
     ]
     # A document that later says it firmly has said what the draft says.
     firm = hedged + " On Tuesday the authority confirmed it will rebuild the sea wall at Carrow."
@@ -93,3 +98,21 @@ def test_near_identical_sentences_differ_in_certainty_unless_both_hedge(parse: A
     assert found is not None and found.kind == "modality" and found.confidence < 0.6
     assert check_modality(hedged, likely, 0.9, CTX) is None
     assert check_modality(hedged, firm, 0.7, CTX) is None  # not near-identical
+
+
+def test_a_caution_comes_from_any_source_not_only_the_best_support() -> None:
+    # The closest source has paraphrased the hedge away; the wire that prints it still counts.
+    wire = (
+        "The Ostrava Works said the first repaired turbines could return to service by "
+        "mid-January, the company said on Monday."
+    )
+    rewrite = "The first repaired turbines will return to service by mid-January, the works said."
+    arts = [
+        Article("wire", "wire.txt", wire, source="Wire"),
+        Article("copy", "copy.txt", rewrite, source="Rewrite"),
+    ]
+    draft = "The first repaired turbines will return to service by mid-January."
+    (check,) = check_text(draft, arts, ModelVerifier())
+    assert check.label == "supported"
+    assert check.best is not None and check.best.article == "copy"
+    assert [c.endswith("(Wire)") for c in cautions(check)] == [True]

@@ -91,6 +91,8 @@ class SentenceCheck:
     # print its figures, or they do not say what it says against another source's reasoned
     # contradiction; each with the reason last among its verdict's reasons.
     discounted: tuple[SourceVerdict, ...] = ()
+    # Every source that does not contradict it and gives a caution (CAUTIONS), best first.
+    cautioned: tuple[SourceVerdict, ...] = ()
 
 
 def _quote_conflict(v: Verdict, q: QuoteCheck) -> Verdict:
@@ -187,9 +189,18 @@ def check_sentence(
         label = "contradicted" if contra else "unverified"
     backing = tuple(r.article for r in results if r.verdict.label == "supported")
     independent = len({groups.get(a, a) for a in backing}) if groups is not None else None
-    return SentenceCheck(
-        sentence, label, best, contra, read_as, tuple(quotes), backing, independent, discounted
+    # A caution from any source, not only the best: the best support may be an outlet that
+    # paraphrased the hedge away while the others print it.
+    cautioned = tuple(
+        sorted(
+            (r for r in results if r.verdict.label != "contradicted" and _cautions(r.verdict)),
+            key=lambda r: r is not best,
+        )
     )
+    return SentenceCheck(
+        sentence, label, best, contra, read_as, tuple(quotes), backing, independent, discounted,
+        cautioned,
+    )  # fmt: skip
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -256,12 +267,20 @@ def check_text(
 CAUTIONS = ("certainty differs: the document hedges",)
 
 
+def _cautions(v: Verdict) -> list[str]:
+    return [r for r in v.reasons if r.startswith(CAUTIONS)]
+
+
 def cautions(c: SentenceCheck) -> list[str]:
-    """The best source's cautions about a sentence it does not contradict (for an unverified
-    one they may be why it is not supported)."""
-    if c.best is None or c.label == "contradicted":
+    """The cautions of the sources that do not contradict a sentence, each naming its source,
+    unless the sentence is contradicted (for an unverified one they may be why it is not
+    supported)."""
+    if c.label == "contradicted":
         return []
-    return [r for r in c.best.verdict.reasons if r.startswith(CAUTIONS)]
+    out: list[str] = []
+    for s in c.cautioned:
+        out += [f"{r} ({s.label})" for r in _cautions(s.verdict) if f"{r} ({s.label})" not in out]
+    return out
 
 
 def _source_dict(s: SourceVerdict) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 
 from ..model import Claim, Dispute, Role
 from ..nlp.roles import HEDGES
-from ..quotes.speakers import SPEECH_LEMMAS
 from .checks import Context, make_dispute, same_name, verb_stem
 
 _HEDGED_CLAUSE = re.compile(
@@ -49,9 +48,9 @@ def _keeps_hedge(firm: str, hedged: str) -> bool:
     return False
 
 
-def _reason(hedged: Claim, firm: Claim, ctx: Context) -> str:
+def _reason(hedged: Claim, modal: str | None, firm: Claim, ctx: Context) -> str:
     return (
-        f"certainty differs: {ctx.name(hedged.article)} hedges ('{hedged.modal}'), "
+        f"certainty differs: {ctx.name(hedged.article)} hedges ('{modal}'), "
         f"{ctx.name(firm.article)} states it as fact"
     )
 
@@ -69,26 +68,28 @@ def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     hedged, firm = (a, b) if a.modal else (b, a)
     if not _firm_words(firm) or _keeps_hedge(firm.text, hedged.text):
         return None
-    return make_dispute(a, b, "modality", _reason(hedged, firm, ctx), CONFIDENCE)
+    return make_dispute(a, b, "modality", _reason(hedged, hedged.modal, firm, ctx), CONFIDENCE)
 
 
-def hedged_predicates(claim: Claim) -> set[str]:
-    """The verbs the sentence's main hedge is written on: those with a form among the few words
-    after the modal ("may have to be postponed": postpone)."""
-    if not claim.modal:
-        return set()
-    found: set[str] = set()
+def hedged_predicates(claim: Claim) -> dict[str, str]:
+    """The verbs a modal is written on, each with its modal: those with a form among the few
+    words after "may", "might" or "could" ("may have to be postponed": postpone). Read on the
+    words, not on the main verb: "told analysts that the batteries could ship" hedges the
+    shipping as much as "said the batteries could ship"."""
+    found: dict[str, str] = {}
     tokens = [w.lower() for w in _WORD.findall(claim.text)]
     for i, w in enumerate(tokens):
-        if w != claim.modal:
-            continue
         after = tokens[i + 1 : i + 1 + _VERB_REACH]
-        found |= {
-            r.predicate
-            for r in claim.roles
-            if any(t.startswith(verb_stem(r.predicate)) for t in after)
-        }
+        if w not in HEDGES or (w == "could" and after[:1] in (["not"], ["never"])):
+            continue  # "could not reach a verdict": a past inability, stated as fact
+        for r in claim.roles:
+            if any(t.startswith(verb_stem(r.predicate)) for t in after):
+                found.setdefault(r.predicate, w)
     return found
+
+
+def _names(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
 
 
 def _agrees(mine: str | None, theirs: str | None) -> bool:
@@ -96,7 +97,7 @@ def _agrees(mine: str | None, theirs: str | None) -> bool:
     Department for Island Transport"), or one not known (a pronoun)."""
     if mine is None or theirs is None or same_name(mine, theirs):
         return True
-    a, b = ({w.lower() for w in _WORD.findall(x)} for x in (mine, theirs))
+    a, b = _names(mine), _names(theirs)
     return a <= b or b <= a
 
 
@@ -109,37 +110,39 @@ def _same_doing(mine: Role, theirs: Role) -> bool:
 
 
 def free_words(claim: Claim) -> set[str]:
-    """The claim's words that a source may write otherwise and still say what it says: who says
-    it ("Callum Brodie said ..." told of "he" or "a spokesperson"), and the forms of its verbs
-    ("inspected" against "may inspect"), which `dropped_hedge` compares by lemma."""
+    """The claim's words that a source may write otherwise and still say what it says: its
+    doers ("the National Product Safety Authority" told of "it", "Callum Brodie said" of "he
+    said"), which `dropped_hedge` compares on the hedged verb, and the forms of its verbs
+    ("inspected" against "may inspect"), compared by lemma."""
     out: set[str] = set()
     for r in claim.roles:
-        if r.predicate in SPEECH_LEMMAS and r.agent:
-            out |= {w.lower() for w in _WORD.findall(r.agent)}
+        if r.agent:
+            out |= _names(r.agent)
     # Not a two-letter stem: "be" and "go" begin too many other words ("beach", "government").
     stems = [s for s in (verb_stem(r.predicate) for r in claim.roles) if len(s) >= 3]
-    words = {w.lower() for w in _WORD.findall(claim.text)}
-    return out | {w for w in words if any(w.startswith(s) for s in stems)}
+    return out | {w for w in _names(claim.text) if any(w.startswith(s) for s in stems)}
 
 
-def _dropped_on(claim: Claim, other: Claim) -> Role | None:
-    """The claim's verb that `other` hedges with the same doer, object and negation."""
+def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:
+    """The claim's verb that `other` hedges with the same doer, object and negation, and the
+    modal it hedges it with."""
     hedged = hedged_predicates(other)
     for mine in claim.roles:
         if mine.predicate not in hedged or mine.unasserted:
             continue
         if any(r.predicate == mine.predicate and _same_doing(mine, r) for r in other.roles):
-            return mine
+            return mine, hedged[mine.predicate]
     return None
 
 
 def _states_firmly(mine: Role, other: Claim) -> bool:
-    """Whether `other` states the claim's verb with the same doer, object and negation and no
-    hedge on it ("the authority confirmed it will rebuild the wall")."""
+    """Whether `other` states the claim's verb with no hedge on it, the same negation, a doer
+    that agrees and the claim's object ("the authority confirmed it will rebuild the wall"). The
+    object must be written: "before it restarts" does not say the line restarts in January."""
     hedged = hedged_predicates(other)
     return any(
         r.predicate == mine.predicate and r.predicate not in hedged and not r.unasserted
-        and _same_doing(mine, r)
+        and _same_doing(mine, r) and (mine.patient is None or r.patient is not None)
         for r in other.roles
     )  # fmt: skip
 
@@ -156,10 +159,12 @@ def dropped_hedge(
     for other in sentences:
         if not holds(claim, other):
             continue
-        mine = _dropped_on(claim, other)
-        if mine is None or _keeps_hedge(claim.text, other.text):
+        found = _dropped_on(claim, other)
+        if found is None or _keeps_hedge(claim.text, other.text):
             continue
+        mine, modal = found
         if any(_states_firmly(mine, s) for s in sentences):
             return None
-        return make_dispute(claim, other, "modality", _reason(other, claim, ctx), CONFIDENCE)
+        reason = _reason(other, modal, claim, ctx)
+        return make_dispute(claim, other, "modality", reason, CONFIDENCE)
     return None
