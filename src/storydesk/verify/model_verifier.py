@@ -29,6 +29,7 @@ from .checks import Context
 from .clauses import clause_similarity
 from .crossencoder import CrossEncoder
 from .days import as_window_days
+from .decompose import decompose
 from .evidence import rank_sentences
 from .features import (
     FEATURE_NAMES,
@@ -154,6 +155,13 @@ class ModelVerifier(LazyModels[TextIndex]):
         parts = [p for p in split_sentences(claim) if any(ch.isalnum() for ch in p)]
         if not parts or not document.strip():
             return []
+        # A sentence with a side clause is read as the statements it makes (verify.decompose),
+        # unless the document prints it as it stands.
+        flat_doc = " ".join(document.split())
+        parts = [
+            q for p in parts
+            for q in ([p] if " ".join(p.split()) in flat_doc else decompose(p, self.nlp, document))
+        ]  # fmt: skip
         index = self.index(document)
         # The structured checks and the features read at least CHECK_WINDOWS windows; the model
         # reads the first k of them, as many as it was trained on.

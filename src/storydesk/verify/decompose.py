@@ -1,0 +1,77 @@
+"""A claim sentence with a side clause, checked as the two statements it makes.
+
+Retellings compress: "Kesterline Energy, which made the battery cells, said it had found a
+contamination problem" joins two sentences of its source ("The battery cells were made by
+Kesterline Energy." and "Kesterline said it had identified a contamination problem ..."). The
+cross-encoder reads a claim against one window at a time, and no one window says both halves:
+it entailed the whole 0.20 against either sentence, though it entails each half against its
+own. A non-restrictive relative clause is a statement of its own, so the claim is read as two:
+the sentence without the clause ("Kesterline Energy said it had found ...") and the clause with
+its antecedent as subject ("Kesterline Energy made the battery cells."). A claim is as supported
+as its weakest statement, as for any claim of several sentences.
+
+Only the clause whose relative pronoun ("which", "who") is its subject, set off by commas on both
+sides, on a noun: "Velmora, which analysts value at 2 billion euros, said" is left whole (the
+antecedent is the clause's object, and "Velmora analysts value at ..." would misread it), as is
+a restrictive clause ("the company which made the cells"), which says which thing is meant and
+states nothing by itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PRONOUNS = frozenset({"which", "who"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+MAX_CLAUSES = 2  # a sentence with more side clauses than this is read as written
+
+
+def _side_clauses(doc: Any) -> list[tuple[Any, Any]]:
+    """(antecedent noun, relative clause verb) of each comma-bounded subject relative clause."""
+    out = []
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.head.pos_ not in _NOUNS:
+            continue
+        pronoun = [c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ in _PRONOUNS]
+        first, last = verb.left_edge.i, verb.right_edge.i
+        if not pronoun or pronoun[0].i != first or first < 1 or last + 1 >= len(doc):
+            continue
+        if doc[first - 1].text == "," and doc[last + 1].text == ",":
+            out.append((verb.head, verb))
+    return out
+
+
+def _text(tokens: Any) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
+    """The sentence's statements: without its side clauses, then each side clause with its
+    antecedent as subject; [sentence] when it has none (or more than MAX_CLAUSES). A clause the
+    `document` prints on the same antecedent stays in place: one sentence of it says both
+    ("Haleigh, who has been the face of the bill, was having ..."), and the model reads that
+    sentence whole."""
+    doc = nlp(sentence)
+    printed = _flat(document)
+    found = [
+        (noun, verb)
+        for noun, verb in _side_clauses(doc)
+        if _flat(doc[noun.i : verb.right_edge.i + 1].text) not in printed
+    ]
+    if not found or len(found) > MAX_CLAUSES:
+        return [sentence]
+    main, sides = doc.text, []
+    for noun, verb in reversed(found):  # last first, so earlier offsets hold
+        first, last = verb.left_edge.i, verb.right_edge.i
+        # The clause goes with both its commas: "X, which made Y, said" -> "X said".
+        start, end = doc[first - 1].idx, doc[last + 1].idx + 1
+        main = f"{main[:start].rstrip()} {main[end:].lstrip()}"
+        antecedent = _text(doc[noun.left_edge.i : noun.i + 1])
+        side = f"{antecedent} {_text(doc[first + 1 : last + 1])}"
+        sides.append(side[:1].upper() + side[1:] + ".")
+    return [main.strip(), *reversed(sides)]
