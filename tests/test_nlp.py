@@ -217,6 +217,17 @@ def test_glued_wire_credit_is_a_dateline(text: str, first_words: str) -> None:
             ['He said "no."', 'Then he starred in the "Anne of Green Gables" TV movies!'],
         ),
         ("One line\nTwo lines. Three.", ["One line", "Two lines.", "Three."]),
+        # a day written "17. November" (German and Nordic style, common in machine translation)
+        (
+            "It recalled them on Tuesday 17. November. The line stopped on 10. November. "
+            "Sales fell by 12. Prices rose.",
+            [
+                "It recalled them on Tuesday 17. November.",
+                "The line stopped on 10. November.",
+                "Sales fell by 12.",
+                "Prices rose.",
+            ],
+        ),
         # a company suffix goes on into a name or a day, and ends before an opener
         (
             "Apple Inc. Chief Executive Tim Cook spoke. J.C. Penney Co. Inc. reports Monday. "
