@@ -295,3 +295,20 @@ def test_common_words_after_a_rate_keep_it_a_rate(nlp: Any) -> None:
         (4160.0, "pound/year pay")
     ]
     assert measured(nlp, "Diners pay £30 a head.") == []
+
+
+def test_thousands_grouped_by_spaces_are_one_figure() -> None:
+    from storydesk.nlp.numbers import spaced_thousands
+    from storydesk.verify.features import number_values
+    from storydesk.verify.standing import missing_figures
+
+    assert spaced_thousands("called back 41 000 batteries and a 1\u202f250\u202f000 euro fine") == {
+        "41 000": 41000.0,
+        "1\u202f250\u202f000": 1250000.0,
+    }
+    assert spaced_thousands("in 2024 300 people") == {}  # a year before a count
+    assert 41000.0 in number_values("called back 41 000 batteries")
+    assert missing_figures("It recalled 41,000 packs.", "called back 41 000 batteries") == []
+    assert missing_figures("It recalled 42,000 packs.", "called back 41 000 batteries") == [
+        "42,000"
+    ]

@@ -175,3 +175,16 @@ def one_rounded(a_text: str, a: float, b_text: str, b: float) -> bool:
     if abs(fine - coarse) >= 0.5 * 10.0**-places * abs(scale) * (1 - 1e-9):
         return False
     return places >= 1 or abs(fine - coarse) <= _WHOLE_ROUNDING * abs(fine)
+
+
+# "41 000" and "41 000" (a space, no-break space or narrow no-break space between groups of
+# three): the thousands style of French, Nordic and machine-translated copy. Not a year
+# before a count ("in 2024 300 people": the first group has four digits).
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)")
+
+
+def spaced_thousands(text: str) -> dict[str, float]:
+    """Figures written with spaces between their thousands, as written -> value."""
+    return {
+        m.group(0): float(re.sub(r"\D", "", m.group(0))) for m in _SPACED_THOUSANDS.finditer(text)
+    }

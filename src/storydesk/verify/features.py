@@ -18,7 +18,7 @@ import numpy as np
 from ..model import Article, Claim, Dispute
 from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims
-from ..nlp.numbers import parse_number
+from ..nlp.numbers import parse_number, spaced_thousands
 from ..nlp.sentences import split_sentences
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
@@ -75,6 +75,7 @@ _LONE_SHARES = frozenset({"half", "halves"})
 def number_values(text: str) -> set[float]:
     """Digits and number words ('14', 'fourteen', '1,200') as values, so forms compare equal."""
     values = {v for m in _NUMBER.findall(text) if (v := parse_number(m)) is not None}
+    values |= set(spaced_thousands(text).values())
     for w in words(text):
         # A lone "half" is as often no figure ("half the story", "halves the cost") as a share,
         # and the combiner was fit when it was none.
@@ -194,8 +195,15 @@ def coverage(claim: Claim, index: TextIndex) -> tuple[float, float, float, float
     lost_dates = [d for d in sorted(dates) if not _entity_found(d, index)]
     total = len(nums) + len(dates)
     num = 1.0 - (len(lost_nums) + len(lost_dates)) / total if total else 1.0
-    lost = [f"{v:,.12g}" for v in lost_nums] + lost_dates  # "1,000,000", not "1e+06"
+    lost = [_shown(v) for v in lost_nums] + lost_dates
     return ent, float(bool(names)), num, float(bool(total)), missing + lost
+
+
+def _shown(value: float) -> str:
+    """A figure as a reader writes it: "1,000,000", not "1e+06"; a year as "2025", not "2,025"."""
+    if value.is_integer() and 1800 <= value <= 2100:
+        return str(int(value))
+    return f"{value:,.12g}"
 
 
 def novelty(text: str, index: TextIndex) -> tuple[float, float]:

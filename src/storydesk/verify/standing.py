@@ -24,6 +24,7 @@ from ..nlp.measures import (
     SCALE_SUFFIX,
     scaled_number,
 )
+from ..nlp.numbers import spaced_thousands
 
 # Support a source must give, for a sentence with no figure, to set it in dispute.
 CONFIDENT_SUPPORT = 0.5
@@ -60,7 +61,7 @@ def figures(text: str) -> dict[str, float]:
             value = _value(m.group(0))
             if value is not None:
                 found[m.group(0).strip()] = value
-    return found
+    return found | spaced_thousands(text)
 
 
 def _close(a: float, b: float) -> bool:
