@@ -670,3 +670,45 @@ def test_a_short_document_is_read_whole_only_where_no_sentence_settles_it(
     )
     shares = "Orbis shares rose 3% in New York after the announcement."
     assert verifier.verify(shares, orbis).label != "supported"
+
+
+def test_a_date_the_document_gives_in_its_dateline_is_read_as_the_windows_weekday() -> None:
+    from storydesk.verify.days import as_window_date
+
+    doc = "ARDLE, Nov 17 (Wire) - Fenmark Foods on Tuesday recalled 9,000 jars of honey."
+    window = "Fenmark Foods on Tuesday recalled 9,000 jars of honey."
+    claim = "Fenmark Foods recalled 9,000 jars on Tuesday, November 17, the firm said."
+    assert (
+        as_window_date(claim, window, doc)
+        == "Fenmark Foods recalled 9,000 jars on Tuesday, the firm said."
+    )
+    assert as_window_date(claim.replace("November 17", "17. November"), window, doc) == (
+        "Fenmark Foods recalled 9,000 jars on Tuesday, the firm said."
+    )
+    # Left as written: another date than the document's, another weekday than the window's,
+    # a window with a date of its own.
+    for other in (claim.replace("17", "18"), claim.replace("Tuesday", "Monday")):
+        assert as_window_date(other, window, doc) == other
+    dated = window.replace("on Tuesday", "on Tuesday, Nov. 10,")
+    assert as_window_date(claim, dated, doc) == claim
+    # Through the verifier: supported by the dateline's article (contradicted without the
+    # rewrite: the model reads the date missing from the window as another date).
+    article = (
+        "ARDLE, Nov 17 (Wire) - Fenmark Foods on Tuesday recalled 9,000 jars of honey after "
+        "tests found traces of a banned pesticide.\n\nThe jars were sold in supermarkets across "
+        "the region between June and October, the company said in a statement.\n\nCustomers "
+        "should return the jars to the store where they bought them for a full refund, a "
+        "spokeswoman for Fenmark said.\n\nThe food standards office said it had opened an "
+        "inquiry into how the honey passed the checks at the bottling plant in Ardle.\n\n"
+        "Fenmark, which employs 240 people, said no illness had been reported."
+    )
+    draft = "Fenmark Foods recalled 9,000 jars of honey on Tuesday, November 17."
+    assert ModelVerifier().verify(draft, article).label == "supported"
+
+
+def test_a_missing_year_is_named_as_a_year() -> None:
+    v = ModelVerifier().verify(
+        "The Fenmark bottling plant opened in 2025.",
+        "The Fenmark bottling plant opened in 2019 and employs 240 people in Ardle.",
+    )
+    assert any(r == "not in the document: 2025" for r in v.reasons), v.reasons

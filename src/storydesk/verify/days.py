@@ -37,3 +37,40 @@ def as_window_days(claim: str, window: str) -> str:
                 word = "on " + word  # "said yesterday" -> "said on Friday"
             return ours.sub(word, claim, count=1)
     return claim
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_DAY = (
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{_MONTH}))"
+)
+_ANY_DATE = re.compile(rf"\b{_MONTH_DAY}", re.IGNORECASE)
+# "Tuesday, November 17", "Tuesday 17 November", "Tuesday 17. November"
+_DATED_WEEKDAY = re.compile(
+    rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MONTH_DAY}",
+    re.IGNORECASE,
+)
+
+
+def _month_day(m: re.Match[str]) -> tuple[str, int]:
+    month = (m.group("m1") or m.group("m2"))[:3].lower()
+    return month, int(m.group("d1") or m.group("d2"))
+
+
+def as_window_date(claim: str, window: str, document: str) -> str:
+    """`claim` without the date it gives its one weekday ("on Tuesday, November 17" -> "on
+    Tuesday") when the window names that weekday and no date, and the document prints that
+    date elsewhere (a dateline: "HARNFORD, Nov 17 (Meridian) - ... on Tuesday recalled"). The
+    date is then the document's, and the model, trained on changed dates, reads its absence
+    from the window as a conflict. Unchanged otherwise."""
+    found = list(_DATED_WEEKDAY.finditer(claim))
+    if len(found) != 1 or _ANY_DATE.search(window):
+        return claim
+    m = found[0]
+    if not re.search(rf"\b{m.group('wd')}\b", window, re.IGNORECASE):
+        return claim
+    if _month_day(m) not in {_month_day(d) for d in _ANY_DATE.finditer(document)}:
+        return claim
+    return claim[: m.start()] + m.group("wd") + claim[m.end() :]

@@ -28,7 +28,7 @@ from .aliases import as_window_aliases
 from .checks import Context
 from .clauses import clause_similarity
 from .crossencoder import CrossEncoder
-from .days import as_window_days
+from .days import as_window_date, as_window_days
 from .decompose import decompose
 from .evidence import rank_sentences
 from .features import (
@@ -241,7 +241,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [
-                (as_window_aliases(as_window_names(as_window_days(c, r), r, document), r), r)
+                (as_window_aliases(as_window_names(_days(c, r, document), r, document), r), r)
                 for c, r in zip(said, read, strict=True)
             ]
         )
@@ -317,6 +317,11 @@ class ModelVerifier(LazyModels[TextIndex]):
             self.weights, scores, lambda s: (s.values, s.dispute),
             lambda s: [s.dispute.b.text] if s.dispute else list(s.evidence[:1]), _reasons,
         )  # fmt: skip
+
+
+def _days(claim: str, window: str, document: str) -> str:
+    """The claim's day as the window writes it (verify.days)."""
+    return as_window_date(as_window_days(claim, window), window, document)
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
