@@ -178,6 +178,18 @@ def test_a_year_or_month_alone_is_compared(parse, embed) -> None:  # type: ignor
     assert disputes(parse, embed, line.format("June"), line.format("the summer")) == []
 
 
+def test_spans_that_share_one_end_and_differ_at_the_other(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    line = "The recall covers Fenwick kettles sold between {}."
+    a, b = line.format("March 2024 and August 2026"), line.format("March 2024 and August 2025")
+    found = disputes(parse, embed, a, b)
+    assert [d.kind for d in found] == ["date"] and "end of the period" in found[0].reason
+    found = disputes(parse, embed, line.format("2019 and 2022"), line.format("2018 and 2022"))
+    assert [d.kind for d in found] == ["date"] and "start of the period" in found[0].reason
+    # A span and a shorter one inside it, or one written more precisely, can both be true.
+    precise = line.format("2019 and March 2022")
+    assert disputes(parse, embed, line.format("2019 and 2022"), precise) == []
+
+
 def test_bounds_that_can_both_be_true_agree(parse, embed) -> None:  # type: ignore[no-untyped-def]
     said = "members of parliament have called for an inquiry into the contract."
     assert disputes(parse, embed, f"At least 40 {said}", f"More than 30 {said}") == []

@@ -7,7 +7,9 @@ another in 2032; a club wins the league in 2019 and again in 2022), so the gates
 near-identical sentences (similarity >= 0.7), one predicate (or a synonym) dating both with the
 same object, no word saying the event recurs ("again", "last", "previously", "re-elected"), and
 neither article naming the other's year or month anywhere. A bound or a span is left alone: "by
-2030" and "in 2028" can both be true, and so can "since 2019" and "in 2021".
+2030" and "in 2028" can both be true, and so can "since 2019" and "in 2021". Two spans written
+with both ends ("between March 2024 and August 2026") that share one end and differ at the other
+are compared, under the same gates.
 """
 
 from __future__ import annotations
@@ -94,6 +96,40 @@ def _one_event(a: Claim, b: Claim, x: Period, y: Period, sim: float) -> bool:
     return pa is None or pb is None or pa == pb
 
 
+_POINT = rf"(?:(?:{'|'.join(MONTHS)})\s+)?(?:1[89]\d\d|20\d\d)|(?:{'|'.join(MONTHS)})"
+# "between March 2024 and August 2026", "from 2019 to 2022": a span written with both its ends.
+_SPAN = re.compile(
+    rf"\b(?:between|from)\s+({_POINT})\s+(?:and|to|until|through)\s+({_POINT})\b",
+    re.IGNORECASE,
+)
+Point = tuple[int | None, int | None]  # year, month
+
+
+def _point(text: str) -> Point:
+    years, months = _YEAR.findall(text), _MONTH.findall(text)
+    return (int(years[0]) if years else None, MONTHS[months[0]] if months else None)
+
+
+def spans(text: str) -> list[tuple[Point, Point, str]]:
+    """The spans the sentence writes with both ends: (start, end, as written)."""
+    return [
+        (_point(m.group(1).lower()), _point(m.group(2).lower()), m.group(0))
+        for m in _SPAN.finditer(text)
+    ]
+
+
+def _span_ends_differ(x: tuple[Point, Point, str], y: tuple[Point, Point, str]) -> str | None:
+    """The end ("start" or "end") at which two spans that share the other end differ."""
+    for same, other, name in ((0, 1, "end"), (1, 0, "start")):
+        if x[same] == y[same] and x[other] != y[other]:
+            a, b = x[other], y[other]
+            # Ends written alike ("August 2026" / "August 2025", "2022" / "2021"), not "2026"
+            # against "August 2026", which is inside it.
+            if (a[0] is None) == (b[0] is None) and (a[1] is None) == (b[1] is None):
+                return name
+    return None
+
+
 def check_period(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same event in a different year, or, in the same (or an unstated) year, a different
     month; never when either article also names the other's year or month, anywhere."""
@@ -112,6 +148,23 @@ def check_period(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             reason = (
                 f"different {what}: {ctx.name(a.article)} says {x[3]}, "
                 f"{ctx.name(b.article)} says {y[3]}"
+            )
+            return make_dispute(a, b, "date", reason, 0.75)
+    return _span_dispute(a, b, ctx, text_a, text_b)
+
+
+def _span_dispute(a: Claim, b: Claim, ctx: Context, text_a: str, text_b: str) -> Dispute | None:
+    """Two spans that share one end and differ at the other ("between March 2024 and August
+    2026" / "between March 2024 and August 2025"), where neither article also writes the other's
+    span. Read only between sentences that check_period has found near-identical."""
+    for x in spans(a.text):
+        for y in spans(b.text):
+            end = _span_ends_differ(x, y)
+            if end is None or y[2].lower() in text_a.lower() or x[2].lower() in text_b.lower():
+                continue
+            reason = (
+                f"different {end} of the period: {ctx.name(a.article)} says {x[2]}, "
+                f"{ctx.name(b.article)} says {y[2]}"
             )
             return make_dispute(a, b, "date", reason, 0.75)
     return None
