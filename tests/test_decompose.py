@@ -59,3 +59,21 @@ def test_a_compressed_sentence_is_supported_by_the_two_sentences_it_joins() -> N
     wrong = draft.replace("which made the pumps", "which made the pumps in 1998")
     v = verifier.verify(wrong, source)
     assert v.label != "supported"
+
+
+def test_the_statements_only_ever_add_support() -> None:
+    # Shortened, "Anita Rosslyn called for Tessel Valley Water to be returned ..." parses with
+    # her as the one returned (an actor conflict, read alone); whole, the sentence says what
+    # the source says.
+    source = (
+        "Anita Rosslyn, chair of Carrow District Council's environment committee, called for "
+        "Tessel Valley Water to be returned to public ownership."
+    )
+    draft = (
+        "Anita Rosslyn, who chairs the environment committee of Carrow District Council, called "
+        "for Tessel Valley Water to be returned to public ownership."
+    )
+    verifier = ModelVerifier()
+    statements = " ".join(decompose(draft, verifier.nlp, source))
+    assert verifier.verify(statements, source).label == "contradicted"  # the parser's misreading
+    assert verifier.verify(draft, source).label == "supported"

@@ -7,8 +7,10 @@ cross-encoder reads a claim against one window at a time, and no one window says
 it entailed the whole 0.20 against either sentence, though it entails each half against its
 own. A non-restrictive relative clause is a statement of its own, so the claim is read as two:
 the sentence without the clause ("Kesterline Energy said it had found ...") and the clause with
-its antecedent as subject ("Kesterline Energy made the battery cells."). A claim is as supported
-as its weakest statement, as for any claim of several sentences.
+its antecedent as subject ("Kesterline Energy made the battery cells."). The verifier reads the
+statements only where it does not support the sentence whole, and takes their reading only if
+it supports every statement with no conflict (ModelVerifier._as_statements): a shortened
+sentence parses differently, and its conflicts are the parser's as often as the document's.
 
 Only the clause whose relative pronoun ("which", "who") is its subject, set off by commas on both
 sides, on a noun: "Velmora, which analysts value at 2 billion euros, said" is left whole (the
@@ -19,12 +21,14 @@ states nothing by itself.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _PRONOUNS = frozenset({"which", "who"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_CLAUSES = 2  # a sentence with more side clauses than this is read as written
+_CLAUSE_OPENER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
 
 
 def _side_clauses(doc: Any) -> list[tuple[Any, Any]]:
@@ -56,6 +60,8 @@ def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
     `document` prints on the same antecedent stays in place: one sentence of it says both
     ("Haleigh, who has been the face of the bill, was having ..."), and the model reads that
     sentence whole."""
+    if not _CLAUSE_OPENER.search(sentence):
+        return [sentence]  # no parse for the sentences that cannot have one
     doc = nlp(sentence)
     printed = _flat(document)
     found = [

@@ -155,13 +155,6 @@ class ModelVerifier(LazyModels[TextIndex]):
         parts = [p for p in split_sentences(claim) if any(ch.isalnum() for ch in p)]
         if not parts or not document.strip():
             return []
-        # A sentence with a side clause is read as the statements it makes (verify.decompose),
-        # unless the document prints it as it stands.
-        flat_doc = " ".join(document.split())
-        parts = [
-            q for p in parts
-            for q in ([p] if " ".join(p.split()) in flat_doc else decompose(p, self.nlp, document))
-        ]  # fmt: skip
         index = self.index(document)
         # The structured checks and the features read at least CHECK_WINDOWS windows; the model
         # reads the first k of them, as many as it was trained on.
@@ -309,7 +302,28 @@ class ModelVerifier(LazyModels[TextIndex]):
         scores = self.sentence_scores(claim, document)
         if not scores:
             return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
-        return self.verdict(scores)
+        verdict = self.verdict(scores)
+        return (
+            verdict
+            if verdict.label == "supported"
+            else self._as_statements(claim, document, verdict)
+        )
+
+    def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
+        """A sentence the document does not support as a whole, read as the statements it
+        makes (verify.decompose): supported if the document supports every one with no
+        conflict, else the whole sentence's verdict. Only ever toward support: a shortened
+        sentence parses differently ("Priya Nandakumar called for Corran Valley Water to be
+        returned" made her the one returned), so its conflicts are not trusted over the
+        whole's."""
+        parts = [q for p in split_sentences(claim) for q in decompose(p, self.nlp, document)]
+        if len(parts) == len(split_sentences(claim)):
+            return verdict
+        scores = self.sentence_scores(" ".join(parts), document)
+        if not scores or any(s.dispute is not None for s in scores):
+            return verdict
+        statements = self.verdict(scores)
+        return statements if statements.label == "supported" else verdict
 
     def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
         # A dispute cites its conflicting sentence; otherwise the model's best window.
