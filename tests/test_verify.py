@@ -36,6 +36,21 @@ def test_same_actor_different_wording_is_not_disputed(parse, embed) -> None:  # 
     assert found == []
 
 
+def test_the_subject_of_a_passive_with_no_doer_is_no_actor(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # "was fined" names what was fined, not who fined it: no conflict with the court as doer.
+    court = "Ardle District Court fined Fenmark Water 2.1 million dollars for polluting the river."
+    fined = "Fenmark Water was fined 2.1 million dollars at Ardle District Court on Monday."
+    assert disputes(parse, embed, court, fined) == []
+    # A doer the passive names is one: another body than the court is a conflict.
+    found = disputes(
+        parse,
+        embed,
+        "The Ardle Water Authority fined Fenmark Water for polluting the river on Monday.",
+        "Fenmark Water was fined by Ardle District Court for polluting the river on Monday.",
+    )
+    assert [d.kind for d in found] == ["actor"]
+
+
 def test_it_of_a_clause_an_organisation_reports_is_that_organisation(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,

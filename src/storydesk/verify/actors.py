@@ -9,7 +9,9 @@ announced it ("Reade reported" / "the Herald reported"): that is whom to credit.
 
 from __future__ import annotations
 
-from ..model import Claim, Dispute
+import re
+
+from ..model import Claim, Dispute, Role
 from ..quotes.speakers import SPEECH_LEMMAS
 from .checks import NAMED, Context, action_roles, make_dispute, same_name
 from .places import same_government
@@ -28,12 +30,25 @@ def _person_and_body(x: str | None, y: str | None) -> bool:
     return (x in _PERSON_LIKE and y == "ORG") or (y in _PERSON_LIKE and x == "ORG")
 
 
+def _doer_unnamed(role: Role, claim: Claim) -> bool:
+    """A passive with no "by" phrase naming its doer: its subject is what was acted on
+    ("Corran Valley Water was fined 3.8 million dollars"), not who acted."""
+    if not role.passive or role.agent is None:
+        return False
+    by = re.compile(rf"\bby\s+(?:the\s+)?{re.escape(role.agent)}", re.IGNORECASE)
+    return by.search(claim.text) is None
+
+
 def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same action on the same object, attributed to different named actors."""
     if sim < 0.3:
         return None
     for ra in action_roles(a):
+        if _doer_unnamed(ra, a):
+            continue
         for rb in action_roles(b):
+            if _doer_unnamed(rb, b):
+                continue
             if (ra.predicate, ra.patient) != (rb.predicate, rb.patient):
                 continue
             if ra.agent_label not in NAMED or rb.agent_label not in NAMED:
