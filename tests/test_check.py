@@ -314,6 +314,15 @@ def test_a_source_that_never_prints_the_sentences_figure_does_not_support_it() -
     (check,) = check_text("The strike begins on March 23.", [Article("w", "w.txt", wire)],
                           _ByDocument({wire: yes}))  # fmt: skip
     assert check.label == "supported"
+    # The source's own date counts as printed by it: "on Monday" in a report dated 2026-03-23.
+    dated = "The strike began on Monday, the union said."
+    draft = "The strike began on Monday, March 23, 2026."
+    arts = [Article("d", "d.txt", dated, published="2026-03-23T10:40:00Z")]
+    (check,) = check_text(draft, arts, _ByDocument({dated: yes}))
+    assert check.label == "supported"
+    undated = [Article("d", "d.txt", dated, published="2026-03-24")]
+    (check,) = check_text(draft, undated, _ByDocument({dated: yes}))
+    assert check.label == "unverified"
 
 
 @pytest.mark.parametrize(

@@ -685,6 +685,9 @@ def test_a_date_the_document_gives_in_its_dateline_is_read_as_the_windows_weekda
     assert as_window_date(claim.replace("November 17", "17. November"), window, doc) == (
         "Fenmark Foods recalled 9,000 jars on Tuesday, the firm said."
     )
+    assert as_window_date(claim.replace("November 17", "November 17, 2026"), window, doc) == (
+        "Fenmark Foods recalled 9,000 jars on Tuesday, the firm said."
+    )
     # Left as written: another date than the document's, another weekday than the window's,
     # a window with a date of its own.
     for other in (claim.replace("17", "18"), claim.replace("Tuesday", "Monday")):

@@ -158,7 +158,9 @@ def check_sentence(
                 for r in results
             ]
     contra = tuple(r for r in results if r.verdict.label == "contradicted")
-    texts = {a.id: a.text for a in articles}
+    # A source's date is printed with it: "on Monday, March 9, 2026" retells a report dated
+    # 2026-03-09 that says "on Monday" (the year and day are in its dateline or metadata).
+    texts = {a.id: f"{a.text}\n{(a.published or '')[:10]}" for a in articles}
     # A source supports a sentence's figures only by printing them; against another source's
     # reasoned contradiction it must also say what the sentence says (verify.standing).
     stand = against_a_reason if any(r.verdict.explained for r in contra) else printed_figures

@@ -47,9 +47,10 @@ _MONTH_DAY = (
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{_MONTH}))"
 )
 _ANY_DATE = re.compile(rf"\b{_MONTH_DAY}", re.IGNORECASE)
-# "Tuesday, November 17", "Tuesday 17 November", "Tuesday 17. November"
+# "Tuesday, November 17", "Tuesday 17 November", "Tuesday 17. November", with or without its year
 _DATED_WEEKDAY = re.compile(
-    rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MONTH_DAY}",
+    rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MONTH_DAY}"
+    r"(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
 
