@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storydesk.model import Article
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.verify.check import check_text
@@ -21,6 +23,25 @@ def test_a_subject_relative_clause_set_off_by_commas_is_a_statement_of_its_own()
         "The mayor resigned on Friday.",
         "The mayor was elected in 2019.",
     ]
+
+
+def test_two_verbs_sharing_a_subject_are_two_statements() -> None:
+    nlp = spacy_pipeline()
+    assert decompose(
+        "Ardle District Court has fined Fenmark Water 2 million dollars and ordered it to pay "
+        "costs.",
+        nlp,
+    ) == [
+        "Ardle District Court has fined Fenmark Water 2 million dollars.",
+        "Ardle District Court has ordered it to pay costs.",
+    ]
+    # Two subjects, two subjects of one verb, or a second verb inside a reported clause: as is.
+    for sentence in (
+        "The mayor resigned and the council elected a successor.",
+        "Smith and Jones signed the deal.",
+        "The firm said it would close the plant and cut 200 jobs.",
+    ):
+        assert decompose(sentence, nlp) == [sentence]
 
 
 def test_clauses_that_state_nothing_alone_are_left_in_place() -> None:
@@ -61,19 +82,25 @@ def test_a_compressed_sentence_is_supported_by_the_two_sentences_it_joins() -> N
     assert v.label != "supported"
 
 
-def test_the_statements_only_ever_add_support() -> None:
-    # Shortened, "Anita Rosslyn called for Tessel Valley Water to be returned ..." parses with
-    # her as the one returned (an actor conflict, read alone); whole, the sentence says what
-    # the source says.
+def test_the_statements_only_ever_add_support(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A shortened sentence parses differently, so the statements' conflicts are not trusted
+    # over the whole sentence's verdict; their support is.
+    import storydesk.verify.model_verifier as mv
+
     source = (
-        "Anita Rosslyn, chair of Carrow District Council's environment committee, called for "
-        "Tessel Valley Water to be returned to public ownership."
+        "The pumps at the Tessel mine were made by Arlo Minerals. Arlo said on Monday that it "
+        "had shut one pump at its Tessel site after finding a fault in its cooling system."
     )
-    draft = (
-        "Anita Rosslyn, who chairs the environment committee of Carrow District Council, called "
-        "for Tessel Valley Water to be returned to public ownership."
-    )
+    draft = "Arlo Minerals, which employs 900 people at the mine, shut one pump at its Tessel site."
     verifier = ModelVerifier()
-    statements = " ".join(decompose(draft, verifier.nlp, source))
-    assert verifier.verify(statements, source).label == "contradicted"  # the parser's misreading
+    monkeypatch.setattr(mv, "decompose", lambda sentence, nlp, document: [sentence])
+    assert verifier.verify(draft, source).label == "unverified"  # read whole: nothing says 900
+    # Statements that conflict with the source leave the whole sentence's verdict ...
+    denied = "Arlo Minerals did not shut any pump at its Tessel site."
+    assert verifier.verify(denied, source).label == "contradicted"
+    monkeypatch.setattr(mv, "decompose", lambda sentence, nlp, document: [denied, sentence])
+    assert verifier.verify(draft, source).label == "unverified"
+    # ... and statements the source supports, every one, support it.
+    supported = ["Arlo Minerals shut one pump at its Tessel site.", "Arlo Minerals made the pumps."]
+    monkeypatch.setattr(mv, "decompose", lambda sentence, nlp, document: supported)
     assert verifier.verify(draft, source).label == "supported"

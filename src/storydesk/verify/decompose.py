@@ -1,4 +1,4 @@
-"""A claim sentence with a side clause, checked as the two statements it makes.
+"""A claim sentence with a side clause or two verbs, checked as the two statements it makes.
 
 Retellings compress: "Kesterline Energy, which made the battery cells, said it had found a
 contamination problem" joins two sentences of its source ("The battery cells were made by
@@ -11,6 +11,10 @@ its antecedent as subject ("Kesterline Energy made the battery cells."). The ver
 statements only where it does not support the sentence whole, and takes their reading only if
 it supports every statement with no conflict (ModelVerifier._as_statements): a shortened
 sentence parses differently, and its conflicts are the parser's as often as the document's.
+
+A sentence whose main verb and a second verb share one subject ("The court has fined the company
+3.8 million dollars and ordered it to pay costs", from two source sentences, the second telling
+of the judge's order) is read the same way, as its two statements.
 
 Only the clause whose relative pronoun ("which", "who") is its subject, set off by commas on both
 sides, on a noun: "Velmora, which analysts value at 2 billion euros, said" is left whole (the
@@ -28,7 +32,8 @@ _PRONOUNS = frozenset({"which", "who"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_CLAUSES = 2  # a sentence with more side clauses than this is read as written
-_CLAUSE_OPENER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(r",\s+(?:which|who)\b|\band\b", re.IGNORECASE)
+_SUBJECT_OF_ITS_OWN = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _side_clauses(doc: Any) -> list[tuple[Any, Any]]:
@@ -70,7 +75,7 @@ def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
         if _flat(doc[noun.i : verb.right_edge.i + 1].text) not in printed
     ]
     if not found or len(found) > MAX_CLAUSES:
-        return [sentence]
+        return _coordinated(doc) or [sentence]
     main, sides = doc.text, []
     for noun, verb in reversed(found):  # last first, so earlier offsets hold
         first, last = verb.left_edge.i, verb.right_edge.i
@@ -81,3 +86,33 @@ def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
         side = f"{antecedent} {_text(doc[first + 1 : last + 1])}"
         sides.append(side[:1].upper() + side[1:] + ".")
     return [main.strip(), *reversed(sides)]
+
+
+def _coordinated(doc: Any) -> list[str] | None:
+    """The two statements of a sentence whose main verb and a second verb share the subject:
+    "The court has fined the company 3.8 million dollars and ordered it to pay costs" -> "The
+    court has fined the company 3.8 million dollars." and "The court has ordered it to pay
+    costs." The second keeps the first's auxiliaries ("has", "will") when it has none. None
+    when the sentence is not so built, or the second verb does not end it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB":
+        return None
+    subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    second = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if len(subject) != 1 or len(second) != 1:
+        return None
+    verb = second[0]
+    if any(c.dep_ in _SUBJECT_OF_ITS_OWN for c in verb.children):
+        return None  # "..., and he said": a clause of its own
+    cc = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    tail = [t for t in doc[verb.right_edge.i + 1 :] if not t.is_punct]
+    if cc is None or cc.lower_ != "and" or tail:
+        return None
+    first = _text(doc[: cc.i]).rstrip(",;")
+    aux = [c for c in root.children if c.dep_ == "aux" and c.i < root.i]
+    own = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    subj = _text(doc[subject[0].left_edge.i : subject[0].right_edge.i + 1])
+    words = [subj, *([] if own else [a.text for a in aux])]
+    rest = _text(doc[verb.left_edge.i : verb.right_edge.i + 1])
+    second_text = " ".join([*words, rest])
+    return [first + ".", second_text[:1].upper() + second_text[1:] + "."]

@@ -303,19 +303,18 @@ class ModelVerifier(LazyModels[TextIndex]):
         if not scores:
             return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
         verdict = self.verdict(scores)
-        return (
-            verdict
-            if verdict.label == "supported"
-            else self._as_statements(claim, document, verdict)
-        )
+        if verdict.label == "supported" or any(s.dispute is not None for s in scores):
+            return verdict  # a conflict or a caution on the whole sentence stands
+        return self._as_statements(claim, document, verdict)
 
     def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
         """A sentence the document does not support as a whole, read as the statements it
         makes (verify.decompose): supported if the document supports every one with no
-        conflict, else the whole sentence's verdict. Only ever toward support: a shortened
-        sentence parses differently ("Priya Nandakumar called for Corran Valley Water to be
-        returned" made her the one returned), so its conflicts are not trusted over the
-        whole's."""
+        conflict, else the whole sentence's verdict. Not tried where the whole sentence has a
+        conflict or a caution (a dropped hedge), which its statements would lose. Only ever
+        toward support: a shortened sentence parses differently ("Priya Nandakumar called for
+        Corran Valley Water to be returned" made her the one returned), so its conflicts are
+        not trusted over the whole's."""
         parts = [q for p in split_sentences(claim) for q in decompose(p, self.nlp, document)]
         if len(parts) == len(split_sentences(claim)):
             return verdict
