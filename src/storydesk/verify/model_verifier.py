@@ -303,15 +303,17 @@ class ModelVerifier(LazyModels[TextIndex]):
         if not scores:
             return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
         verdict = self.verdict(scores)
-        if verdict.label == "supported" or any(s.dispute is not None for s in scores):
-            return verdict  # a conflict or a caution on the whole sentence stands
+        if verdict.label != "unverified" or any(s.dispute is not None for s in scores):
+            return verdict  # support, a contradiction or a caution on the whole sentence stands
         return self._as_statements(claim, document, verdict)
 
     def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
-        """A sentence the document does not support as a whole, read as the statements it
+        """A sentence the document leaves unverified as a whole, read as the statements it
         makes (verify.decompose): supported if the document supports every one with no
-        conflict, else the whole sentence's verdict. Not tried where the whole sentence has a
-        conflict or a caution (a dropped hedge), which its statements would lose. Only ever
+        conflict, else the whole sentence's verdict. Not tried where the model contradicts the
+        whole sentence ("Canberra bushfires have scorched 12M acres and killed at least 2
+        people", a swapped name each half hides from it), nor where the whole has a conflict
+        or a caution (a dropped hedge), which its statements would lose. Only ever
         toward support: a shortened sentence parses differently ("Priya Nandakumar called for
         Corran Valley Water to be returned" made her the one returned), so its conflicts are
         not trusted over the whole's."""
