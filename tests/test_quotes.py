@@ -590,6 +590,19 @@ def test_a_word_put_for_its_opposite_alters_a_quotation() -> None:
     assert classify(fair, fair.replace("fair", "generous"), 0.92)[0] == "edited"
 
 
+def test_words_that_trade_places_across_a_link_alter_a_quotation() -> None:
+    rel, _, reason = classify(
+        "It was a choice to put savings ahead of the river.",
+        "It was a choice to put the river ahead of savings.",
+        0.95,
+    )
+    assert rel == "altered" and "words trade places: savings / river" in reason
+    assert compare("We put safety before profit", "We put profit before safety").exchanged
+    # Not across a link that reads both ways, nor a quotation moved around its speaker tag.
+    assert not compare("Jobs and wages come first", "Wages and jobs come first").exchanged
+    assert not compare("Police said the man fled", "The man fled, police said").exchanged
+
+
 def test_example_altered_and_edited_quotes() -> None:
     articles, _ = extract([EXAMPLE])
     doc = quotes_stage(articles)

@@ -133,6 +133,9 @@ class Comparison:
     both_numbered: bool = False  # each side has a number or time word of its own
     # Words of the canonical put for their WordNet antonyms ("old" -> "new"), as pairs.
     opposites: tuple[tuple[str, str], ...] = ()
+    # Words of the canonical that trade places across the same link ("savings ahead of the
+    # river" / "the river ahead of savings"), as pairs.
+    exchanged: tuple[tuple[str, str], ...] = ()
     # The ratio against the stretch of the canonical the variant covers: a variant quoting one
     # sentence of a long quotation lines up with that sentence, not with the whole.
     covered_ratio: float = 0.0
@@ -145,7 +148,12 @@ class Comparison:
         rewording, not a flip. A number replaced by another always counts."""
         aligned = max(self.ratio, self.covered_ratio) >= ALIGNED_RATIO
         value_changed = self.both_numbered and bool(self.changed_numbers)
-        flipped = self.negation_flip or bool(self.changed_numbers) or bool(self.opposites)
+        flipped = (
+            self.negation_flip
+            or bool(self.changed_numbers)
+            or bool(self.opposites)
+            or bool(self.exchanged)
+        )
         return (aligned and flipped) or value_changed
 
 
@@ -234,6 +242,34 @@ def _opposites(
     return tuple(out)
 
 
+_FILLER = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "that"})
+_MAX_LINK = 3  # words between the two: "ahead of", "before", "rather than"
+# Links whose two sides can trade places without changing what is said: "jobs and wages".
+_SYMMETRIC = frozenset({"and", "or", "nor", "plus", "as", "well", "both", "either", "neither"})
+
+
+def _link(seq: list[str], i: int, j: int) -> tuple[str, ...]:
+    return tuple(w for w in seq[i + 1 : j] if w not in _FILLER)
+
+
+def _exchanged(ca: list[str], va: list[str]) -> tuple[tuple[str, str], ...]:
+    """Content words that each side writes once and that trade places across the same linking
+    words: "put savings ahead of the river" / "put the river ahead of savings". Word order
+    carries the meaning of such a link ("ahead of", "over", "before", "than")."""
+    once = [w for w in content_words(ca) if ca.count(w) == 1 and va.count(w) == 1]
+    out = []
+    for x in once:
+        for y in once:
+            i, j, vi, vj = ca.index(x), ca.index(y), va.index(x), va.index(y)
+            if not (i < j and vj < vi):
+                continue
+            link = _link(ca, i, j)
+            symmetric = set(link) <= _SYMMETRIC
+            if link and not symmetric and len(link) <= _MAX_LINK and link == _link(va, vj, vi):
+                out.append((x, y))
+    return tuple(out)
+
+
 def compare(canonical: str, variant: str, both_sides: bool = False) -> Comparison:
     """`variant` measured against `canonical`. Meaning markers are compared only over the
     stretch of the canonical the variant covers; with `both_sides`, only over the stretch of the
@@ -261,6 +297,7 @@ def compare(canonical: str, variant: str, both_sides: bool = False) -> Compariso
         both_numbered=bool(region_nums - variant_nums) and bool(variant_nums - region_nums),
         covered_ratio=2 * matched / max(len(region) + len(covered), 1),
         opposites=_opposites(matcher, ca, va, lo, hi),
+        exchanged=_exchanged(ca, va),
     )
 
 

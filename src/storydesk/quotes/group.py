@@ -212,6 +212,8 @@ def classify(canon: str, text: str, cosine: float) -> tuple[QuoteRelation, float
             what.append("numbers or times differ: " + ", ".join(c.changed_numbers))
         if c.opposites:
             what.append("opposite words: " + ", ".join(f"{x} / {y}" for x, y in c.opposites))
+        if c.exchanged:
+            what.append("words trade places: " + ", ".join(f"{x} / {y}" for x, y in c.exchanged))
         return "altered", sim, "; ".join(what) + f" ({measured})"
     if c.contiguous:
         return "trimmed", sim, f"a contiguous part of the canonical wording ({measured})"
