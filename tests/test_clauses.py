@@ -23,6 +23,9 @@ def test_clauses_are_runs_of_pieces_as_written() -> None:
     assert WIRE not in spans  # never the whole sentence
     assert all(len(s.split()) >= 4 for s in spans)
     assert clause_spans("The strike begins on Monday.") == []
+    # Nor inside a figure.
+    served = "The utility, which serves about 640,000 customers, pleaded guilty in November."
+    assert "which serves about 640,000 customers" in [served[a:b] for a, b in clause_spans(served)]
     # A comma after a year ends a clause; one inside a date does not.
     loss = "The cuts followed a loss of £11.4 million in 2025, which the firm blamed on fuel."
     assert [loss[a:b] for a, b in clause_spans(loss)] == [

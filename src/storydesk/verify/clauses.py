@@ -45,9 +45,10 @@ from .periods import check_period
 # parsed as hanging from the wrong one.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# A comma takes no space after it, so the word after it can open a clause ("in 2025, which").
+# A comma takes no space after it, so the word after it can open a clause ("in 2025, which");
+# not the comma inside a figure ("640,000").
 _BREAK = re.compile(
-    r"\s*,|\s*(?:[;:()\[\]\u2013\u2014]|\s-\s)\s*"
+    r"\s*,(?!\d)|\s*(?:[;:()\[\]\u2013\u2014]|\s-\s)\s*"
     r"|\s+(?=(?:that|which|who|whose|while|whereas|because|although|but|and)\b)"
     r"|(?:(?<=\bsaid)|(?<=\bsays))\s+(?!that\b)",  # "Holt said the cuts followed ..."
     re.IGNORECASE,
