@@ -83,9 +83,13 @@ def _patient(claim: Claim, governor: str | None) -> str | None:
 
 
 def _named(text: str, p: Period, what: str) -> bool:
-    """Whether a text names the period's year (what == "year") or its month."""
+    """Whether a text names the period's year (what == "year") or its month. A year given with
+    its month is looked for with that month ("November 2024"): an article that says the
+    offences ran "to June 2024" does not name the plea's "November 2024"."""
     value = p[1] if what == "year" else p[2]
     word = str(value) if what == "year" else _MONTH_NAMES.get(value or 0, "")
+    if what == "year" and p[2] is not None and word:
+        word = rf"{_MONTH_NAMES[p[2]]}(?:\s+of)?,?\s+{word}"
     return bool(word) and re.search(rf"\b{word}\b", text.lower()) is not None
 
 
