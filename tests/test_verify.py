@@ -193,6 +193,16 @@ def test_a_year_or_month_alone_is_compared(parse, embed) -> None:  # type: ignor
     assert disputes(parse, embed, line.format("June"), line.format("the summer")) == []
 
 
+def test_a_month_and_year_is_named_elsewhere_only_with_its_month(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    plea = "The water company pleaded guilty in November {} to 14 counts of discharging sewage."
+    a = plea.format("2025") + " The offences ran from January 2022 to June 2024."
+    found = disputes(parse, embed, a, plea.format("2024"))
+    assert [d.kind for d in found] == ["date"] and "November 2024" in found[0].reason
+    # An article that does name the other's month and year may tell of two pleas.
+    both = a + " A first plea, in November 2024, was withdrawn."
+    assert disputes(parse, embed, both, plea.format("2024")) == []
+
+
 def test_spans_that_share_one_end_and_differ_at_the_other(parse, embed) -> None:  # type: ignore[no-untyped-def]
     line = "The recall covers Fenwick kettles sold between {}."
     a, b = line.format("March 2024 and August 2026"), line.format("March 2024 and August 2025")
