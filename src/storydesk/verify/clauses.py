@@ -25,6 +25,7 @@ import numpy as np
 
 from ..model import Claim, Dispute
 from ..nlp.roles import NEGATION_WORDS
+from ..nlp.wordnet import kind_of
 from .checks import (
     SAME_EVENT,
     Context,
@@ -143,9 +144,18 @@ def _other_doers(claim: Claim, other: Claim) -> bool:
                 continue
             wa = {w.lower() for w in _WORD.findall(ra.agent)}
             wb = {w.lower() for w in _WORD.findall(rb.agent)}
-            if wa - wb and wb - wa:
+            if wa - wb and wb - wa and not _described(ra.agent, rb.agent):
                 return True
     return False
+
+
+def _described(a: str, b: str) -> bool:
+    """Whether one doer is the other described more generally: its head word is a kind of the
+    other's ("the utility" / "the company"). Not two kinds of one thing ("doctors" /
+    "nurses"), nor one head with other modifiers ("the northern route" / "the southern
+    route")."""
+    ha, hb = ((_WORD.findall(x) or [""])[-1].lower() for x in (a, b))
+    return ha != hb and (kind_of(ha, hb) or kind_of(hb, ha))
 
 
 def dispute_on_clauses(
