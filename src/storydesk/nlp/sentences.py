@@ -33,10 +33,11 @@ _ABBREVIATED = frozenset(
 )
 _COMPANY = frozenset({"co", "inc", "corp", "ltd", "plc", "llc", "bros"})
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
-_MONTH_NAMES = frozenset(
-    """january february march april may june july august september october november
-    december""".split()  # noqa: SIM905
-)
+# The calendar's month names, for every reader of dates (verify.checks builds on them).
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 # Capitalised words that open sentences. After a dotted abbreviation ("U.S.", "p.m.") a word like
 # these starts a new sentence ("... in the U.S. The company"); a name goes on with the old one
 # ("the U.S. Senate", "10 p.m. Paris time").
@@ -93,7 +94,7 @@ def _continues(before: str, after: str) -> bool:
         return True  # "Mr. Smith", "ranked No. 1", "James W. Pennebaker"
     if bare in _MONTHS:
         return bool(nxt and nxt.group(1)[0].isdigit())  # "Oct. 14"
-    if bare.isdigit() and len(bare) <= 2 and nxt and nxt.group(1).lower() in _MONTH_NAMES:
+    if bare.isdigit() and len(bare) <= 2 and nxt and nxt.group(1).lower() in MONTH_NAMES:
         return True  # "Tuesday 17. November": a day in the German and Nordic style
     if "." in word or bare in _COMPANY:  # "U.S.", "p.m.", "Co. Inc.": the next word decides
         return bool(nxt and nxt.group(1).lower() not in _OPENERS and not nxt.group(1).isdigit())

@@ -16,6 +16,7 @@ from datetime import date
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, one_rounded, value_range
+from ..nlp.sentences import MONTH_NAMES
 from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
 
@@ -28,10 +29,7 @@ NAMED = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "NAME"}
 )  # NAME: nlp.roles, an untagged proper noun
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_DAY = re.compile(
     r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b|\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b"

@@ -27,7 +27,9 @@ from ..model import Claim, Dispute
 from ..nlp.roles import NEGATION_WORDS
 from ..nlp.wordnet import kind_of
 from .checks import (
+    MONTHS,
     SAME_EVENT,
+    WEEKDAYS,
     Context,
     check_date,
     check_negation,
@@ -44,8 +46,8 @@ from .periods import check_period
 # the space after "said" before what was said. Not the
 # comma inside a date ("Monday, March 16", "March 16, 2026"): a date split off its verb is
 # parsed as hanging from the wrong one.
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = "|".join(MONTHS)
+_WEEKDAYS = "|".join(WEEKDAYS)
 # A comma takes no space after it, so the word after it can open a clause ("in 2025, which");
 # not the comma inside a figure ("640,000").
 _BREAK = re.compile(

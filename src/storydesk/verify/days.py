@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-_WEEKDAY = re.compile(
-    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
-)
+from .checks import WEEKDAYS
+
+_DAY_NAME = "|".join(WEEKDAYS)
+_WEEKDAY = re.compile(rf"\b(?:on\s+)?(?:{_DAY_NAME})\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
@@ -49,7 +50,7 @@ _MONTH_DAY = (
 _ANY_DATE = re.compile(rf"\b{_MONTH_DAY}", re.IGNORECASE)
 # "Tuesday, November 17", "Tuesday 17 November", "Tuesday 17. November", with or without its year
 _DATED_WEEKDAY = re.compile(
-    rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+{_MONTH_DAY}"
+    rf"\b(?P<wd>{_DAY_NAME}),?\s+{_MONTH_DAY}"
     r"(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
