@@ -43,12 +43,11 @@ def check_actor(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same action on the same object, attributed to different named actors."""
     if sim < 0.3:
         return None
+    theirs = [r for r in action_roles(b) if not _doer_unnamed(r, b)]
     for ra in action_roles(a):
         if _doer_unnamed(ra, a):
             continue
-        for rb in action_roles(b):
-            if _doer_unnamed(rb, b):
-                continue
+        for rb in theirs:
             if (ra.predicate, ra.patient) != (rb.predicate, rb.patient):
                 continue
             if ra.agent_label not in NAMED or rb.agent_label not in NAMED:

@@ -279,10 +279,8 @@ def cautions(c: SentenceCheck) -> list[str]:
     supported)."""
     if c.label == "contradicted":
         return []
-    out: list[str] = []
-    for s in c.cautioned:
-        out += [f"{r} ({s.label})" for r in _cautions(s.verdict) if f"{r} ({s.label})" not in out]
-    return out
+    notes = [f"{r} ({s.label})" for s in c.cautioned for r in _cautions(s.verdict)]
+    return list(dict.fromkeys(notes))
 
 
 def _source_dict(s: SourceVerdict) -> dict[str, Any]:

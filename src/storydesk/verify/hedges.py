@@ -37,6 +37,10 @@ _VERB_REACH = 4
 CONFIDENCE = 0.4
 
 
+def _names(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 def _keeps_hedge(firm: str, hedged: str) -> bool:
     """Whether the sentence read as firm hedges, in a clause of its own, what the other hedges:
     "at a cost that could reach £600,000" keeps the hedge of "this could cost up to £600,000";
@@ -57,8 +61,7 @@ def _reason(hedged: Claim, modal: str | None, firm: Claim, ctx: Context) -> str:
 
 def _firm_words(claim: Claim) -> bool:
     """Whether the sentence has no hedge: no main modal and no softening word."""
-    words = {w.lower() for w in _WORD.findall(claim.text)}
-    return not (claim.modal or words & _SOFTENERS)
+    return not (claim.modal or _names(claim.text) & _SOFTENERS)
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -86,10 +89,6 @@ def hedged_predicates(claim: Claim) -> dict[str, str]:
             if any(t.startswith(verb_stem(r.predicate)) for t in after):
                 found.setdefault(r.predicate, w)
     return found
-
-
-def _names(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
 
 
 def _agrees(mine: str | None, theirs: str | None) -> bool:

@@ -317,8 +317,9 @@ class ModelVerifier(LazyModels[TextIndex]):
         toward support: a shortened sentence parses differently ("Priya Nandakumar called for
         Corran Valley Water to be returned" made her the one returned), so its conflicts are
         not trusted over the whole's."""
-        parts = [q for p in split_sentences(claim) for q in decompose(p, self.nlp, document)]
-        if len(parts) == len(split_sentences(claim)):
+        sentences = split_sentences(claim)
+        parts = [q for p in sentences for q in decompose(p, self.nlp, document)]
+        if len(parts) == len(sentences):
             return verdict
         scores = self.sentence_scores(" ".join(parts), document)
         if not scores or any(s.dispute is not None for s in scores):
