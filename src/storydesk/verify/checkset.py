@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, Dispute
 from .actors import check_actor
+from .affiliations import check_affiliation
 from .checks import (
     Check,
     Context,
@@ -33,6 +34,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_negation,
     check_place,
     check_substituted_name,
+    check_affiliation,
     check_plan,
     check_modality,
 )

@@ -1,0 +1,147 @@
+"""A person given another organisation's post: "Daniel Pryce, director of enforcement at the
+Tessel Rivers Trust" where the source says "Daniel Pryce, director of enforcement at the ESA".
+
+The cross-encoder never sees such a role: it is cut from the claim before the model reads it
+(verify.names: retellings add and drop roles freely), and the coverage feature finds the wrong
+organisation printed elsewhere in the story. So this check reads the post where news writes it,
+right beside the name: "X, director at ORG", "X, the ORG's director", "ORG director X",
+"X of ORG". It fires when both sentences name the same person (a shorter form counts), give
+them a post with a word in common (or name no post, as in "X of ORG"), and name organisations
+that are not one (not a shorter form, not initials, not one inside the other sentence), and
+the other article never prints the claim's organisation in a sentence naming that person: "X,
+who also chairs ORG2" elsewhere makes two posts, not a conflict.
+
+Organisations are read as runs of capitalised words, not from the small parser's entity labels,
+which miss or mislabel many ("Riders' Safety Council" untagged, "Kesterline" a place).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Claim, Dispute
+from ..nlp.sentences import split_sentences
+from ..nlp.wordnet import index
+from ..quotes.speakers import TITLES
+from .checks import Context, make_dispute, same_name
+
+CONFIDENCE = 0.7  # an entity's: the organisation is read from the words beside the name
+
+_CAP = r"[A-Z][\w’'&.-]*"
+_ORG = rf"(?:{_CAP})(?:\s+(?:(?:of|for|and|on|the|&)\s+)*{_CAP})*"
+_ROLE = r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4}?"
+_POSTED = r"(?:at|of|for|with|from)"
+_END = r"(?=\s*(?:[,.;:)]|$|\s(?:said|says|told|added|who|and)\b))"
+# "X, director of enforcement at the ESA" / "X, a spokesperson for Acme"
+_AFTER = re.compile(
+    rf"^,\s+(?:(?:the|a|an)\s+)?(?P<role>{_ROLE})\s+{_POSTED}\s+(?:the\s+)?(?P<org>{_ORG})"
+)
+# "X, the ESA's director of enforcement"
+_AFTER_POSS = re.compile(rf"^,\s+(?:the\s+)?(?P<org>{_ORG})(?:'s|’s|'|’)\s+(?P<role>{_ROLE}){_END}")
+# "X of Corran Valley Water"
+_OF = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>{_ORG})")
+# "Riders' Safety Council director Marek Oyelaran"; "the ESA's director of enforcement, Pryce"
+_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?(?P<org>{_ORG})(?:'s|’s|'|’)?\s+(?P<role>{_ROLE}),?\s+$")
+_FILLER = frozenset({"the", "a", "an", "of", "at", "for", "and", "in", "to", "with", "its"})
+_POS = ("noun", "verb", "adj", "adv")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Words that end a post: "A spokesperson said Pryce of the ESA" gives no post "spokesperson said".
+_NOT_POST = frozenset(
+    {"said", "says", "say", "told", "added", "who", "which", "that", "would", "will", "has",
+     "had", "was", "is", "were", "are", "when", "while", "after", "before", "as"}
+)  # fmt: skip
+
+
+def _name_spans(text: str, surname: str) -> Iterator[tuple[int, int]]:
+    """Where the person is named: the surname with the capitalised words before it, titles
+    ("Chief", "Judge") left out."""
+    for m in re.finditer(rf"((?:{_CAP}\s+){{0,3}}){re.escape(surname)}\b", text):
+        start = m.start()
+        for w in re.finditer(r"\S+", m.group(1)):
+            if w.group().rstrip(".").lower() not in TITLES:
+                break
+            start = m.start() + w.end() + 1
+        yield start, m.end()
+
+
+def _common_word(word: str) -> bool:
+    """An English word, not a name: "Union officer Dev Okafor", "Managing director Voss"."""
+    w = word.lower()
+    return w.endswith(("ing", "ed")) or any(w in index(pos) for pos in _POS)
+
+
+def _org(raw: str) -> str | None:
+    org = _POSSESSIVE.sub("", _LEADING.sub("", raw.strip()))
+    words = org.split()
+    if not words or all(w.rstrip(".").lower() in TITLES | _FILLER for w in words):
+        return None
+    if len(words) == 1 and _common_word(words[0]):
+        return None  # a capitalised word of the sentence, not an organisation's name
+    return org
+
+
+def _post(role: str) -> frozenset[str] | None:
+    """The post's words; None for words that are no post ("spokesperson said")."""
+    words = role.lower().split()
+    if any(w in _NOT_POST for w in words):
+        return None
+    return frozenset(w for w in words if w not in _FILLER)
+
+
+def posts(text: str, surname: str) -> list[tuple[frozenset[str], str]]:
+    """(post words, organisation) the text gives the person named with `surname`; post words
+    are empty for "X of ORG"."""
+    out = []
+    for start, end in _name_spans(text, surname):
+        after, before = text[end:], text[:start]
+        tried = ((_AFTER, after), (_AFTER_POSS, after), (_OF, after), (_BEFORE, before))
+        for pattern, rest in tried:
+            m = pattern.search(rest)
+            org = _org(m.group("org")) if m else None
+            if m is None or org is None or surname in org:
+                continue
+            words = _post(m.groupdict().get("role") or "")
+            if words is not None:
+                out.append((words, org))
+    return out
+
+
+def _one_organisation(x: str, y: str) -> bool:
+    return same_name(x, y) or x.lower() in y.lower() or y.lower() in x.lower()
+
+
+def _people(claim: Claim) -> list[str]:
+    return [e.text for e in claim.entities if e.label == "PERSON" and len(e.text.split()) >= 2]
+
+
+def _named_with(text: str, surname: str, org: str) -> bool:
+    """Whether any sentence of the text names the person and the organisation."""
+    return any(surname in s and org.lower() in s.lower() for s in split_sentences(text))
+
+
+def check_affiliation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """The same person, the same kind of post, at two different organisations."""
+    for person in _people(a):
+        surname = person.split()[-1]
+        if surname not in b.text or not any(same_name(person, p) for p in _names_in(b, surname)):
+            continue
+        for role_a, org_a in posts(a.text, surname):
+            for role_b, org_b in posts(b.text, surname):
+                if role_a and role_b and not role_a & role_b:
+                    continue  # two posts: "professor at X" and "adviser to Y"
+                if _one_organisation(org_a, org_b) or org_a.lower() in b.text.lower():
+                    continue
+                if _named_with(ctx.article_text.get(b.article, ""), surname, org_a):
+                    continue
+                reason = (
+                    f"different organisation: {ctx.name(a.article)} gives {person} a post at "
+                    f"{org_a}, {ctx.name(b.article)} at {org_b}"
+                )
+                return make_dispute(a, b, "entity", reason, CONFIDENCE)
+    return None
+
+
+def _names_in(claim: Claim, surname: str) -> list[str]:
+    return [claim.text[s:e] for s, e in _name_spans(claim.text, surname)]
