@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
@@ -178,6 +179,13 @@ def _what_differs(unit: str) -> str:
     return f"amount for '{anchor}' ({kind})"
 
 
+def a_total(value: float, quantities: Sequence[Quantity]) -> bool:
+    """Whether the value is the sum of two or three of the other figures: a total against its
+    parts ("680 stores" / "412 stores ... the 268-store Pellbrook")."""
+    values = [q.value for q in quantities if q.value > 0]
+    return any(abs(sum(c) - value) < 1e-9 for n in (2, 3) for c in combinations(values, n))
+
+
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """Counts of the same thing that differ ("14 people" vs "41 people")."""
     if sim < 0.55:
@@ -204,6 +212,8 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
             continue  # "0.7 per cent" for "0.66 percent"
         if may_be_one(qa, qb):
             continue
+        if a_total(qb.value, a.quantities) or a_total(qa.value, b.quantities):
+            continue  # "680 stores" for "412 stores" and "268-store": the parts and their sum
         reason = (
             f"different {_what_differs(qa.unit)}: {ctx.name(a.article)} says {qa.text}, "
             f"{ctx.name(b.article)} says {qb.text}"

@@ -251,6 +251,14 @@ def _states(claim: Claim, sentence: Claim) -> bool:
     )  # fmt: skip
 
 
+def prints_figures(claim: Claim, sentence: Claim) -> bool:
+    """Whether the sentence gives every figure of the claim (and the claim gives some)."""
+    theirs = [q.value for q in sentence.quantities]
+    return bool(claim.quantities) and all(
+        any(abs(q.value - v) < 1e-9 for v in theirs) for q in claim.quantities
+    )
+
+
 def first_dispute(
     claim: Claim, vec: np.ndarray, ctx: Context,
     evidence: Sequence[tuple[np.ndarray, Sequence[Claim]]],
@@ -264,21 +272,29 @@ def first_dispute(
     document says what the claim says, and another of its sentences that gives another number
     ("18 percent" of Hispanic voters in one poll, "70 percent" of Latino voters in another)
     or another doer is about something else. Checked first, best first, so a conflict with
-    the stating sentence itself (a swapped actor keeps every word) is still found.
+    the stating sentence itself (a swapped actor keeps every word) is still found. A close
+    sentence that prints every figure of the claim without a conflict ends the search for
+    figures only: "Pellbrook shares fell 17 percent, while Halden shares rose 2.1 percent"
+    says what "... while Halden's gained 2.1 percent" says of the shares, and a later "Halden
+    holds a 24 percent share" counts another thing.
 
     `clauses`, when given, reads the gates on a long sentence's clauses too (verify.clauses),
     after every whole sentence and only if none states the claim (`_states`, at any similarity:
     a long sentence that holds every word of it says it): a document that says "Six
     people were killed when a car bomb exploded" is not contradicting it with the clause "At
     least 12 people were killed Sunday" of its lead."""
+    figures = False  # a close sentence printed every figure of the claim
     for ev_vec, claims in evidence:
         sim = float(ev_vec @ vec)
         for other in claims:
             found = compare(claim, other, sim, ctx, DEFAULT_CHECKS)
-            if found is not None:
+            if found is not None and not (figures and found.kind == "number"):
                 return found, True
         if sim >= STATES_SIMILARITY and any(_states(claim, other) for other in claims):
             break
+        figures = figures or (
+            sim >= STATES_SIMILARITY and any(prints_figures(claim, o) for o in claims)
+        )
     # Every word of the claim in one sentence, with its doers and its negation: stated, however
     # long that sentence ("the hull had not been breached" holds every word of "had been").
     stated = any(
@@ -291,7 +307,7 @@ def first_dispute(
             sim = float(ev_vec @ vec)
             for other in claims:
                 found = dispute_on_clauses(claim, other, sim, ctx, clauses)
-                if found is not None:
+                if found is not None and not (figures and found.kind == "number"):
                     return found, True
     # A hedge is read whether or not a sentence states the claim: "may review" holds every
     # word of "will review".
