@@ -15,8 +15,10 @@ import pytest
 from storydesk.errors import OptionsError, StorydeskError
 from storydesk.model import Dispute, Fact, Mention, Side
 from storydesk.nlp.models import ParseMemo, spacy_pipeline
+from storydesk.nlp.sentences import split_sentences
 from storydesk.options import Options
 from storydesk.verify.aliases import as_window_aliases, names_in
+from storydesk.verify.context import with_claims_name
 from storydesk.verify.crossencoder import CrossEncoder, packaged_model
 from storydesk.verify.fit import fit_signed
 from storydesk.verify.metonymy import as_window_states
@@ -715,3 +717,61 @@ def test_a_missing_year_is_named_as_a_year() -> None:
         "The Fenmark bottling plant opened in 2019 and employs 240 people in Ardle.",
     )
     assert any(r == "not in the document: 2025" for r in v.reasons), v.reasons
+
+
+DESCRIBED_DOC = (
+    "Fenby Oil reported a loss for the third year running, and its chief executive left in March. "
+    "At Brisk Dairy, the chair said the board would now focus on exports to the south. "
+    "The company will ask shareholders to approve a 90 million euro buyback at its meeting in "
+    "July. Analysts expect the share price to recover by the end of the year. Milk prices in "
+    "the region have fallen for six months in a row, and farmers have asked the ministry for "
+    "help with feed costs. The ministry said it would publish its review of the sector in the "
+    "autumn, after talks with the farmers' union and the country's largest buyers of milk."
+)
+
+
+def test_with_claims_name() -> None:
+    nlp = spacy_pipeline()
+    sentences = split_sentences(DESCRIBED_DOC)
+    window = sentences[2]
+
+    def read(claim: str, window: str = window) -> str | None:
+        return with_claims_name(window, sentences, claim, nlp)
+
+    claim = "Brisk Dairy will ask shareholders to approve a 90 million euro buyback in July."
+    assert read(claim) == "Brisk Dairy" + window[len("The company") :]
+    # Two sentences back is too far: "Fenby Oil" is not what "The company" stands for.
+    assert read("Fenby Oil will ask shareholders to vote.") is None
+    # The window names the claim's company itself, or its subject is no description.
+    assert read(claim, sentences[1]) is None
+    assert read("Fenby Oil lost money again.", sentences[0]) is None
+    # The claim opens with no name, or one no sentence before names.
+    assert read("The company will ask shareholders to vote.") is None
+    assert read("Tarn Foods will ask shareholders to vote.") is None
+
+
+def test_a_description_for_the_claims_name_is_read_with_its_context(
+    verifier: ModelVerifier,
+) -> None:
+    # Without the sentence before it, v8 reads "The company will ask ..." against "Brisk Dairy
+    # will ask ..." as a contradiction. (Over 600 characters, so the model reads sentences, not
+    # the whole document at once.)
+    claim = "Brisk Dairy will ask shareholders to approve a 90 million euro buyback in July."
+    assert verifier.verify(claim, DESCRIBED_DOC).label == "supported"
+
+
+def test_a_total_or_a_closer_sentence_with_the_figures_is_no_number_conflict(
+    verifier: ModelVerifier,
+) -> None:
+    doc = (
+        "Brisk shares fell 12 percent on the Carrow exchange on Monday, while Fenby shares rose "
+        "3.5 percent. Fenby holds a 30 percent share of the dairy market and Brisk 18 percent. "
+        "Together the two firms would have run 200 farms, 120 of them Fenby's and 80 Brisk's."
+    )
+    v = verifier.verify("Brisk's shares fell 12 percent, while Fenby's gained 3.5 percent.", doc)
+    assert v.label != "contradicted", v
+    v = verifier.verify("Fenby, which runs 120 farms, agreed to buy the 80-farm Brisk in May.", doc)
+    assert not any("different number" in r for r in v.reasons), v
+    # A figure no sentence prints is still set against the closest one.
+    v = verifier.verify("Brisk shares fell 21 percent on the Carrow exchange on Monday.", doc)
+    assert v.label == "contradicted" and any("21 percent" in r for r in v.reasons), v

@@ -27,6 +27,7 @@ from ..nlp.sentences import split_sentences
 from .aliases import as_window_aliases
 from .checks import Context
 from .clauses import clause_similarity
+from .context import with_claims_name
 from .crossencoder import CrossEncoder
 from .days import as_window_date, as_window_days
 from .decompose import decompose
@@ -217,7 +218,8 @@ class ModelVerifier(LazyModels[TextIndex]):
         the modifiers the claim leaves out (verify.modifiers): what the shorter window entails
         or contradicts, the window does too, so the model reads both and the more supportive
         counts. The same holds for that window in the claim's synonyms for its words
-        (verify.synonyms).
+        (verify.synonyms), and a window whose subject is a description ("The company") with
+        the name the sentence before gives it (verify.context).
         """
         flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
         read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
@@ -228,9 +230,12 @@ class ModelVerifier(LazyModels[TextIndex]):
         reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
         extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
         again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
-        flat += [flat[j] for j in extra + again]
-        said += [said[j] for j in extra + again]
+        framed = [with_claims_name(w, index.sentences, claims[k], nlp) for k, w in flat]
+        named = [j for j, f in enumerate(framed) if f is not None]
+        flat += [flat[j] for j in extra + again + named]
+        said += [said[j] for j in extra + again + named]
         read += [shorter[j] for j in extra] + [reworded[j] for j in again]
+        read += [framed[j] or "" for j in named]
         said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [
