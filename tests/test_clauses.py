@@ -101,6 +101,31 @@ def test_a_clause_about_a_parallel_thing_is_no_conflict(parse) -> None:  # type:
         assert _gated(parse, claim, source)[1] is None
 
 
+def test_the_thing_acted_on_is_no_other_doer(parse) -> None:  # type: ignore[no-untyped-def]
+    # The small parser reads "The review, opened on 4 March," as "the review opened": its
+    # subject is what the claim's verb acts on, not a parallel doer.
+    source = (
+        "The safety review, opened on 14 March, drew more than 900 letters from parents, "
+        "teachers and bus drivers, the most the board has ever received on a school matter."
+    )
+    whole, found = _gated(parse, "The board opened its safety review on 4 March.", source)
+    assert whole is None  # the whole sentence reads too far from the claim for the date gate
+    assert found is not None and found.kind == "date" and "March 14" in found.reason
+
+
+def test_a_plan_in_one_clause_of_a_long_sentence_is_found(parse) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Brackley Rail said on Monday that it will open a new maintenance depot for its trains at "
+        "Fenwick next year, though the drivers' union says no mechanics have been hired."
+    )
+    claim = (
+        "The rail operator has already opened a new maintenance depot for its trains at Fenwick."
+    )
+    whole, found = _gated(parse, claim, source)
+    assert whole is None
+    assert found is not None and found.kind == "tense"
+
+
 def test_a_denial_in_one_clause_of_a_long_sentence_is_found(parse) -> None:  # type: ignore[no-untyped-def]
     source = (
         "Divers found that the hull had not been breached and no fuel leaked into the sound, "

@@ -192,3 +192,22 @@ def test_considerations_threats_and_likelihoods_are_plans(
 )
 def test_acts_and_beliefs_about_the_past_are_not_plans(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert all(d.kind != "tense" for d in disputes(parse, embed, a, b))
+
+
+def test_an_also_on_the_plan_and_a_described_doer_still_compare(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # "also plans" is another of the company's plans, not another depot; "the operator" is what
+    # a draft calls the company it named before.
+    found = disputes(
+        parse,
+        embed,
+        "Brackley Rail also plans to open a new maintenance depot for its trains at Fenwick.",
+        "The rail operator has already opened a new maintenance depot for its trains at Fenwick.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+    # An "also" on the event still makes it one of several.
+    assert not disputes(
+        parse,
+        embed,
+        "Brackley Rail will open a new maintenance depot for its trains at Fenwick.",
+        "Brackley Rail also opened a new maintenance depot for its trains at Fenwick.",
+    )

@@ -24,7 +24,7 @@ from ..model import Claim, Dispute
 from ..nlp.sentences import split_sentences
 from ..nlp.wordnet import index
 from ..quotes.speakers import TITLES
-from .checks import Context, make_dispute, same_name
+from .checks import Context, initials_of, make_dispute, same_name
 
 CONFIDENCE = 0.7  # an entity's: the organisation is read from the words beside the name
 
@@ -50,20 +50,35 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Words that end a post: "A spokesperson said Pryce of the ESA" gives no post "spokesperson said".
 _NOT_POST = frozenset(
     {"said", "says", "say", "told", "added", "who", "which", "that", "would", "will", "has",
-     "had", "was", "is", "were", "are", "when", "while", "after", "before", "as"}
+     "had", "was", "is", "were", "are", "when", "while", "after", "before", "as", "and", "or",
+     "but", "nor", "plus"}
 )  # fmt: skip
+_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your", "whose"})
 
 
-def _name_spans(text: str, surname: str) -> Iterator[tuple[int, int]]:
-    """Where the person is named: the surname with the capitalised words before it, titles
-    ("Chief", "Judge") left out."""
-    for m in re.finditer(rf"((?:{_CAP}\s+){{0,3}}){re.escape(surname)}\b", text):
-        start = m.start()
-        for w in re.finditer(r"\S+", m.group(1)):
-            if w.group().rstrip(".").lower() not in TITLES:
-                break
-            start = m.start() + w.end() + 1
-        yield start, m.end()
+_PARTICLES = r"(?:de|van|von|der|den|da|di|du|le|la|bin|al|ter)"
+
+
+def _name_spans(text: str, person: str) -> Iterator[tuple[bool, int, int]]:
+    """Where the text names someone with the person's surname: (whether that may be the person,
+    where the words of the person's own name begin, the end). Another given name right before
+    the surname is another person ("Jonas Quell" for "Mara Quell"); a title or an English word
+    there ("Dr Quell", "In March Quell said") is not. "Ahold Chairman Henny de Ruiter" begins at
+    "Henny"."""
+    words = person.split()
+    surname = words[-1]
+    run = rf"((?:(?:{_CAP}|{_PARTICLES})\s+){{0,4}}){re.escape(surname)}\b"
+    for m in re.finditer(run, text):
+        before = m.group(1).split()
+        own = next((i for i, w in enumerate(before) if w in words), len(before))
+        start = m.start(1) + sum(len(w) + 1 for w in before[:own])
+        given = [w for w in before if not re.fullmatch(_PARTICLES, w)][-1:]
+        other = bool(given) and given[0] not in words and not _not_a_given_name(given[0])
+        yield not other, start, m.end()
+
+
+def _not_a_given_name(word: str) -> bool:
+    return word.rstrip(".").lower() in TITLES or _common_word(word)
 
 
 def _common_word(word: str) -> bool:
@@ -77,6 +92,8 @@ def _org(raw: str) -> str | None:
     words = org.split()
     if not words or all(w.rstrip(".").lower() in TITLES | _FILLER for w in words):
         return None
+    if words[0].rstrip(".").lower() in TITLES | _PRONOUNS:
+        return None  # a person ("Mr. Cuomo's lawyer") or a pronoun ("His lawyer")
     if len(words) == 1 and _common_word(words[0]):
         return None  # a capitalised word of the sentence, not an organisation's name
     return org
@@ -90,17 +107,19 @@ def _post(role: str) -> frozenset[str] | None:
     return frozenset(w for w in words if w not in _FILLER)
 
 
-def posts(text: str, surname: str) -> list[tuple[frozenset[str], str]]:
-    """(post words, organisation) the text gives the person named with `surname`; post words
-    are empty for "X of ORG"."""
+def posts(text: str, person: str) -> list[tuple[frozenset[str], str]]:
+    """(post words, organisation) the text gives someone named with the person's surname; post
+    words are empty for "X of ORG"."""
     out = []
-    for start, end in _name_spans(text, surname):
+    for may_be, start, end in _name_spans(text, person):
+        if not may_be:
+            continue
         after, before = text[end:], text[:start]
         tried = ((_AFTER, after), (_AFTER_POSS, after), (_OF, after), (_BEFORE, before))
         for pattern, rest in tried:
             m = pattern.search(rest)
             org = _org(m.group("org")) if m else None
-            if m is None or org is None or surname in org:
+            if m is None or org is None or set(org.split()) & set(person.split()):
                 continue
             words = _post(m.groupdict().get("role") or "")
             if words is not None:
@@ -109,7 +128,17 @@ def posts(text: str, surname: str) -> list[tuple[frozenset[str], str]]:
 
 
 def _one_organisation(x: str, y: str) -> bool:
-    return same_name(x, y) or x.lower() in y.lower() or y.lower() in x.lower()
+    """One organisation written two ways: a shorter form, initials ("the ESA"), one inside the
+    other, spacing ("J. C." / "J.C."), or initials for some of its words ("US State
+    Department" / "United States State Department")."""
+    if same_name(x, y) or x.lower() in y.lower() or y.lower() in x.lower():
+        return True
+    if re.sub(r"[\s.]", "", x).lower() == re.sub(r"[\s.]", "", y).lower():
+        return True
+    wx, wy = x.split(), y.split()
+    rest_x = " ".join(w for w in wx if w not in wy)
+    rest_y = " ".join(w for w in wy if w not in wx)
+    return bool(rest_x and rest_y) and (initials_of(rest_x, rest_y) or initials_of(rest_y, rest_x))
 
 
 def _people(claim: Claim) -> list[str]:
@@ -125,10 +154,12 @@ def check_affiliation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute |
     """The same person, the same kind of post, at two different organisations."""
     for person in _people(a):
         surname = person.split()[-1]
-        if surname not in b.text or not any(same_name(person, p) for p in _names_in(b, surname)):
+        if surname not in b.text:
             continue
-        for role_a, org_a in posts(a.text, surname):
-            for role_b, org_b in posts(b.text, surname):
+        if not any(may_be for may_be, _, _ in _name_spans(b.text, person)):
+            continue
+        for role_a, org_a in posts(a.text, person):
+            for role_b, org_b in posts(b.text, person):
                 if role_a and role_b and not role_a & role_b:
                     continue  # two posts: "professor at X" and "adviser to Y"
                 if _one_organisation(org_a, org_b) or org_a.lower() in b.text.lower():
@@ -141,7 +172,3 @@ def check_affiliation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute |
                 )
                 return make_dispute(a, b, "entity", reason, CONFIDENCE)
     return None
-
-
-def _names_in(claim: Claim, surname: str) -> list[str]:
-    return [claim.text[s:e] for s, e in _name_spans(claim.text, surname)]

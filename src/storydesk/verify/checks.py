@@ -18,6 +18,7 @@ from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
 from ..nlp.numbers import compatible, one_rounded, value_range
 from ..nlp.sentences import MONTH_NAMES
+from ..nlp.wordnet import kind_of
 from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
 
@@ -122,6 +123,23 @@ def same_name(x: str, y: str) -> bool:
     return all(any(_same_word(w, v) for v in big) for w in small)
 
 
+_DOER_WORD = re.compile(r"[\w'’-]+")
+
+
+def described(a: str, b: str) -> bool:
+    """Whether one doer is the other described more generally: its head word is a kind of the
+    other's ("the utility" / "the company"). Not two kinds of one thing ("doctors" /
+    "nurses"), nor one head with other modifiers ("the northern route" / "the southern
+    route")."""
+    ha, hb = ((_DOER_WORD.findall(x) or [""])[-1].lower() for x in (a, b))
+    return ha != hb and (kind_of(ha, hb) or kind_of(hb, ha))
+
+
+def unnamed(r: Role) -> bool:
+    """Whether the verb's doer is a description ("the utility"), not a name."""
+    return not r.agent_names and bool(r.agent) and str(r.agent).islower()
+
+
 def verb_stem(predicate: str) -> str:
     """The start every written form of a verb lemma shares, near enough: "close" -> "clos"
     ("closed", "closing"), "build up" -> "buil" ("built"). Words that begin with it are taken
@@ -181,9 +199,15 @@ def _what_differs(unit: str) -> str:
 
 def a_total(value: float, quantities: Sequence[Quantity]) -> bool:
     """Whether the value is the sum of two or three of the other figures: a total against its
-    parts ("680 stores" / "412 stores ... the 268-store Pellbrook")."""
+    parts ("680 stores" / "412 stores ... the 268-store Pellbrook"). Not under 10: small
+    figures add up by chance ("four men" / "three men, one aged 28 and two aged 26")."""
+    if value < _MIN_TOTAL:
+        return False
     values = [q.value for q in quantities if q.value > 0]
     return any(abs(sum(c) - value) < 1e-9 for n in (2, 3) for c in combinations(values, n))
+
+
+_MIN_TOTAL = 10
 
 
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:

@@ -23,9 +23,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..model import Claim, Dispute
+from ..model import Claim, Dispute, Role
 from ..nlp.roles import NEGATION_WORDS
-from ..nlp.wordnet import kind_of
 from .checks import (
     MONTHS,
     SAME_EVENT,
@@ -34,11 +33,14 @@ from .checks import (
     check_date,
     check_negation,
     check_number,
+    described,
     same_name,
+    unnamed,
     verb_stem,
 )
 from .checkset import compare
 from .periods import check_period
+from .plans import check_plan
 
 # Where clauses meet: commas, semicolons, colons, brackets and dashes, the words that open a
 # reported, relative, contrasting or coordinated clause ("announced on Tuesday that its members
@@ -62,10 +64,11 @@ _DATE_AFTER = re.compile(rf"^\s*(?:(?:{_MONTHS})\b|\d{{4}}\b)", re.IGNORECASE)
 MIN_WORDS = 4  # a stretch shorter than this is a date or a name, not a clause
 MAX_PIECES = 2
 MAX_SPANS = 12
-# The checks that compare what a clause writes: figures, dates and a denied verb. Hedges, actors
-# and plans are read from the sentence's subjects and auxiliaries, which no offset ties to a
-# clause; a verb and a negation are tied to it by being written there.
-CLAUSE_CHECKS = (check_number, check_date, check_period, check_negation)
+# The checks that compare what a clause writes: figures, dates, a denied verb, and a verb told as
+# done or planned (its tense is read on the whole sentence's parse, and the verb is tied to the
+# clause by being written there). Hedges and actors are read from the sentence's subjects and
+# modals, which no offset ties to a clause.
+CLAUSE_CHECKS = (check_number, check_date, check_period, check_negation, check_plan)
 # The clause similarity, held just below where the checks take sentences to report one event.
 _CEILING = SAME_EVENT - 0.01
 # Below this a sentence is about something else: its clauses are not tried (and not embedded).
@@ -142,22 +145,21 @@ def _other_doers(claim: Claim, other: Claim) -> bool:
         for rb in other.roles:
             if ra.predicate != rb.predicate or not ra.agent or not rb.agent:
                 continue
-            if same_name(ra.agent, rb.agent):
+            if same_name(ra.agent, rb.agent) or _acted_on(ra, rb) or _acted_on(rb, ra):
                 continue
+            if unnamed(ra) != unnamed(rb):
+                continue  # "the utility" may be the draft's word for "Corran Valley Water"
             wa = {w.lower() for w in _WORD.findall(ra.agent)}
             wb = {w.lower() for w in _WORD.findall(rb.agent)}
-            if wa - wb and wb - wa and not _described(ra.agent, rb.agent):
+            if wa - wb and wb - wa and not described(ra.agent, rb.agent):
                 return True
     return False
 
 
-def _described(a: str, b: str) -> bool:
-    """Whether one doer is the other described more generally: its head word is a kind of the
-    other's ("the utility" / "the company"). Not two kinds of one thing ("doctors" /
-    "nurses"), nor one head with other modifiers ("the northern route" / "the southern
-    route")."""
-    ha, hb = ((_WORD.findall(x) or [""])[-1].lower() for x in (a, b))
-    return ha != hb and (kind_of(ha, hb) or kind_of(hb, ha))
+def _acted_on(x: Role, y: Role) -> bool:
+    """Whether y's subject is what x acts on: "the inquiry, opened on 19 January" (a participle
+    the parser may read as "the inquiry opened") against "the authority opened the inquiry"."""
+    return bool(x.patient and y.agent and same_name(x.patient, y.agent))
 
 
 def dispute_on_clauses(

@@ -12,11 +12,22 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Dispute, Role
-from .checks import Context, generic, make_dispute, same_name, verb_stem
+from .checks import (
+    Context,
+    described,
+    generic,
+    make_dispute,
+    same_name,
+    unnamed,
+    verb_stem,
+)
 
-# Words that make the event one of several: "will cut 500 more jobs", "another plant".
+# Words that make the event one of several: "will cut 500 more jobs", "another plant". Not an
+# "also" on the plan or the report ("the company also plans to install monitors"): that one is
+# another of the company's plans or statements, and the event may be the claim's.
 _AGAIN = re.compile(
-    r"\b(again|also|another|more|second|third|re-\w+|every|annual|annually|previously|once)\b",
+    r"\b(again|also(?!\s+(?:plan|intend|aim|want|hope|expect|promis|pledg|sa[iy]|announc|agree)"
+    r"\w*)|another|more|second|third|re-\w+|every|annual|annually|previously|once)\b",
     re.IGNORECASE,
 )
 # Habits and generic statements: "Sometimes I put the eggs in" is no past event, though the
@@ -37,9 +48,14 @@ def _tenses(claim: Claim, predicate: str) -> set[str]:
 
 
 def _same_doer(x: Role, y: Role) -> bool:
+    """Same doer, or one that may be: a description ("the utility") may be any named doer (a
+    draft names the company once and describes it after), or a kind of the other's ("the
+    company")."""
     if _acted_on(x) is None or x.passive or y.passive:
         return True  # a passive's subject is what was acted on, compared as the object
-    return x.agent is None or y.agent is None or same_name(x.agent, y.agent)
+    if x.agent is None or y.agent is None or unnamed(x) != unnamed(y):
+        return True
+    return same_name(x.agent, y.agent) or described(x.agent, y.agent)
 
 
 def _acted_on(r: Role) -> str | None:
