@@ -211,3 +211,24 @@ def test_an_also_on_the_plan_and_a_described_doer_still_compare(parse, embed) ->
         "Brackley Rail will open a new maintenance depot for its trains at Fenwick.",
         "Brackley Rail also opened a new maintenance depot for its trains at Fenwick.",
     )
+
+
+def test_a_named_doer_and_object_lower_the_gate(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # Similarity 0.65: under the plan gate (0.7), but the doer is named and the thing acted on
+    # is written on both sides.
+    found = disputes(
+        parse,
+        embed,
+        "Tarvik Council will write to all affected tenants by Friday, a spokesperson said.",
+        "Tarvik Council has already written to all affected tenants to explain why the repairs "
+        "were delayed.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+    # A described doer ("the council") keeps the full gate.
+    assert not disputes(
+        parse,
+        embed,
+        "The council will write to all affected tenants by Friday, a spokesperson said.",
+        "The council has already written to all affected tenants to explain why the repairs "
+        "were delayed.",
+    )
