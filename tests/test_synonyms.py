@@ -54,6 +54,17 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "The authority opened the bridge.",
             "The authority opened the bridge.",
         ),
+        # A phrasal verb is one word, in the claim or in the window.
+        (
+            "The chair, who stepped down in May, said the plan was sound.",
+            "The chair, who resigned in May, said the plan was sound.",
+            "The chair, who stepped down in May, said the plan was sound.",
+        ),
+        (
+            "The chair, who resigned in May, said the plan was sound.",
+            "The chair, who stepped down in May, said the plan was sound.",
+            "The chair, who resigned in May, said the plan was sound.",
+        ),
         # The claim's word in another form than the window's slot needs: left as written.
         (
             "Engineers begin repairs.",

@@ -42,6 +42,7 @@ from .features import (
     precision,
     text_index,
 )
+from .implicatives import as_denial
 from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
@@ -219,7 +220,8 @@ class ModelVerifier(LazyModels[TextIndex]):
         or contradicts, the window does too, so the model reads both and the more supportive
         counts. The same holds for that window in the claim's synonyms for its words
         (verify.synonyms), and a window whose subject is a description ("The company") with
-        the name the sentence before gives it (verify.context).
+        the name the sentence before gives it (verify.context), and a window's "failed to act"
+        as "did not act" where the claim writes a denial (verify.implicatives).
         """
         flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
         read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
@@ -232,10 +234,12 @@ class ModelVerifier(LazyModels[TextIndex]):
         again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
         framed = [with_claims_name(w, index.sentences, claims[k], nlp) for k, w in flat]
         named = [j for j, f in enumerate(framed) if f is not None]
-        flat += [flat[j] for j in extra + again + named]
-        said += [said[j] for j in extra + again + named]
+        denials = [as_denial(claims[k], r) for (k, _), r in zip(flat, reworded, strict=True)]
+        denied = [j for j, d in enumerate(denials) if d is not None]
+        flat += [flat[j] for j in extra + again + named + denied]
+        said += [said[j] for j in extra + again + named + denied]
         read += [shorter[j] for j in extra] + [reworded[j] for j in again]
-        read += [framed[j] or "" for j in named]
+        read += [framed[j] or "" for j in named] + [denials[j] or "" for j in denied]
         said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [

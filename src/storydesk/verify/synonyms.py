@@ -26,6 +26,7 @@ SENSES = 3
 _WORDNET_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj", "ADV": "adv"}
 # Tags that write the same form for a regular verb: "closed" is past tense and participle both.
 _PAST = frozenset({"VBD", "VBN"})
+_PARTICLES = frozenset({"down", "up", "out", "off", "over", "back", "away", "in", "on"})
 
 
 def synonyms(a: str, b: str, pos: str) -> bool:
@@ -54,22 +55,48 @@ def _form(window_word: Any, claim_word: Any) -> str | None:
     return form[:1].upper() + form[1:] if window_word.text[:1].isupper() else form
 
 
+def _particle(t: Any) -> Any:
+    """A phrasal verb's particle ("stepped [down]"), if any: the parser tags some of them adverbs
+    ("down" in "who stepped down in January")."""
+    if t.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in t.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in _PARTICLES)
+        ),
+        None,
+    )
+
+
+def _lemma(t: Any) -> str:
+    """The word's lemma, with its particle for a phrasal verb: "step down"."""
+    prt = _particle(t)
+    return f"{t.lemma_.lower()} {prt.lower_}" if prt is not None else str(t.lemma_.lower())
+
+
 def _replacements(window: Any, claim: Any) -> dict[int, str]:
     """Window token index -> the claim's synonym for it, for the window's words whose lemma the
-    claim does not use, where the claim has a synonym whose lemma the window does not use."""
-    claim_lemmas = {t.lemma_.lower() for t in claim}
-    window_lemmas = {t.lemma_.lower() for t in window}
-    candidates = [c for c in claim if _rewordable(c) and c.lemma_.lower() not in window_lemmas]
+    claim does not use, where the claim has a synonym whose lemma the window does not use. A
+    phrasal verb counts as one word ("stepped down" for "resigned", and the other way round:
+    the window's particle is then dropped)."""
+    claim_lemmas = {_lemma(t) for t in claim}
+    window_lemmas = {_lemma(t) for t in window}
+    candidates = [c for c in claim if _rewordable(c) and _lemma(c) not in window_lemmas]
     out: dict[int, str] = {}
     for t in window:
-        lemma = t.lemma_.lower()
+        lemma = _lemma(t)
         if not _rewordable(t) or lemma in claim_lemmas:
             continue
         for c in candidates:
-            if c.pos_ == t.pos_ and synonyms(lemma, c.lemma_.lower(), t.pos_):
+            if c.pos_ == t.pos_ and synonyms(lemma, _lemma(c), t.pos_):
                 form = _form(t, c)
                 if form is not None:
-                    out[t.i] = form
+                    prt = _particle(c)
+                    out[t.i] = f"{form} {prt.lower_}" if prt is not None else form
+                    if (own := _particle(t)) is not None:
+                        out[own.i] = ""
                     break
     return out
 
@@ -86,4 +113,7 @@ def _reworded(window: Any, claim: Any) -> str | None:
     swaps = _replacements(window, claim)
     if not swaps:
         return None
-    return "".join(swaps.get(t.i, t.text) + t.whitespace_ for t in window).strip()
+    text = "".join(
+        swaps.get(t.i, t.text) + ("" if swaps.get(t.i) == "" else t.whitespace_) for t in window
+    )
+    return text.strip()
