@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from ..model import Claim, Dispute
 from ..nlp.sentences import split_sentences
-from ..nlp.wordnet import index
+from ..nlp.subjects import known_word
 from ..quotes.speakers import TITLES
 from .checks import Context, initials_of, make_dispute, same_name
 
@@ -44,7 +44,6 @@ _OF = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>{_ORG})")
 # "Riders' Safety Council director Marek Oyelaran"; "the ESA's director of enforcement, Pryce"
 _BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?(?P<org>{_ORG})(?:'s|’s|'|’)?\s+(?P<role>{_ROLE}),?\s+$")
 _FILLER = frozenset({"the", "a", "an", "of", "at", "for", "and", "in", "to", "with", "its"})
-_POS = ("noun", "verb", "adj", "adv")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Words that end a post: "A spokesperson said Pryce of the ESA" gives no post "spokesperson said".
@@ -83,8 +82,7 @@ def _not_a_given_name(word: str) -> bool:
 
 def _common_word(word: str) -> bool:
     """An English word, not a name: "Union officer Dev Okafor", "Managing director Voss"."""
-    w = word.lower()
-    return w.endswith(("ing", "ed")) or any(w in index(pos) for pos in _POS)
+    return word.lower().endswith(("ing", "ed")) or known_word(word)
 
 
 def _org(raw: str) -> str | None:

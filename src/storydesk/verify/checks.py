@@ -123,7 +123,7 @@ def same_name(x: str, y: str) -> bool:
     return all(any(_same_word(w, v) for v in big) for w in small)
 
 
-_DOER_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")  # a word with its apostrophes and hyphens
 
 
 def described(a: str, b: str) -> bool:
@@ -131,7 +131,7 @@ def described(a: str, b: str) -> bool:
     other's ("the utility" / "the company"). Not two kinds of one thing ("doctors" /
     "nurses"), nor one head with other modifiers ("the northern route" / "the southern
     route")."""
-    ha, hb = ((_DOER_WORD.findall(x) or [""])[-1].lower() for x in (a, b))
+    ha, hb = ((WORD.findall(x) or [""])[-1].lower() for x in (a, b))
     return ha != hb and (kind_of(ha, hb) or kind_of(hb, ha))
 
 

@@ -29,6 +29,7 @@ from .checks import (
     MONTHS,
     SAME_EVENT,
     WEEKDAYS,
+    WORD,
     Context,
     check_date,
     check_negation,
@@ -75,7 +76,6 @@ _CEILING = SAME_EVENT - 0.01
 FLOOR = 0.3
 
 
-_WORD = re.compile(r"[\w'’-]+")
 SpanSimilarity = Callable[[list[str]], np.ndarray]  # texts -> each one's similarity to the claim
 
 
@@ -127,7 +127,7 @@ def _within(other: Claim, start: int, end: int) -> Claim:
     figures, the verbs written there, and a negation only if one is written there."""
     lo, hi = other.start + start, other.start + end
     text = other.text[start:end]
-    words = {w.lower() for w in _WORD.findall(text)}
+    words = {w.lower() for w in WORD.findall(text)}
     return replace(
         other,
         entities=tuple(e for e in other.entities if lo <= e.start and e.end <= hi),
@@ -149,8 +149,8 @@ def _other_doers(claim: Claim, other: Claim) -> bool:
                 continue
             if unnamed(ra) != unnamed(rb):
                 continue  # "the utility" may be the draft's word for "Corran Valley Water"
-            wa = {w.lower() for w in _WORD.findall(ra.agent)}
-            wb = {w.lower() for w in _WORD.findall(rb.agent)}
+            wa = {w.lower() for w in WORD.findall(ra.agent)}
+            wb = {w.lower() for w in WORD.findall(rb.agent)}
             if wa - wb and wb - wa and not described(ra.agent, rb.agent):
                 return True
     return False
