@@ -116,3 +116,62 @@ def test_a_caution_comes_from_any_source_not_only_the_best_support() -> None:
     assert check.label == "supported"
     assert check.best is not None and check.best.article == "copy"
     assert [c.endswith("(Wire)") for c in cautions(check)] == [True]
+
+
+def test_a_belief_or_an_expectation_hedges_the_verb_after_it(parse: Any) -> None:
+    believed = "Investigators believe the fire started in a storage room on the second floor."
+    (c,) = parse(believed)
+    assert hedged_predicates(c) == {"start": "believe"}
+    draft = "The fire started in a storage room on the second floor."
+    assert _dropped(parse, draft, believed) == (
+        "certainty differs: the source hedges ('believe'), the draft states it as fact"
+    )
+    # A draft that keeps the belief keeps the hedge.
+    assert _dropped(parse, believed, believed) is None
+    expected = "Repairs to the Corvel signal box are expected to take up to four weeks."
+    assert _dropped(parse, "Repairs to the Corvel signal box will take up to four weeks.", expected)
+
+
+def test_a_scheduled_or_synonymous_verb_drops_the_hedge(parse: Any) -> None:
+    source = "The inspectorate said it may fine the Dunlow quarry operator for the breach."
+    set_to = "The inspectorate is set to fine the Dunlow quarry operator for the breach."
+    assert _dropped(parse, set_to, source) == CAUTION
+    # Only hoped for: no more certain than the source.
+    hoped = "The inspectorate hopes to fine the Dunlow quarry operator for the breach."
+    assert _dropped(parse, hoped, source) is None
+    # "completed" for "finished": WordNet synonyms in a common sense of both.
+    could = "The harbour authority said the new quay could be completed by 2029."
+    assert _dropped(parse, "The new quay will be finished by 2029.", could)
+
+
+def test_the_words_the_hedged_sentence_lacks_may_be_printed_elsewhere_in_its_document(
+    parse: Any,
+) -> None:
+    document = (
+        "The city has set aside 80 million euros for upgrading the Harlow tram line. "
+        "The mayor said the work on the Harlow tram line could be finished by 2029."
+    )
+    *_, hedged = parse(document)
+    draft = "The 80 million euro upgrade of the Harlow tram line will be finished by 2029."
+    (a,) = parse(draft)
+
+    def found(doc: str) -> bool:
+        holds = lambda c, o: holds_words(c, o, doc)  # noqa: E731
+        return dropped_hedge(a, [hedged], CTX, holds) is not None
+
+    assert found(document)
+    # Not when the draft's details are nowhere in the document, nor from the sentence alone.
+    assert not found("The mayor said the work on the Harlow tram line could be finished by 2029.")
+    assert not dropped_hedge(a, [hedged], CTX, holds_words)
+
+
+def test_a_dropped_hedge_is_no_evidence_against_the_claim() -> None:
+    from storydesk.model import Dispute, Side
+    from storydesk.verify.features import check_fired
+
+    side = Side(article="a", claim="a:0", text="")
+    hedge = Dispute(a=side, b=side, kind="modality", reason="", confidence=0.4)
+    number = Dispute(a=side, b=side, kind="number", reason="", confidence=0.8)
+    assert check_fired(hedge) == 0.0
+    assert check_fired(number) == 0.8
+    assert check_fired(None) == 0.0

@@ -311,19 +311,38 @@ def first_dispute(
                     return found, True
     # A hedge is read whether or not a sentence states the claim: "may review" holds every
     # word of "will review".
-    found = dropped_hedge(claim, [o for _, claims in evidence for o in claims], ctx, holds_words)
+    found = dropped_hedge(
+        claim,
+        [o for _, claims in evidence for o in claims],
+        ctx,
+        lambda c, o: holds_words(c, o, ctx.article_text.get(o.article, "")),
+    )
     if found is not None:
         return found, False
     best = evidence[0][1] if evidence else ()
     return None, bool(best) and best[0].negated != claim.negated
 
 
-def holds_words(claim: Claim, sentence: Claim) -> bool:
+def holds_words(claim: Claim, sentence: Claim, document: str = "") -> bool:
     """Whether the sentence has every content word of the claim but those it may write otherwise
     (`hedges.free_words`): "He said the sandbank may have shifted" holds "Callum Brodie said the
-    sandbank shifted"."""
+    sandbank shifted". Or, given the sentence's `document`, at least half of them, the rest
+    printed elsewhere in it: "the upgrade could be finished by 2028" with "120 million dollars
+    to upgrading the Millbrook works" a sentence before holds "the 120 million dollar upgrade of
+    the Millbrook works will be finished by 2028"."""
     mine = set(content(words(claim.text))) - free_words(claim)
-    return bool(mine) and mine <= set(words(sentence.text))
+    if not mine:
+        return False
+    inside = mine & set(words(sentence.text))
+    if inside == mine:
+        return True
+    # Singular or plural, elsewhere: "a 120 million dollar upgrade" / "120 million dollars".
+    printed = {_singular(w) for w in words(document)}
+    return 2 * len(inside) >= len(mine) and {_singular(w) for w in mine} <= printed
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def structured_dispute(
@@ -343,6 +362,13 @@ def structured_dispute(
     return first_dispute(claim, vec, ctx, grouped, clauses)
 
 
+def check_fired(dispute: Dispute | None) -> float:
+    """The check feature: the dispute's confidence, but none for a dropped hedge, which is a
+    caution (verify.hedges), not evidence against the claim. The combiners learnt the feature
+    from conflicts, and would read "may bring charges" beside "will bring charges" as one."""
+    return dispute.confidence if dispute is not None and dispute.kind != "modality" else 0.0
+
+
 def sentence_features(
     nlp: object, claim: Claim, vec: np.ndarray, index: DocumentIndex, k: int = 3,
     clauses: SpanSimilarity | None = None,
@@ -359,7 +385,7 @@ def sentence_features(
     dispute, neg = structured_dispute(nlp, claim, vec, index.text, ev, clauses)
     values = (
         ent, has_ent, num, has_num, uni, bi, best_sim, best_prec,
-        dispute.confidence if dispute else 0.0,
+        check_fired(dispute),
         float(neg),
         max(best_sim, 0.0) * (1.0 - min(ent, num)),
     )  # fmt: skip

@@ -6,7 +6,13 @@ hedge is attributed ("a spokesperson said the department may review the subsidy"
 drops both the attribution and the hedge ("The department will review the subsidy"): the whole
 sentences then read too far apart (0.70) for the first reading, though the retelling keeps every
 word of the hedged clause. A hedge is a caution, not a contradiction (confidence 0.4): "may
-review" does not deny "will review".
+review" does not deny "will review", and the verifiers give it no weight against the claim
+(features.check_fired).
+
+A hedge is "may", "might" or "could" before the verb, or a belief or expectation ("police
+believe the attackers gained access", "is expected to take three weeks"). A retelling drops it
+with the same verb or a WordNet synonym ("will be finished" / "could be completed"), and with
+"is set to" or "is due to" as with "will".
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from collections.abc import Callable, Sequence
 from ..model import Claim, Dispute, Role
 from ..nlp.roles import HEDGES
 from .checks import Context, make_dispute, same_name, verb_stem
+from .synonyms import synonyms
 
 _HEDGED_CLAUSE = re.compile(
     rf"\b(?:{'|'.join(sorted(HEDGES))})\b((?:[^,;:.!?\u2013\u2014]|(?<=\d)[,.](?=\d)){{0,60}})",
@@ -30,8 +37,16 @@ _WORD = re.compile(r"[\w'’-]+")
 _SOFTENERS = frozenset(
     """possibly perhaps likely unlikely probably expected expects considering consider considers
     weighing potential potentially reportedly appears appear seems seem suggested suggests if
-    unless whether""".split()  # noqa: SIM905 (a word list)
+    unless whether believe believes believed suspect suspects suspected""".split()  # noqa: SIM905
 )
+# Words other than a modal that hedge the verb a few words after them: "police believe the
+# attackers gained access", "is expected to take up to three weeks".
+_LEAD_INS = frozenset(
+    "believe believes believed suspect suspects suspected expected likely".split()  # noqa: SIM905
+)
+# Frames that schedule what follows as firmly as "will" does: "is set to bring charges" drops
+# the hedge of "may bring charges", though the parse reads the bringing as not yet asserted.
+_SCHEDULED = re.compile(r"\b(?:set|due|poised|bound|going|about)\s+to\s+(\w+)", re.IGNORECASE)
 # How many words may stand between the modal and its verb: "may have to be postponed".
 _VERB_REACH = 4
 CONFIDENCE = 0.4
@@ -83,7 +98,7 @@ def hedged_predicates(claim: Claim) -> dict[str, str]:
     tokens = [w.lower() for w in _WORD.findall(claim.text)]
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 1 + _VERB_REACH]
-        if w not in HEDGES or (w == "could" and after[:1] in (["not"], ["never"])):
+        if w not in HEDGES | _LEAD_INS or (w == "could" and after[:1] in (["not"], ["never"])):
             continue  # "could not reach a verdict": a past inability, stated as fact
         for r in claim.roles:
             if any(t.startswith(verb_stem(r.predicate)) for t in after):
@@ -100,12 +115,29 @@ def _agrees(mine: str | None, theirs: str | None) -> bool:
     return a <= b or b <= a
 
 
+def _described(role: Role) -> bool:
+    """Whether the doer is one common noun, not a name: "the work", "the work on the tram line"
+    may be what the claim calls "the 80 million euro upgrade of the tram line"."""
+    agent = role.agent or ""
+    return agent.isalpha() and agent.islower() and role.agent_label is None
+
+
 def _same_doing(mine: Role, theirs: Role) -> bool:
     return (
         mine.negated == theirs.negated
-        and _agrees(mine.agent, theirs.agent)
+        and (_agrees(mine.agent, theirs.agent) or _described(theirs))
         and _agrees(mine.patient, theirs.patient)
     )
+
+
+def _same_verb(mine: str, theirs: str) -> bool:
+    """The same verb, or a synonym in a common sense of both ("finished" / "completed")."""
+    return mine == theirs or synonyms(mine, theirs, "VERB")
+
+
+def _scheduled(claim: Claim, role: Role) -> bool:
+    stem = verb_stem(role.predicate)
+    return any(m.group(1).lower().startswith(stem) for m in _SCHEDULED.finditer(claim.text))
 
 
 def free_words(claim: Claim) -> set[str]:
@@ -127,10 +159,12 @@ def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:
     modal it hedges it with."""
     hedged = hedged_predicates(other)
     for mine in claim.roles:
-        if mine.predicate not in hedged or mine.unasserted:
+        if mine.unasserted and not _scheduled(claim, mine):
             continue
-        if any(r.predicate == mine.predicate and _same_doing(mine, r) for r in other.roles):
-            return mine, hedged[mine.predicate]
+        for r in other.roles:
+            hedges_it = r.predicate in hedged and _same_verb(mine.predicate, r.predicate)
+            if hedges_it and _same_doing(mine, r):
+                return mine, hedged[r.predicate]
     return None
 
 
@@ -140,7 +174,7 @@ def _states_firmly(mine: Role, other: Claim) -> bool:
     object must be written: "before it restarts" does not say the line restarts in January."""
     hedged = hedged_predicates(other)
     return any(
-        r.predicate == mine.predicate and r.predicate not in hedged and not r.unasserted
+        _same_verb(mine.predicate, r.predicate) and r.predicate not in hedged and not r.unasserted
         and _same_doing(mine, r) and (mine.patient is None or r.patient is not None)
         for r in other.roles
     )  # fmt: skip

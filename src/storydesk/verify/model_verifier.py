@@ -36,6 +36,7 @@ from .features import (
     FEATURE_NAMES,
     Embed,
     TextIndex,
+    check_fired,
     coverage,
     first_dispute,
     novelty,
@@ -301,7 +302,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         e, n, k = (float(x) for x in p)
         values = (
             _logit(e), _logit(k), ent, has_ent, num, has_num, uni, bi, max(sims), max(precs),
-            dispute.confidence if dispute else 0.0, float(neg),
+            check_fired(dispute), float(neg),
         )  # fmt: skip
         return SentenceScore(
             c.text, values, (e, n, k), tuple(t for t, _, _ in ev), tuple(missing), dispute

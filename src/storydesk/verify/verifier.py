@@ -23,12 +23,20 @@ from ..errors import StorydeskError
 from ..model import Article, Claim, Dispute, Verdict, VerdictLabel
 from ..nlp.claims import article_claims
 from .clauses import clause_similarity
-from .features import FEATURE_NAMES, DocumentIndex, Embed, SentenceFeatures, index_document
+from .features import (
+    FEATURE_NAMES,
+    DocumentIndex,
+    Embed,
+    SentenceFeatures,
+    check_fired,
+    index_document,
+)
 from .features import sentence_features as _sentence_features
 
 WEIGHTS_FILE = "feature_verifier.json"
 # A structured check this sure is a contradiction by itself (actor, number, date, negation, place);
-# a hedge (modality, 0.4) only raises the score: "may have" is not a denial.
+# a weaker one sets a floor under the contradiction score. A dropped hedge (modality) is neither:
+# "may have" is not a denial, and the hedge is shown as a caution.
 FIRM_DISPUTE = 0.6
 
 
@@ -100,7 +108,7 @@ def judge(
     for values, dispute in rows:
         c = w.contradiction(values)
         supports.append(w.support(values))
-        contras.append(c if dispute is None else max(c, dispute.confidence))
+        contras.append(c if check_fired(dispute) == 0.0 else max(c, check_fired(dispute)))
     firm = any(d is not None and d.confidence >= FIRM_DISPUTE for _, d in rows)
     label: VerdictLabel = "unverified"
     if firm or max(contras) >= w.t_contradiction:
