@@ -232,3 +232,20 @@ def test_a_named_doer_and_object_lower_the_gate(parse, embed) -> None:  # type: 
         "The council has already written to all affected tenants to explain why the repairs "
         "were delayed.",
     )
+
+
+def test_every_on_what_is_acted_on_is_one_event(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The Harlow council will write to every household in the district about the leak.",
+        "The Harlow council has written to every household in the district about the leak.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+    # "Every" on a span of time makes the event a habit.
+    assert not disputes(
+        parse,
+        embed,
+        "The Harlow council will write to residents every year about the water quality.",
+        "The Harlow council has written to residents every year about the water quality.",
+    )

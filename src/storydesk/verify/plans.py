@@ -25,16 +25,22 @@ from .checks import (
 # Words that make the event one of several: "will cut 500 more jobs", "another plant". Not an
 # "also" on the plan or the report ("the company also plans to install monitors"): that one is
 # another of the company's plans or statements, and the event may be the claim's.
+# "Every" on a span of time ("every year", "every few months"), not on what is acted on: "will
+# write to every household" is one event.
+_EVERY = (
+    r"every\s+(?:other\s+|few\s+|\d+\s+)?(?:day|night|week|weekend|month|year|season|time|"
+    r"morning|evening|spring|summer|autumn|winter|quarter|decade)s?"
+)
 _AGAIN = re.compile(
     r"\b(again|also(?!\s+(?:plan|intend|aim|want|hope|expect|promis|pledg|sa[iy]|announc|agree)"
-    r"\w*)|another|more|second|third|re-\w+|every|annual|annually|previously|once)\b",
+    rf"\w*)|another|more|second|third|re-\w+|{_EVERY}|annual|annually|previously|once)\b",
     re.IGNORECASE,
 )
 # Habits and generic statements: "Sometimes I put the eggs in" is no past event, though the
 # parser tags "put" past.
 _HABITUAL = re.compile(
-    r"\b(sometimes|usually|often|always|normally|generally|typically|tends? to|every|used to|"
-    r"in those (?:years|days))\b",
+    rf"\b(sometimes|usually|often|always|normally|generally|typically|tends? to|{_EVERY}|"
+    r"used to|in those (?:years|days))\b",
     re.IGNORECASE,
 )
 MIN_SIMILARITY = 0.7
