@@ -488,6 +488,15 @@ def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  
             "Chancellor Angela Merkel praised Mayor Ilse Jacobs in Berlin on Monday.",
             "Chancellor Angela Merkel was praised by Mayor Ilse Jacobs in Berlin on Monday.",
         ),
+        # The giver and the receiver exchanged, the thing handed on the same.
+        (
+            "The Brenna Valley Trust handed the archive to the Harwick museum in 2019.",
+            "The Harwick museum handed the archive to the Brenna Valley Trust in 2019.",
+        ),
+        (
+            "The school reported the break-in to Corwen Police the next morning.",
+            "Corwen Police reported the break-in to the school the next morning.",
+        ),
     ],
 )
 def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
@@ -515,6 +524,22 @@ def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> No
         (
             "Germany beat Brazil 7-1 in the semi-final in Belo Horizonte.",
             "In Belo Horizonte, Germany beat Brazil 7-1 in the semi-final.",
+        ),
+        # The same giver and receiver; or each handed it to the other.
+        (
+            "The school reported the break-in to Corwen Police the next morning.",
+            "The break-in was reported by the school to Corwen Police the next morning.",
+        ),
+        (
+            "The school reported the break-in to Corwen Police, and Corwen Police reported the "
+            "break-in to the school board.",
+            "Corwen Police reported the break-in to the school after the school reported the "
+            "break-in to Corwen Police.",
+        ),
+        # Another thing handed on.
+        (
+            "The school reported the break-in to Corwen Police the next morning.",
+            "Corwen Police reported the arrest to the school the next morning.",
         ),
     ],
 )

@@ -139,6 +139,9 @@ class Role:
     tense: str | None = None
     # A passive ("the plant was closed"): without a named doer, `agent` is what was acted on.
     passive: bool = False
+    # To whom, beside a direct object: "reported the attack to the police" (in `agent`'s form),
+    # so a retelling that makes the police the reporter reverses who did what to whom.
+    recipient: str | None = None
 
 
 @dataclass(frozen=True)

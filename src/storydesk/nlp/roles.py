@@ -172,6 +172,23 @@ def _patient(verb: Any) -> tuple[str | None, bool]:
     return None, False
 
 
+def _recipient(verb: Any) -> str | None:
+    """The object of "to" beside a direct object ("reported the attack to the police",
+    "sold the mill to a trust"), as `_agent_phrase` writes a subject; None for a pronoun or a
+    place or time ("moved the office to Leeds", "to May")."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return None
+    # The parser often hangs the "to" on the object ("reported [the attack to the council]").
+    for prep in (*verb.children, *dobj.children):
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                return None
+            return _agent_phrase(obj)[0] if obj.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def predicate_of(token: Any) -> str:
     particle = [c.text.lower() for c in token.children if c.dep_ == "prt"]
     return " ".join([token.lemma_.lower(), *particle])
@@ -377,6 +394,7 @@ def roles(sent: Any) -> tuple[Role, ...]:
             Role(
                 predicate, agent, label, patient, negated, names, direct, unasserted(tok),
                 tense(tok), any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children),
+                _recipient(tok),
             )
         )  # fmt: skip
     return tuple(out)

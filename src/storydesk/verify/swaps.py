@@ -7,6 +7,10 @@ paraphrase (0.98 entailment on both examples): every word of the claim is in the
 is the seeds' own failure mode, retold with the roles turned round, so it gets a check of its own,
 with the reason in words.
 
+The same holds for the one an object is handed to: "the police reported the attack to the
+council" against "the council reported the attack to the police" (nlp.roles reads the object of
+"to" beside a direct object as the recipient).
+
 Conservative like the other checks: both sentences about the same thing (similarity gate), one
 non-generic verb with a subject and a direct object on each side, both affirmed or both denied,
 the two participants exchanged, and neither sentence also saying it the other way round. Verbs
@@ -67,10 +71,58 @@ def _written(claim: Claim, word: str) -> str:
     return m.group(0) if m else word
 
 
+def _handed(r: Role) -> tuple[str, str, str] | None:
+    """(agent, recipient, what) of a role that hands something on ("the council reported the
+    attack to the police"), else None."""
+    if r.agent is None or r.recipient is None or r.patient is None:
+        return None
+    if r.predicate.split()[0] in SYMMETRIC or same_name(r.agent, r.recipient):
+        return None
+    return r.agent, r.recipient, r.patient
+
+
+def _hands(roles: tuple[Role, ...], predicate: str, giver: str, receiver: str) -> bool:
+    return any(
+        r.predicate == predicate
+        and r.recipient is not None
+        and same_name(r.agent or "", giver)
+        and same_name(r.recipient, receiver)
+        for r in roles
+    )
+
+
+def _reversed_recipient(a: Claim, b: Claim, ctx: Context) -> Dispute | None:
+    """The same thing handed on, its giver and receiver exchanged: "the police reported the
+    attack to the council" / "the council reported the attack to the police"."""
+    for ra in a.roles:
+        if (pa := _handed(ra)) is None:
+            continue
+        for rb in b.roles:
+            pb = _handed(rb)
+            if pb is None or rb.predicate != ra.predicate or rb.negated != ra.negated:
+                continue
+            if not (
+                same_name(pa[2], pb[2]) and same_name(pa[0], pb[1]) and same_name(pa[1], pb[0])
+            ):
+                continue
+            if _hands(a.roles, ra.predicate, *pb[:2]) or _hands(b.roles, rb.predicate, *pa[:2]):
+                continue  # each also says the other's: both reported it to the other
+            reason = (
+                f"reversed roles for '{ra.predicate}': {ctx.name(a.article)} says "
+                f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
+                f"{_written(b, pb[0])} → {_written(b, pb[1])}"
+            )
+            return make_dispute(a, b, "actor", reason, 0.8)
+    return None
+
+
 def check_reversed_roles(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """The same action, its agent and direct object exchanged."""
+    """The same action, its agent and direct object exchanged, or its agent and the one it
+    hands the object to."""
     if sim < 0.3:
         return None
+    if (found := _reversed_recipient(a, b, ctx)) is not None:
+        return found
     for ra in a.roles:
         if (pa := _parts(ra)) is None:
             continue
