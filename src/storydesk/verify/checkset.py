@@ -21,6 +21,7 @@ from .places import check_place
 from .plans import check_plan
 from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
+from .titles import check_post
 
 # Reversed roles before the actor check: in "A credited B with holding it" against "B credited
 # A with holding it" both fire (the holder is inherited from the subject), and the reversal says
@@ -35,6 +36,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_place,
     check_substituted_name,
     check_affiliation,
+    check_post,
     check_plan,
     check_modality,
 )

@@ -1,0 +1,85 @@
+"""A person given someone else's post: "Council leader Margaret Ellison apologised" where the
+source says "Margaret Ellison, the council's chief executive" and "Council leader David Okafor".
+
+The cross-encoder never sees the post (verify.names cuts it from the claim before the model
+reads it), and the sentence that says what she did supports the rest. So this check reads the
+post written right before the claim's name ("Council leader Margaret Ellison", "said chief
+executive Helen Varga") and looks for it in the other article: it fires when that article
+writes the same post right before another person's full name, and no sentence of it names the
+claim's person beside that post ("Ellison, who is also council leader" makes two posts).
+
+Conservative: the post has at least two words ("council leader", "head of enforcement"), since
+one-word posts ("Detective", "Minister", "Councillor") are held by many people at once; and the
+other sentence of the pair names the claim's person, so the two are about them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Claim, Dispute
+from ..nlp.sentences import split_sentences
+from .checks import Context, make_dispute
+
+CONFIDENCE = 0.7  # an entity's: the post is read from the words beside the name
+MIN_WORDS, MAX_WORDS = 2, 4
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lady", "lord"})
+# Words that end a post read leftwards from the name: "said chief executive Helen Varga" gives
+# "chief executive"; "Acme's chief executive" gives "chief executive".
+_STOP = frozenset(
+    {"said", "says", "told", "added", "according", "to", "by", "and", "or", "but", "the", "a",
+     "an", "its", "their", "his", "her", "with", "from", "of", "for", "as", "that", "who",
+     "when", "while", "after", "before", "was", "is", "were", "are", "has", "had", "have",
+     "in", "on", "at", "former", "acting", "interim", "new"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][a-z’'-]*\.?$")
+_NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
+
+
+def _people(claim: Claim) -> list[str]:
+    return [e.text for e in claim.entities if e.label == "PERSON" and len(e.text.split()) >= 2]
+
+
+def post_before(text: str, person: str) -> str | None:
+    """The post written right before the person's name, lower-cased, honorifics left out
+    ("council leader" of "Council leader Dr Margaret Ellison"); None where there is none of
+    MIN_WORDS to MAX_WORDS words."""
+    i = text.find(person)
+    if i < 0:
+        return None
+    words: list[str] = []
+    for w in reversed(text[:i].split()):
+        if not _WORD.match(w) or w.lower() in _STOP:
+            break
+        words.insert(0, w.lower())
+    while words and words[-1].rstrip(".") in _HONORIFICS:
+        words.pop()
+    return " ".join(words) if MIN_WORDS <= len(words) <= MAX_WORDS else None
+
+
+def _holders(text: str, post: str) -> Iterator[str]:
+    """The full names the text writes right after the post."""
+    for m in re.finditer(rf"\b(?i:{re.escape(post)})\s+({_NAME})", text):
+        yield m.group(1)
+
+
+def check_post(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """The claim gives a person a post that the other article gives someone else."""
+    document = ctx.article_text.get(b.article, "") or b.text
+    for person in _people(a):
+        surname = person.split()[-1]
+        post = post_before(a.text, person)
+        if post is None or surname not in b.text:
+            continue
+        others = [h for h in _holders(document, post) if h.split()[-1] != surname]
+        if not others:
+            continue
+        if any(surname in s and post in s.lower() for s in split_sentences(document)):
+            continue
+        reason = (
+            f"different post: {ctx.name(a.article)} calls {person} {post}, "
+            f"{ctx.name(b.article)} gives that post to {others[0]}"
+        )
+        return make_dispute(a, b, "entity", reason, CONFIDENCE)
+    return None

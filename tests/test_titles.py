@@ -1,0 +1,43 @@
+"""A person given someone else's post (verify.titles)."""
+
+from __future__ import annotations
+
+from factories import pair_disputes as disputes
+from storydesk.verify.titles import post_before
+
+SOURCE = (
+    "Council leader Tom Birch opened the emergency meeting on Friday. "
+    "Sara Lind, the council's chief executive, apologised to residents for the delay."
+)
+
+
+def test_the_post_is_read_right_before_the_name() -> None:
+    assert post_before("Council leader Dr Sara Lind spoke.", "Sara Lind") == "council leader"
+    assert post_before("It was confirmed by chief executive Sara Lind.", "Sara Lind") == (
+        "chief executive"
+    )
+    # One word is no post here (many hold "Councillor" at once); a verb of saying ends it.
+    assert post_before("Councillor Sara Lind spoke.", "Sara Lind") is None
+    assert post_before("The delay was regrettable, said Sara Lind.", "Sara Lind") is None
+
+
+def test_the_post_another_person_holds_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    draft = "Council leader Sara Lind apologised to residents for the delay."
+    found = disputes(parse, embed, draft, SOURCE)
+    assert [d.kind for d in found] == ["entity"]
+    assert found[0].reason == (
+        "different post: Outlet A calls Sara Lind council leader, Outlet B gives that post to "
+        "Tom Birch"
+    )
+
+
+def test_a_post_the_source_also_gives_the_person_is_not_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    draft = "Chief executive Sara Lind apologised to residents for the delay."
+    assert not disputes(parse, embed, draft, SOURCE)
+    # Two posts: the source names her beside the post too.
+    both = SOURCE + " Lind, who is also council leader for the north ward, did not comment."
+    draft = "Council leader Sara Lind apologised to residents for the delay."
+    assert not [d for d in disputes(parse, embed, draft, both) if d.kind == "entity"]
+    # No one else holds it in the source: unknown, not disputed.
+    alone = "Sara Lind, the council's chief executive, apologised to residents for the delay."
+    assert not disputes(parse, embed, draft, alone)
