@@ -36,6 +36,16 @@ def test_money_is_read_with_its_currency_scale_and_the_word_it_hangs_on(nlp: Any
     assert measured(nlp, "Acme raised its offer by $1 billion.") == [(1e9, "dollar raise by")]
 
 
+def test_a_worth_hangs_on_the_thing_valued(nlp: Any) -> None:
+    assert measured(nlp, "The stolen works are valued at around £2.4 million.") == [
+        (2.4e6, "pound work")
+    ]
+    assert measured(nlp, "The paintings are worth £2.4 million.") == [(2.4e6, "pound painting")]
+    assert measured(nlp, "The repair bill totalled £80,000.") == [(8e4, "pound bill")]
+    # Not a pronoun: "it" may be anything.
+    assert measured(nlp, "It is valued at $5bn.") == []
+
+
 def test_lengths_of_time_in_days_but_not_points_in_time(nlp: Any) -> None:
     assert measured(nlp, "The strike lasted three weeks.") == [(21.0, "duration last")]
     assert measured(nlp, "He was jailed for a year.") == [(365.25, "duration jail")]
@@ -54,6 +64,17 @@ def test_million_against_billion_is_a_number_dispute(parse, embed) -> None:  # t
     )
     assert [d.kind for d in found] == ["number"]
     assert "amount for 'budget' (dollar)" in found[0].reason
+
+
+def test_a_changed_worth_is_a_number_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The three stolen paintings are worth about £4.2 million, the gallery said.",
+        "The gallery said the three stolen paintings are worth about £2.4 million.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    assert "amount for 'painting' (pound)" in found[0].reason
 
 
 def test_same_sum_or_length_written_differently_agrees(parse, embed) -> None:  # type: ignore[no-untyped-def]

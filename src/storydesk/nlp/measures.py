@@ -84,9 +84,27 @@ def _anchor(span: Any, vague: frozenset[str] = _VAGUE) -> str:
     if up.lemma_.lower() in _FRAMES and _framed(up):
         up, via = up.head.head, ""  # "chartered at a cost of £18,500 a day": the chartering
     lemma = str(up.lemma_.lower())
+    if lemma in _MEASURING and (subject := _measured(up)) is not None:
+        return subject  # "the works are valued at £2.4 million": the works' value
     if up.pos_ not in ("NOUN", "PROPN", "VERB") or lemma in vague:
         return ""
     return f"{lemma} {via}".strip()
+
+
+# Words that say what something is worth, whose subject is the thing: "the works are valued at
+# £2.4 million", "the paintings are worth £2.4 million", "the bill totalled £1.2 million".
+_MEASURING = frozenset({"value", "worth", "total", "estimate"})
+
+
+def _measured(word: Any) -> str | None:
+    """The noun whose worth `word` states: its subject, or for "worth" its verb's ("are worth");
+    None for a pronoun or another vague word."""
+    verb = word.head if word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod") else word
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = str(subject.lemma_.lower())
+    return None if lemma in _VAGUE else lemma
 
 
 # Nouns that only frame a sum ("at a cost of", "for a price of"): the sum is what the verb
