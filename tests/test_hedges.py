@@ -175,3 +175,16 @@ def test_a_dropped_hedge_is_no_evidence_against_the_claim() -> None:
     assert check_fired(hedge) == 0.0
     assert check_fired(number) == 0.8
     assert check_fired(None) == 0.0
+
+
+def test_appear_before_a_court_is_no_softener(parse: Any) -> None:
+    source = "Both men are expected to appear before Corran Crown Court on Monday."
+    draft = "Both men will appear before Corran Crown Court on Monday."
+    assert _dropped(parse, draft, source) == (
+        "certainty differs: the source hedges ('expected'), the draft states it as fact"
+    )
+    # "Appears to" and "it seems" do soften.
+    left = "Both men may have fled Corran on Monday."
+    assert _dropped(parse, "Both men fled Corran on Monday.", left)
+    assert _dropped(parse, "Both men appear to have fled Corran on Monday.", left) is None
+    assert _dropped(parse, "It seems both men fled Corran on Monday.", left) is None

@@ -80,6 +80,9 @@ def test_what_a_sentence_denies(parse) -> None:  # type: ignore[no-untyped-def]
     assert not denied("Protesters marched against building the wall.")["build"]
     assert denied("It began with the cardinal's refusal to take part in the survey.")["take"]
     assert denied("They were charged with failure to disclose information.")["disclose"]
+    assert denied("The economy has yet to show signs of growth.")["show"]
+    assert denied("The council is yet to decide on the plan.")["decide"]
+    assert not denied("The council has to decide on the plan.")["decide"]
 
 
 def test_a_condition_or_a_wish_is_neither_asserted_nor_denied(parse) -> None:  # type: ignore[no-untyped-def]

@@ -164,6 +164,24 @@ def test_no_before_the_object_or_subject_denies(parse, embed) -> None:  # type: 
     assert disputes(parse, embed, f"On Monday {a}", f"On Monday {b}") == []
 
 
+def test_a_denial_of_a_synonym_is_a_negation(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The burglars left the Corran museum on Sunday night without setting off the alarm.",
+        "The burglars triggered the alarm when they left the Corran museum on Sunday night.",
+    )
+    assert [d.kind for d in found] == ["negation"]
+    assert "'set off ... alarm' did not happen" in found[0].reason
+    # Another verb, no synonym: not compared.
+    assert not disputes(
+        parse,
+        embed,
+        "The burglars left the Corran museum on Sunday night without setting off the alarm.",
+        "The burglars damaged the alarm when they left the Corran museum on Sunday night.",
+    )
+
+
 def test_articles_in_another_language_take_part_in_no_check(parse, embed) -> None:  # type: ignore[no-untyped-def]
     a = "The new tram line between the harbour and the airport is due to open in 2029."
     b = "The new tram line between the harbour and the airport is due to open in 2027."
@@ -496,6 +514,16 @@ def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  
         (
             "The school reported the break-in to Corwen Police the next morning.",
             "Corwen Police reported the break-in to the school the next morning.",
+        ),
+        # Told of by "which" and "them"; a particle between ("handed ... back to").
+        (
+            "The Harwick museum has lent the two tapestries to the Ostrava Trust since 2015.",
+            "They belong to the Ostrava Trust, which has lent them to the Harwick museum since "
+            "2015.",
+        ),
+        (
+            "The Harwick museum handed the recovered tapestry over to police on Friday.",
+            "On Friday police handed the recovered tapestry back to the Harwick museum.",
         ),
     ],
 )

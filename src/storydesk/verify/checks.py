@@ -351,7 +351,15 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     # Only a denial of the very predicate the other source asserts counts: without that anchor,
     # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI). A condition
     # ("if they are not repealed" / "unless they are repealed") neither asserts nor denies.
-    denied = [r for r in neg.roles if r.negated and not r.unasserted and r.predicate in asserted]
+    # A WordNet synonym is the same predicate ("without setting off the alarm" / "the alarm was
+    # triggered").
+    denied = [
+        r
+        for r in neg.roles
+        if r.negated
+        and not r.unasserted
+        and any(r.predicate == p or synonyms(r.predicate, p, "VERB") for p in asserted)
+    ]
     if not denied:
         return None
     role = denied[0]

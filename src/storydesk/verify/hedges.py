@@ -36,8 +36,14 @@ _WORD = re.compile(r"[\w'’-]+")
 # `_keeps_hedge`'s to judge: "will cut the hours, though the plan may change" keeps none.
 _SOFTENERS = frozenset(
     """possibly perhaps likely unlikely probably expected expects considering consider considers
-    weighing potential potentially reportedly appears appear seems seem suggested suggests if
+    weighing potential potentially reportedly suggested suggests if
     unless whether believe believes believed suspect suspects suspected""".split()  # noqa: SIM905
+)
+# "Appears" and "seems" soften what follows ("appears to have", "it seems"), not "will appear
+# before the court".
+_SEEMS = re.compile(
+    r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|likely|unlikely)\b|\bit\s+(?:appears|seems)\b",
+    re.IGNORECASE,
 )
 # Words other than a modal that hedge the verb a few words after them: "police believe the
 # attackers gained access", "is expected to take up to three weeks".
@@ -76,7 +82,7 @@ def _reason(hedged: Claim, modal: str | None, firm: Claim, ctx: Context) -> str:
 
 def _firm_words(claim: Claim) -> bool:
     """Whether the sentence has no hedge: no main modal and no softening word."""
-    return not (claim.modal or _names(claim.text) & _SOFTENERS)
+    return not (claim.modal or _names(claim.text) & _SOFTENERS or _SEEMS.search(claim.text))
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:

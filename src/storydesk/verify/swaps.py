@@ -71,19 +71,29 @@ def _written(claim: Claim, word: str) -> str:
     return m.group(0) if m else word
 
 
+def _verb(r: Role) -> str:
+    """The verb without its particle: "handed over" and "handed back" both hand it on."""
+    return r.predicate.split(" ")[0]
+
+
 def _handed(r: Role) -> tuple[str, str, str] | None:
     """(agent, recipient, what) of a role that hands something on ("the council reported the
     attack to the police"), else None."""
     if r.agent is None or r.recipient is None or r.patient is None:
         return None
-    if r.predicate.split()[0] in SYMMETRIC or same_name(r.agent, r.recipient):
+    if _verb(r) in SYMMETRIC or same_name(r.agent, r.recipient):
         return None
     return r.agent, r.recipient, r.patient
 
 
-def _hands(roles: tuple[Role, ...], predicate: str, giver: str, receiver: str) -> bool:
+def _same_thing(x: str, y: str) -> bool:
+    """The same thing handed on, or one told of by a pronoun ("lent them to the gallery")."""
+    return same_name(x, y) or x in _PRONOUNS or y in _PRONOUNS
+
+
+def _hands(roles: tuple[Role, ...], verb: str, giver: str, receiver: str) -> bool:
     return any(
-        r.predicate == predicate
+        _verb(r) == verb
         and r.recipient is not None
         and same_name(r.agent or "", giver)
         and same_name(r.recipient, receiver)
@@ -99,16 +109,16 @@ def _reversed_recipient(a: Claim, b: Claim, ctx: Context) -> Dispute | None:
             continue
         for rb in b.roles:
             pb = _handed(rb)
-            if pb is None or rb.predicate != ra.predicate or rb.negated != ra.negated:
+            if pb is None or _verb(rb) != _verb(ra) or rb.negated != ra.negated:
                 continue
             if not (
-                same_name(pa[2], pb[2]) and same_name(pa[0], pb[1]) and same_name(pa[1], pb[0])
+                _same_thing(pa[2], pb[2]) and same_name(pa[0], pb[1]) and same_name(pa[1], pb[0])
             ):
                 continue
-            if _hands(a.roles, ra.predicate, *pb[:2]) or _hands(b.roles, rb.predicate, *pa[:2]):
+            if _hands(a.roles, _verb(ra), *pb[:2]) or _hands(b.roles, _verb(rb), *pa[:2]):
                 continue  # each also says the other's: both reported it to the other
             reason = (
-                f"reversed roles for '{ra.predicate}': {ctx.name(a.article)} says "
+                f"reversed roles for '{_verb(ra)}': {ctx.name(a.article)} says "
                 f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
                 f"{_written(b, pb[0])} → {_written(b, pb[1])}"
             )
