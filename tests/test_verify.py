@@ -341,6 +341,28 @@ def test_wrong_weekday_is_checked_against_the_calendar(parse, embed) -> None:  #
     assert "14 October 2025 was a Tuesday" in found[0].reason
 
 
+def test_one_date_with_two_weekdays_conflicts_whatever_it_dates(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # "Put" and "hold" are no synonyms and the sentences are not near-identical, but 12 August
+    # is one weekday.
+    found = disputes(
+        parse,
+        embed,
+        "Residents can put their questions to Mayor Ilse Varn on Thursday 12 August.",
+        "Mayor Ilse Varn will hold a public meeting for residents in the town hall on Wednesday, "
+        "12 August.",
+    )
+    assert [d.kind for d in found] == ["date"]
+    assert "says Thursday" in found[0].reason
+    # Two dates, two weekdays: two events.
+    assert not disputes(
+        parse,
+        embed,
+        "Mayor Ilse Varn will open the new library for residents on Thursday 13 August.",
+        "Mayor Ilse Varn will hold a public meeting for residents in the town hall on Wednesday, "
+        "12 August.",
+    )
+
+
 def test_actor_in_small_clause_and_similar_org_names(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,

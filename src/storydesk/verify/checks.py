@@ -316,7 +316,11 @@ def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     dates_a, dates_b = date_mentions(a), date_mentions(b)
     for ga, mda, wa in dates_a:
         for gb, mdb, wb in dates_b:
-            if not same_event(ga, gb, a, b, sim):
+            # One calendar date given two weekdays is wrong in one of them, whatever it dates
+            # ("will meet residents on Thursday 12 August" / "will hold a meeting on Wednesday,
+            # 12 August").
+            one_date = bool(mda and mda == mdb and wa and wb)
+            if not one_date and not same_event(ga, gb, a, b, sim):
                 continue
             va: object
             vb: object
@@ -340,6 +344,17 @@ def check_date(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     return None
 
 
+def _same_act(denied: Role, asserted: Role) -> bool:
+    """The same predicate, or a WordNet synonym done to the same thing ("without setting off
+    the alarm" / "the alarm was triggered"); not a synonym the parse left with no doer or object
+    ("refrain from divulging specifics", read as a modifier, against "have not disclosed")."""
+    if denied.predicate == asserted.predicate:
+        return True
+    if not synonyms(denied.predicate, asserted.predicate, "VERB") or denied.patient is None:
+        return False
+    return any(same_name(denied.patient, x) for x in (asserted.agent, asserted.patient) if x)
+
+
 def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """One source denies what the other asserts, about the same predicate."""
     if sim < 0.6 or a.negated == b.negated:
@@ -347,18 +362,14 @@ def check_negation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     neg, pos = (a, b) if a.negated else (b, a)
     if _NOT_ONLY.search(pos.text):
         return None  # "not only confined to" may deny or add; too ambiguous to call a conflict
-    asserted = {r.predicate for r in pos.roles if not (r.negated or r.unasserted)}
+    asserted = [r for r in pos.roles if not (r.negated or r.unasserted)]
     # Only a denial of the very predicate the other source asserts counts: without that anchor,
     # paraphrases like "lacks" / "does not have" read as flips (measured on MNLI). A condition
     # ("if they are not repealed" / "unless they are repealed") neither asserts nor denies.
-    # A WordNet synonym is the same predicate ("without setting off the alarm" / "the alarm was
-    # triggered").
     denied = [
         r
         for r in neg.roles
-        if r.negated
-        and not r.unasserted
-        and any(r.predicate == p or synonyms(r.predicate, p, "VERB") for p in asserted)
+        if r.negated and not r.unasserted and any(_same_act(r, p) for p in asserted)
     ]
     if not denied:
         return None
