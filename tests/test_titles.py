@@ -43,17 +43,8 @@ def test_a_post_the_source_also_gives_the_person_is_not_disputed(parse, embed) -
     assert not disputes(parse, embed, draft, alone)
 
 
-def test_another_post_of_the_same_kind_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
-    source = "Emergency Services Minister Tom Birch visited the shelter at Corran on Monday."
-    draft = "Regional Finance Minister Tom Birch visited the shelter at Corran on Monday."
-    found = disputes(parse, embed, draft, source)
-    assert [d.kind for d in found] == ["entity"]
-    assert found[0].reason == (
-        "different post: Outlet A calls Tom Birch regional finance minister, Outlet B calls them "
-        "emergency services minister"
-    )
-    # One post written longer, or another kind of post: no dispute.
-    longer = "Group chief executive Tom Birch visited the shelter at Corran on Monday."
-    shorter = "Chief executive Tom Birch visited the shelter at Corran on Monday."
-    assert not disputes(parse, embed, shorter, longer)
-    assert not disputes(parse, embed, draft, longer)
+def test_another_post_without_another_holder_is_not_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # Posts carry places and organisations that honest retellings write differently.
+    source = "State Education Commissioner Tom Birch said the scores disappointed him."
+    draft = "Missouri Education Commissioner Tom Birch said the scores disappointed him."
+    assert not disputes(parse, embed, draft, source)
