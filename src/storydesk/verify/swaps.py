@@ -71,6 +71,18 @@ def _written(claim: Claim, word: str) -> str:
     return m.group(0) if m else word
 
 
+def _reversed(
+    a: Claim, b: Claim, ctx: Context, verb: str, pa: tuple[str, ...], pb: tuple[str, ...]
+) -> Dispute:
+    """The dispute, with who did it to whom on each side as each sentence writes them."""
+    reason = (
+        f"reversed roles for '{verb}': {ctx.name(a.article)} says "
+        f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
+        f"{_written(b, pb[0])} → {_written(b, pb[1])}"
+    )
+    return make_dispute(a, b, "actor", reason, 0.8)
+
+
 def _verb(r: Role) -> str:
     """The verb without its particle: "handed over" and "handed back" both hand it on."""
     return r.predicate.split(" ")[0]
@@ -117,12 +129,7 @@ def _reversed_recipient(a: Claim, b: Claim, ctx: Context) -> Dispute | None:
                 continue
             if _hands(a.roles, _verb(ra), *pb[:2]) or _hands(b.roles, _verb(rb), *pa[:2]):
                 continue  # each also says the other's: both reported it to the other
-            reason = (
-                f"reversed roles for '{_verb(ra)}': {ctx.name(a.article)} says "
-                f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
-                f"{_written(b, pb[0])} → {_written(b, pb[1])}"
-            )
-            return make_dispute(a, b, "actor", reason, 0.8)
+            return _reversed(a, b, ctx, _verb(ra), pa[:2], pb[:2])
     return None
 
 
@@ -144,10 +151,5 @@ def check_reversed_roles(a: Claim, b: Claim, sim: float, ctx: Context) -> Disput
                 continue
             if _says(a.roles, ra.predicate, *pb) or _says(b.roles, rb.predicate, *pa):
                 continue  # "A sued B and B sued A": each also says the other's
-            reason = (
-                f"reversed roles for '{ra.predicate}': {ctx.name(a.article)} says "
-                f"{_written(a, pa[0])} → {_written(a, pa[1])}, {ctx.name(b.article)} says "
-                f"{_written(b, pb[0])} → {_written(b, pb[1])}"
-            )
-            return make_dispute(a, b, "actor", reason, 0.8)
+            return _reversed(a, b, ctx, ra.predicate, pa, pb)
     return None
