@@ -84,7 +84,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     return tuple(ops)
 
 
-def _stem(word: str) -> str:
+def singular(word: str) -> str:
+    """A plural's singular, near enough ("dollars" -> "dollar", "works" -> "work")."""
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
@@ -109,7 +110,7 @@ def _pronoun_one(toks: list[str], i: int) -> bool:
 def numbers_and_times(toks: list[str]) -> set[str]:
     out = set()
     for i, t in enumerate(toks):
-        stem = _stem(t)
+        stem = singular(t)
         if t == "one" and _pronoun_one(toks, i):
             continue
         if any(c.isdigit() for c in t) or t in NUMBER_WORDS or stem in TIME_WORDS:

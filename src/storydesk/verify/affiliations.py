@@ -139,18 +139,18 @@ def _one_organisation(x: str, y: str) -> bool:
     return bool(rest_x and rest_y) and (initials_of(rest_x, rest_y) or initials_of(rest_y, rest_x))
 
 
-def _people(claim: Claim) -> list[str]:
+def people(claim: Claim) -> list[str]:
     return [e.text for e in claim.entities if e.label == "PERSON" and len(e.text.split()) >= 2]
 
 
-def _named_with(text: str, surname: str, org: str) -> bool:
+def named_with(text: str, surname: str, org: str) -> bool:
     """Whether any sentence of the text names the person and the organisation."""
     return any(surname in s and org.lower() in s.lower() for s in split_sentences(text))
 
 
 def check_affiliation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The same person, the same kind of post, at two different organisations."""
-    for person in _people(a):
+    for person in people(a):
         surname = person.split()[-1]
         if surname not in b.text:
             continue
@@ -162,7 +162,7 @@ def check_affiliation(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute |
                     continue  # two posts: "professor at X" and "adviser to Y"
                 if _one_organisation(org_a, org_b) or org_a.lower() in b.text.lower():
                     continue
-                if _named_with(ctx.article_text.get(b.article, ""), surname, org_a):
+                if named_with(ctx.article_text.get(b.article, ""), surname, org_a):
                     continue
                 reason = (
                     f"different organisation: {ctx.name(a.article)} gives {person} a post at "

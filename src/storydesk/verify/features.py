@@ -20,6 +20,7 @@ from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims
 from ..nlp.numbers import parse_number, spaced_thousands
 from ..nlp.sentences import split_sentences
+from ..quotes.diff import singular
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
 from .clauses import SpanSimilarity, dispute_on_clauses
@@ -337,12 +338,8 @@ def holds_words(claim: Claim, sentence: Claim, document: str = "") -> bool:
     if inside == mine:
         return True
     # Singular or plural, elsewhere: "a 120 million dollar upgrade" / "120 million dollars".
-    printed = {_singular(w) for w in words(document)}
-    return 2 * len(inside) >= len(mine) and {_singular(w) for w in mine} <= printed
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    printed = {singular(w) for w in words(document)}
+    return 2 * len(inside) >= len(mine) and {singular(w) for w in mine} <= printed
 
 
 def structured_dispute(

@@ -31,24 +31,27 @@ _HEDGED_CLAUSE = re.compile(
 )
 _CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
-# Words that hedge a sentence without a modal: a sentence that has one has kept a hedge, if not
-# the source's ("is likely to review", "is considering a review"). A modal in a side clause is
-# `_keeps_hedge`'s to judge: "will cut the hours, though the plan may change" keeps none.
-_SOFTENERS = frozenset(
-    """possibly perhaps likely unlikely probably expected expects considering consider considers
-    weighing potential potentially reportedly suggested suggests if
-    unless whether believe believes believed suspect suspects suspected""".split()  # noqa: SIM905
+# Words other than a modal that hedge the verb a few words after them: "police believe the
+# attackers gained access", "is expected to take up to three weeks".
+_LEAD_INS = frozenset(
+    "believe believes believed suspect suspects suspected expected likely".split()  # noqa: SIM905
+)
+# Words that hedge a sentence without a modal, the lead-ins among them: a sentence that has one
+# has kept a hedge, if not the source's ("is likely to review", "is considering a review"). A
+# modal in a side clause is `_keeps_hedge`'s to judge: "will cut the hours, though the plan may
+# change" keeps none.
+_SOFTENERS = (
+    frozenset(
+        """possibly perhaps unlikely probably expects considering consider considers weighing
+    potential potentially reportedly suggested suggests if unless whether""".split()  # noqa: SIM905
+    )
+    | _LEAD_INS
 )
 # "Appears" and "seems" soften what follows ("appears to have", "it seems"), not "will appear
 # before the court".
 _SEEMS = re.compile(
     r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|likely|unlikely)\b|\bit\s+(?:appears|seems)\b",
     re.IGNORECASE,
-)
-# Words other than a modal that hedge the verb a few words after them: "police believe the
-# attackers gained access", "is expected to take up to three weeks".
-_LEAD_INS = frozenset(
-    "believe believes believed suspect suspects suspected expected likely".split()  # noqa: SIM905
 )
 # Frames that schedule what follows as firmly as "will" does: "is set to bring charges" drops
 # the hedge of "may bring charges", though the parse reads the bringing as not yet asserted.

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Claim, Dispute
-from ..nlp.sentences import split_sentences
+from .affiliations import named_with, people
 from .checks import Context, make_dispute
 
 CONFIDENCE = 0.7  # an entity's: the post is read from the words beside the name
@@ -41,10 +41,6 @@ _STOP = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][a-z’'-]*\.?$")
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
-
-
-def _people(claim: Claim) -> list[str]:
-    return [e.text for e in claim.entities if e.label == "PERSON" and len(e.text.split()) >= 2]
 
 
 def post_before(text: str, person: str) -> str | None:
@@ -73,8 +69,7 @@ def _holders(text: str, post: str) -> Iterator[str]:
 def _conflict(document: str, person: str, post: str) -> str | None:
     """What the other article says instead of the claim's post, in words; None if nothing."""
     surname = person.split()[-1]
-    sentences = split_sentences(document)
-    if any(surname in s and post in s.lower() for s in sentences):
+    if named_with(document, surname, post):
         return None  # the other article names the person beside the claim's post too
     others = [h for h in _holders(document, post) if h.split()[-1] != surname]
     return f"gives that post to {others[0]}" if others else None
@@ -82,7 +77,7 @@ def _conflict(document: str, person: str, post: str) -> str | None:
 
 def check_post(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The claim gives a person a post that the other article gives someone else."""
-    for person in _people(a):
+    for person in people(a):
         post = post_before(a.text, person)
         if post is None or person.split()[-1] not in b.text:
             continue

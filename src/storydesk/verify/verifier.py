@@ -108,7 +108,7 @@ def judge(
     for values, dispute in rows:
         c = w.contradiction(values)
         supports.append(w.support(values))
-        contras.append(c if check_fired(dispute) == 0.0 else max(c, check_fired(dispute)))
+        contras.append(max(c, check_fired(dispute)))
     firm = any(d is not None and d.confidence >= FIRM_DISPUTE for _, d in rows)
     label: VerdictLabel = "unverified"
     if firm or max(contras) >= w.t_contradiction:
