@@ -148,12 +148,14 @@ def oracle_bacc(scores: Sequence[float], gold: Sequence[int]) -> float:
 
 
 def ours(pairs: list[Pair], v: ModelVerifier) -> tuple[list[float], list[bool], list[float]]:
-    """(combined score, verdict is 'supported', cross-encoder alone) per pair; the model alone is
-    its weakest sentence's P(entail) - P(contradict), the issue's scoring of the quick model."""
+    """(combined score, verdict is 'supported', cross-encoder alone) per pair. The verdict is the
+    one `verify` gives (a sentence unverified whole read again as its statements and as a joined
+    pair of document sentences); the model alone is its weakest sentence's P(entail) -
+    P(contradict), the issue's scoring of the quick model."""
     combined, supported, model = [], [], []
     for doc, claim, _ in pairs:
         scores = v.sentence_scores(claim, doc)
-        verdict = v.verdict(scores) if scores else None
+        verdict = v.judged(claim, doc, scores) if scores else None
         combined.append(verdict.support - verdict.contradiction if verdict else 0.0)
         supported.append(verdict is not None and verdict.label == "supported")
         model.append(min((s.probs[0] - s.probs[2] for s in scores), default=0.0))

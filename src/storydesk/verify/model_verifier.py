@@ -44,6 +44,7 @@ from .features import (
     text_index,
 )
 from .implicatives import as_denial
+from .joins import doer, joined_pair
 from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
@@ -309,13 +310,20 @@ class ModelVerifier(LazyModels[TextIndex]):
         )
 
     def verify(self, claim: str, document: str) -> Verdict:
-        scores = self.sentence_scores(claim, document)
+        return self.judged(claim, document, self.sentence_scores(claim, document))
+
+    def judged(self, claim: str, document: str, scores: Sequence[SentenceScore]) -> Verdict:
+        """The verdict on the claim from its sentence scores (`sentence_scores(claim, document)`);
+        a sentence left unverified whole is read again as its statements and as a joined pair."""
         if not scores:
             return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
         verdict = self.verdict(scores)
         if verdict.label != "unverified" or any(s.dispute is not None for s in scores):
             return verdict  # support, a contradiction or a caution on the whole sentence stands
-        return self._as_statements(claim, document, verdict)
+        verdict = self._as_statements(claim, document, verdict)
+        return (
+            verdict if verdict.label == "supported" else self._as_joined(claim, document, verdict)
+        )
 
     def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
         """A sentence the document leaves unverified as a whole, read as the statements it
@@ -336,6 +344,27 @@ class ModelVerifier(LazyModels[TextIndex]):
             return verdict
         statements = self.verdict(scores)
         return statements if statements.label == "supported" else verdict
+
+    def _as_joined(self, claim: str, document: str, verdict: Verdict) -> Verdict:
+        """A one-sentence claim the document leaves unverified, read against the two of its
+        sentences that together hold it (verify.joins): supported, citing both, if the model and
+        the combiner support it there with every name and figure found and no conflict; else
+        the verdict as it was. Only ever toward support, as for statements."""
+        if len(split_sentences(claim)) != 1:
+            return verdict
+        pair = joined_pair(claim, self.index(document).sentences, doer(claim, self.nlp))
+        if pair is None:
+            return verdict
+        scores = self.sentence_scores(claim, pair)
+        if not scores or any(s.dispute is not None or s.missing for s in scores):
+            return verdict
+        joined = self.verdict(scores)
+        if joined.label != "supported":
+            return verdict
+        said = "two sentences of the document together say it"
+        return replace(
+            joined, evidence=tuple(split_sentences(pair)), reasons=(said, *joined.reasons)
+        )
 
     def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
         # A dispute cites its conflicting sentence; otherwise the model's best window.

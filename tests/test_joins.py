@@ -1,0 +1,60 @@
+"""A claim sentence that joins two sentences of one source (verify.joins)."""
+
+from __future__ import annotations
+
+from storydesk.nlp.sentences import split_sentences
+from storydesk.verify.joins import joined_pair
+from storydesk.verify.model_verifier import ModelVerifier
+
+# Long enough (over 600 characters) that the verifier never reads it whole.
+SOURCE = (
+    "Police in Carrowby are investigating the theft of two tapestries by the weaver Ilse "
+    "Marrow from the Quayside Textile Hall. The hall's director, Ruth Penhale, said the alarm "
+    "had been serviced in January. Officers have spoken to staff and are studying footage from "
+    "cameras in the harbour area. Thieves broke into the hall through a skylight in the early "
+    "hours of Tuesday, 14 April. The tapestries, which were on loan from a private collector, "
+    "are insured. A reward of 20,000 pounds has been offered for information. The hall will stay "
+    "closed until the end of the month while the roof is repaired and the locks are replaced."
+)
+JOINED = (
+    "Two tapestries by the weaver Ilse Marrow were stolen from the Quayside Textile Hall in "
+    "Carrowby in the early hours of Tuesday, 14 April."
+)
+
+
+def test_the_pair_is_the_two_sentences_that_hold_the_claim_in_document_order() -> None:
+    sentences = split_sentences(SOURCE)
+    pair = joined_pair(JOINED, sentences)
+    assert pair == f"{sentences[0]} {sentences[3]}"
+
+
+def test_no_pair_where_one_sentence_says_it_or_a_name_or_figure_is_nowhere() -> None:
+    sentences = split_sentences(SOURCE)
+    # One sentence holds every content word: nothing for a second to add.
+    assert joined_pair("A reward of 20,000 pounds has been offered.", sentences) is None
+    # A figure or a name neither sentence gives: the pair cannot say it.
+    assert joined_pair(JOINED.replace("14 April", "15 April"), sentences) is None
+    assert joined_pair(JOINED.replace("Carrowby", "Penrick"), sentences) is None
+    # A second sentence that adds a single common word does not make a pair.
+    claim = "Police are investigating the theft of two tapestries from the hall by thieves."
+    assert joined_pair(claim, sentences) is None
+
+
+def test_a_joined_claim_is_supported_and_cites_both_sentences() -> None:
+    verifier = ModelVerifier()
+    sentences = split_sentences(SOURCE)
+    v = verifier.verify(JOINED, SOURCE)
+    assert v.label == "supported"
+    assert v.evidence == (sentences[0], sentences[3])
+    assert v.reasons[0] == "two sentences of the document together say it"
+
+
+def test_a_pair_gives_no_support_to_a_changed_day_or_swapped_roles() -> None:
+    verifier = ModelVerifier()
+    # "Wednesday, 14 April": the day is in neither sentence, so the pair is not read.
+    assert verifier.verify(JOINED.replace("Tuesday", "Wednesday"), SOURCE).label != "supported"
+    swapped = (
+        "Ruth Penhale, the director of the Quayside Textile Hall, said thieves serviced the "
+        "alarm in January."
+    )
+    assert verifier.verify(swapped, SOURCE).label != "supported"
