@@ -7,6 +7,7 @@ verifier test on a stand-in would say nothing about what users get.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ from storydesk.verify.fit import fit_signed
 from storydesk.verify.metonymy import as_window_states
 from storydesk.verify.model_disputes import model_disputes
 from storydesk.verify.model_verifier import COMBINER_FEATURES, ModelVerifier, prior_shifted
-from storydesk.verify.verifier import load_weights
+from storydesk.verify.verifier import Logistic, Weights, judge, load_weights
 
 DOC = (
     "The Marrowport City Council approved the new harbour bridge on Tuesday. "
@@ -775,3 +776,17 @@ def test_a_total_or_a_closer_sentence_with_the_figures_is_no_number_conflict(
     # A figure no sentence prints is still set against the closest one.
     v = verifier.verify("Brisk shares fell 21 percent on the Carrow exchange on Monday.", doc)
     assert v.label == "contradicted" and any("21 percent" in r for r in v.reasons), v
+
+
+def test_support_over_its_threshold_is_not_enough_when_contradiction_is_higher() -> None:
+    # Each logistic reads one value: support = sigmoid(x0), contradiction = sigmoid(x1).
+    w = Weights(Logistic((1.0, 0.0), 0.0), Logistic((0.0, 1.0), 0.0), 0.213, 0.5, {})
+
+    def row(support: float, contradiction: float) -> tuple[tuple[float, float], None]:
+        logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+        return (logit(support), logit(contradiction)), None
+
+    assert judge(w, [row(0.30, 0.28)])[2] == "supported"
+    assert judge(w, [row(0.24, 0.28)])[2] == "unverified"  # over 0.213, under the contradiction
+    assert judge(w, [row(0.20, 0.05)])[2] == "unverified"  # under the threshold
+    assert judge(w, [row(0.30, 0.28), row(0.24, 0.28)])[2] == "unverified"  # every sentence

@@ -113,9 +113,18 @@ def judge(
     label: VerdictLabel = "unverified"
     if firm or max(contras) >= w.t_contradiction:
         label = "contradicted"
-    elif min(supports) >= w.t_support:
+    elif all(_supports(s, c, w.t_support) for s, c in zip(supports, contras, strict=True)):
         label = "supported"
     return supports, contras, label
+
+
+def _supports(support: float, contradiction: float, t_support: float) -> bool:
+    """Whether a sentence's scores support it: support over its threshold and over the
+    contradiction. The threshold is low (0.21: fit for balanced accuracy), and alone it let
+    a sentence through that the model reads as contradicted ("were taken to Brackenford
+    General Hospital" / "were taken to St Alder's Infirmary": support 0.24, contradiction
+    0.28)."""
+    return support >= t_support and support > contradiction
 
 
 Item = TypeVar("Item")
