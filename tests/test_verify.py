@@ -547,6 +547,13 @@ def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  
             "The Harwick museum handed the recovered tapestry over to police on Friday.",
             "On Friday police handed the recovered tapestry back to the Harwick museum.",
         ),
+        # Two objects, the receiver first; and two verbs that both pass a thing on.
+        (
+            "Mayor Ines Carver said Orrin Transit would hand Pellham City Council £2 million "
+            "for new rails.",
+            "Mayor Ines Carver said Pellham City Council would give Orrin Transit £2 million "
+            "for new rails.",
+        ),
     ],
 )
 def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
@@ -590,6 +597,17 @@ def test_reversed_roles_are_an_actor_dispute(parse, embed, a: str, b: str) -> No
         (
             "The school reported the break-in to Corwen Police the next morning.",
             "Corwen Police reported the arrest to the school the next morning.",
+        ),
+        # The same giver and receiver in two objects and in "to"; a clause misread as a second
+        # object is not the thing handed on.
+        (
+            "Pellham City Council would give Orrin Transit £2 million for new rails.",
+            "Pellham City Council would hand £2 million to Orrin Transit for new rails.",
+        ),
+        (
+            "Orrin Transit said the total cost of the repairs will reach £2 million.",
+            "Orrin Transit said the total cost of the repairs could reach £2 million once new "
+            "rails, signals and cables are counted.",
         ),
     ],
 )

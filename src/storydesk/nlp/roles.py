@@ -168,6 +168,8 @@ def _patient(verb: Any) -> tuple[str | None, bool]:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if subj and subj[0].pos_ not in PRONOUN_POS:
             return str(subj[0].lemma_.lower()), True
+    if (double := _double_object(verb)) is not None:  # "hand the council £3 million"
+        return str(double[1].lemma_.lower()), True
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd"):
             return str(child.lemma_.lower()), child.dep_ == "dobj"
@@ -195,20 +197,47 @@ def _relative_head(verb: Any, agent: Any) -> Any:
     return agent
 
 
+_NOT_RECEIVERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _double_object(verb: Any) -> tuple[Any, Any] | None:
+    """(receiver, thing) of a verb with two objects, the first a noun right before the second
+    ("would hand the council £3 million"), as the parser tags them: two `dobj`. Not two objects
+    apart ("could reach €30 million once batteries ... are counted", a clause misread)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # "£3 million" heads on a NUM
+    if len(objects) != 2 or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    first, second = objects
+    return (first, second) if second.left_edge.i == first.right_edge.i + 1 else None
+
+
+def _first_object(verb: Any) -> Any:
+    """The noun that receives in a verb's two objects ("gave the police the footage"): the
+    parser tags it `dative`, or it is the first of a double object."""
+    dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    if dative:
+        return dative[0]
+    double = _double_object(verb)
+    return double[0] if double else None
+
+
 def _recipient(verb: Any) -> str | None:
     """The object of "to" beside a direct object ("reported the attack to the police",
-    "sold the mill to a trust"), as `_agent_phrase` writes a subject; None for a pronoun or a
-    place or time ("moved the office to Leeds", "to May")."""
+    "sold the mill to a trust"), or the first of two objects ("gave the police the footage"),
+    as `_agent_phrase` writes a subject; None for a pronoun or a place or time ("moved the
+    office to Leeds", "to May")."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if dobj is None:
         return None
+    if (first := _first_object(verb)) is not None:
+        return None if first.ent_type_ in _NOT_RECEIVERS else _agent_phrase(first)[0]
     # The parser often hangs the "to" on the object ("reported [the attack to the council]") or
     # on a particle ("handed the painting [back to the gallery]").
     particles = [c for c in verb.children if c.dep_ in ("advmod", "prt")]
     for prep in (*verb.children, *dobj.children, *(g for p in particles for g in p.children)):
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if obj is None or obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            if obj is None or obj.ent_type_ in _NOT_RECEIVERS:
                 return None
             return _agent_phrase(obj)[0] if obj.pos_ in ("NOUN", "PROPN") else None
     return None

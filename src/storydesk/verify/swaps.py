@@ -24,6 +24,7 @@ import re
 
 from ..model import Claim, Dispute, Role
 from .checks import Context, make_dispute, same_name
+from .synonyms import synonyms
 
 # Verbs for which "A V B" says what "B V A" says.
 SYMMETRIC = frozenset(
@@ -88,6 +89,20 @@ def _verb(r: Role) -> str:
     return r.predicate.split(" ")[0]
 
 
+# Verbs that pass a thing from their subject to their receiver: two of them with giver and
+# receiver exchanged tell opposite transfers ("the council would give BMT £3 million" / "BMT
+# would hand the council £3 million"). WordNet has "hand" and "give" in one synset, but not
+# among the first senses of "give" that `synonyms` reads.
+_TRANSFERS = frozenset(
+    {"give", "hand", "pay", "grant", "award", "send", "transfer", "lend", "loan", "donate"}
+)
+
+
+def _one_act(x: str, y: str) -> bool:
+    """One verb, a WordNet synonym, or two verbs that pass a thing on (_TRANSFERS)."""
+    return x == y or synonyms(x, y, "VERB") or {x, y} <= _TRANSFERS
+
+
 def _handed(r: Role) -> tuple[str, str, str] | None:
     """(agent, recipient, what) of a role that hands something on ("the council reported the
     attack to the police"), else None."""
@@ -105,7 +120,7 @@ def _same_thing(x: str, y: str) -> bool:
 
 def _hands(roles: tuple[Role, ...], verb: str, giver: str, receiver: str) -> bool:
     return any(
-        _verb(r) == verb
+        _one_act(_verb(r), verb)
         and r.recipient is not None
         and same_name(r.agent or "", giver)
         and same_name(r.recipient, receiver)
@@ -121,7 +136,7 @@ def _reversed_recipient(a: Claim, b: Claim, ctx: Context) -> Dispute | None:
             continue
         for rb in b.roles:
             pb = _handed(rb)
-            if pb is None or _verb(rb) != _verb(ra) or rb.negated != ra.negated:
+            if pb is None or not _one_act(_verb(ra), _verb(rb)) or rb.negated != ra.negated:
                 continue
             if not (
                 _same_thing(pa[2], pb[2]) and same_name(pa[0], pb[1]) and same_name(pa[1], pb[0])
