@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factories import pair_disputes as disputes
-from storydesk.verify.titles import post_before
+from storydesk.verify.titles import post_after, post_before
 
 SOURCE = (
     "Council leader Tom Birch opened the emergency meeting on Friday. "
@@ -19,6 +19,39 @@ def test_the_post_is_read_right_before_the_name() -> None:
     # One word is no post here (many hold "Councillor" at once); a verb of saying ends it.
     assert post_before("Councillor Sara Lind spoke.", "Sara Lind") is None
     assert post_before("The delay was regrettable, said Sara Lind.", "Sara Lind") is None
+
+
+def test_the_post_is_read_set_off_after_the_name() -> None:
+    assert post_after("Sara Lind, chief executive of the council, spoke.", "Sara Lind") == (
+        "chief executive"
+    )
+    assert post_after("Sara Lind, the Harbour Board's chief executive, spoke.", "Sara Lind") == (
+        "chief executive"
+    )
+    # Not a clause, an age, a verb of saying or one word.
+    for text in (
+        "Sara Lind, who chairs the council, spoke.",
+        "Sara Lind, 54, spoke.",
+        "Sara Lind, said the council, spoke.",
+        "Sara Lind, councillor, spoke.",
+    ):
+        assert post_after(text, "Sara Lind") is None, text
+
+
+def test_a_post_after_the_name_that_another_person_holds_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Harbour Board chief executive Tom Birch apologised to residents on Friday. Its "
+        "chief inspector, Dr Sara Lind, said the crane had failed."
+    )
+    draft = "Tom Birch, chief inspector of the Harbour Board, apologised to residents."
+    found = disputes(parse, embed, draft, source)
+    assert [d.kind for d in found] == ["entity"]
+    assert found[0].reason == (
+        "different post: Outlet A calls Tom Birch chief inspector, Outlet B gives that post to "
+        "Dr Sara Lind"
+    )
+    right = "Tom Birch, chief executive of the Harbour Board, apologised to residents."
+    assert not disputes(parse, embed, right, source)
 
 
 def test_the_post_another_person_holds_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]

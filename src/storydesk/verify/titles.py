@@ -4,9 +4,11 @@ source says "Margaret Ellison, the council's chief executive" and "Council leade
 The cross-encoder never sees the post (verify.names cuts it from the claim before the model
 reads it), and the sentence that says what she did supports the rest. So this check reads the
 post written right before the claim's name ("Council leader Margaret Ellison", "said chief
-executive Helen Varga") and looks for it in the other article: it fires when that article
-writes the same post right before another person's full name, and no sentence of it names the
-claim's person beside that post ("Ellison, who is also council leader" makes two posts).
+executive Helen Varga") or set off by a comma right after it ("Colin Ashworth, chief inspector
+of the Light Rail Safety Board,") and looks for it in the other article: it fires when that
+article writes the same post with another person's full name (before it, or set off after
+it: "Dr Helena Marsh, the board's chief inspector"), and no sentence of it names the claim's
+person beside that post ("Ellison, who is also council leader" makes two posts).
 
 A post that differs without another holder ("Regional Finance Minister" / "Emergency Services
 Minister Paul Haddon") is not read: posts are written with places and organisations that vary
@@ -60,9 +62,37 @@ def post_before(text: str, person: str) -> str | None:
     return " ".join(words) if MIN_WORDS <= len(words) <= MAX_WORDS else None
 
 
+# Who the post belongs to, before it: "the ", "its ", "the board's ", "BMT's ".
+_OWNER = r"(?:(?:the|its)\s+)?(?:[\w-]+(?:\s+[\w-]+){0,4}?[’']s\s+)?"
+# A post set off after the name: "Colin Ashworth, chief inspector of the board," or "Helena
+# Marsh, the board's chief inspector". Lower-case words: a name or an organisation is not one.
+_AFTER = re.compile(
+    rf",\s+{_OWNER}((?:[a-z][a-z-]*\s+){{1,3}}[a-z][a-z-]*)(?=\s+(?:of|at|for)\b|\s*[,.;])"
+)
+
+
+def post_after(text: str, person: str) -> str | None:
+    """The post set off by a comma right after the person's name ("chief inspector" of "Colin
+    Ashworth, chief inspector of the Light Rail Safety Board,"); None where there is none of
+    MIN_WORDS to MAX_WORDS words."""
+    i = text.find(person)
+    m = _AFTER.match(text, i + len(person)) if i >= 0 else None
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w in _STOP for w in words):
+        return None  # "Ashworth, who was appointed", "Ashworth, said the company"
+    return " ".join(words) if MIN_WORDS <= len(words) <= MAX_WORDS else None
+
+
 def _holders(text: str, post: str) -> Iterator[str]:
-    """The full names the text writes right after the post."""
-    for m in re.finditer(rf"\b(?i:{re.escape(post)})\s+({_NAME})", text):
+    """The full names the text writes with the post: right after it ("chief inspector Helena
+    Marsh", "its chief inspector, Dr Helena Marsh") or set off after the name ("Helena Marsh,
+    the board's chief inspector")."""
+    p = re.escape(post)
+    for m in re.finditer(rf"\b(?i:{p}),?\s+({_NAME})", text):
+        yield m.group(1)
+    for m in re.finditer(rf"({_NAME}),\s+{_OWNER}(?i:{p})\b", text):
         yield m.group(1)
 
 
@@ -78,7 +108,7 @@ def _conflict(document: str, person: str, post: str) -> str | None:
 def check_post(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """The claim gives a person a post that the other article gives someone else."""
     for person in people(a):
-        post = post_before(a.text, person)
+        post = post_before(a.text, person) or post_after(a.text, person)
         if post is None or person.split()[-1] not in b.text:
             continue
         found = _conflict(ctx.article_text.get(b.article, "") or b.text, person, post)
