@@ -7,6 +7,7 @@ import pytest
 
 from factories import pair_disputes as disputes
 from storydesk.nlp import wordnet
+from storydesk.nlp.roles import nominalised
 from storydesk.verify.checks import Context, normalise_name, same_name
 from storydesk.verify.places import nested, same_government
 from storydesk.verify.stage import find_disputes
@@ -339,6 +340,24 @@ def test_wrong_weekday_is_checked_against_the_calendar(parse, embed) -> None:  #
     found = find_disputes(claims, emb @ emb.T, ctx, min_sim=0.45)
     assert [d.kind for d in found] == ["date"]
     assert "14 October 2025 was a Tuesday" in found[0].reason
+
+
+def test_a_date_on_a_noun_for_an_act_dates_that_act(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # "A derailment on Wednesday" dates the derailing, not the halting the sentence tells of
+    # (the other sentence dates its derailing and tells of halting too, undated).
+    found = disputes(
+        parse,
+        embed,
+        "A tram derailment on Wednesday morning halted services on part of Carrow's busiest "
+        "tram route.",
+        "A crowded tram derailed at the Quayside junction in central Carrow on Tuesday morning, "
+        "injuring 23 passengers, four of them seriously, and halting services on the city's "
+        "busiest tram route.",
+    )
+    assert [d.kind for d in found] == ["date"]
+    # Not a noun whose first sense is a thing or a group: "government", "station".
+    assert (nominalised("derailment"), nominalised("evacuation")) == ("derail", "evacuate")
+    assert (nominalised("government"), nominalised("station")) == (None, None)
 
 
 def test_one_date_with_two_weekdays_conflicts_whatever_it_dates(parse, embed) -> None:  # type: ignore[no-untyped-def]

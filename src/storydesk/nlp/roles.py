@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Role
+from . import wordnet
 from .tense import tense
 
 # Modals that hedge a statement; "would" and "will" are left out because news uses them for
@@ -249,14 +250,35 @@ def predicate_of(token: Any) -> str:
 
 
 def governor(token: Any) -> str | None:
-    """The predicate a phrase attaches to: the nearest verb above it (bounded climb)."""
+    """The predicate a phrase attaches to: the nearest verb above it (bounded climb), or the
+    verb a noun above it names ("a derailment on Wednesday" dates "derail", as "derailed on
+    Tuesday" does, not the verb the derailment is the subject of)."""
     for _ in range(6):
         if token.pos_ == "VERB":
             return predicate_of(token)
+        if token.pos_ == "NOUN" and (verb := nominalised(token.lemma_.lower())) is not None:
+            return verb
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def nominalised(noun: str) -> str | None:
+    """The verb a noun in "-ment" or "-ation" names ("derailment": "derail", "evacuation":
+    "evacuate"), where WordNet has that verb and the noun's first sense is an act, event or
+    process (not "government", "station"); else None. Other endings change the stem too much
+    ("collision", "closure") to read without a derivation table."""
+    if not wordnet.names_a_happening(noun):
+        return None
+    if noun.endswith("ment"):
+        stems = [noun[: -len("ment")]]
+    elif noun.endswith("ation"):
+        stems = [noun[: -len("ion")] + "e", noun[: -len("ation")]]  # "evacuate", "inform"
+    else:
+        return None
+    verbs = wordnet.index("verb")
+    return next((v for v in stems if len(v) > 2 and v in verbs), None)
 
 
 # Words whose infinitive complement did not happen ("failed to pay", "was unable to reach",

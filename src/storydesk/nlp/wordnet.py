@@ -84,26 +84,34 @@ def verb_counts() -> dict[str, int]:
 _GOVERNING = re.compile(r"\b(capital|government)\b")
 
 
-Nouns = tuple[dict[int, tuple[int, ...]], dict[int, str], dict[int, tuple[int, ...]]]
+Nouns = tuple[
+    dict[int, tuple[int, ...]], dict[int, str], dict[int, tuple[int, ...]], frozenset[int]
+]
+# Lexicographer files of nouns that name something done or happening: noun.act, noun.event,
+# noun.process ("derailment", "evacuation"; not "government", "station").
+_HAPPENINGS = frozenset({"04", "11", "22"})
 
 
 @cache
 def _nouns() -> Nouns:
     """One scan of data.noun: part holonyms, the glosses that speak of a capital or a
-    government, and hypernyms. Scanned, not seeked: the packaged copy has Windows line ends,
-    so its byte offsets are off."""
+    government, hypernyms, and the synsets that name a happening. Scanned, not seeked: the
+    packaged copy has Windows line ends, so its byte offsets are off."""
     root = folder()
     if root is None:
-        return {}, {}, {}
+        return {}, {}, {}, frozenset()
     parts: dict[int, tuple[int, ...]] = {}
     governing: dict[int, str] = {}
     broader: dict[int, tuple[int, ...]] = {}
+    happenings: set[int] = set()
     with open(root / "data.noun", encoding="utf-8") as f:
         for line in f:
             if line.startswith(" "):
                 continue
             head, _, gloss = line.partition(" | ")
             fields = head.split()
+            if fields[1] in _HAPPENINGS:
+                happenings.add(int(fields[0]))
             if _GOVERNING.search(gloss):
                 governing[int(fields[0])] = gloss.strip()
             pointers = _pointers(fields)
@@ -113,7 +121,7 @@ def _nouns() -> Nouns:
             found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
             if found:
                 parts[int(fields[0])] = found
-    return parts, governing, broader
+    return parts, governing, broader, frozenset(happenings)
 
 
 def _pointers(fields: list[str]) -> list[list[str]]:
@@ -121,6 +129,12 @@ def _pointers(fields: list[str]) -> list[list[str]]:
     word numbers], read past the synset's words and their lex ids."""
     k = 4 + 2 * int(fields[3], 16)
     return [fields[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(fields[k]))]
+
+
+def names_a_happening(noun: str) -> bool:
+    """Whether the noun's most frequent sense is an act, event or process ("derailment")."""
+    senses = index("noun").get(noun, ())
+    return bool(senses) and senses[0] in _nouns()[3]
 
 
 def part_holonyms() -> dict[int, tuple[int, ...]]:
