@@ -634,6 +634,13 @@ def test_no_reversal_when_the_roles_agree(parse, embed, a: str, b: str) -> None:
     assert [d for d in disputes(parse, embed, a, b) if d.kind == "actor"] == []
 
 
+def test_two_objects_joined_by_and_are_no_receiver_and_thing(parse) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "praises" as a noun and "Trump" as a second object of "chides".
+    (claim,) = parse("Turkey chides Putin and praises Trump at the news conference.")
+    chide = next(r for r in claim.roles if r.predicate == "chide")
+    assert (chide.patient, chide.recipient) == ("putin", None)
+
+
 def test_one_name_in_place_of_another_is_an_entity_dispute(parse, embed) -> None:  # type: ignore[no-untyped-def]
     found = disputes(
         parse,

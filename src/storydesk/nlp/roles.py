@@ -204,11 +204,14 @@ _NOT_RECEIVERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 def _double_object(verb: Any) -> tuple[Any, Any] | None:
     """(receiver, thing) of a verb with two objects, the first a noun right before the second
     ("would hand the council £3 million"), as the parser tags them: two `dobj`. Not two objects
-    apart ("could reach €30 million once batteries ... are counted", a clause misread)."""
+    apart ("could reach €30 million once batteries ... are counted", a clause misread), nor
+    joined by "and" ("chides Putin and praises Trump", "praises" read as a noun)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]  # "£3 million" heads on a NUM
     if len(objects) != 2 or objects[0].pos_ not in ("NOUN", "PROPN"):
         return None
     first, second = objects
+    if any(c.dep_ in ("cc", "conj") for c in first.children):
+        return None  # "chides Putin and praises Trump": a second verb misread as a noun
     return (first, second) if second.left_edge.i == first.right_edge.i + 1 else None
 
 
