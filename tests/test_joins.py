@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from storydesk.nlp.sentences import split_sentences
-from storydesk.verify.joins import joined_pair
-from storydesk.verify.model_verifier import ModelVerifier
+from storydesk.verify.joins import MAX_JOINED, joined_pair
+from storydesk.verify.model_verifier import SHORT_DOCUMENT, ModelVerifier
 
 # Long enough (over 600 characters) that the verifier never reads it whole.
 SOURCE = (
@@ -38,6 +38,10 @@ def test_no_pair_where_one_sentence_says_it_or_a_name_or_figure_is_nowhere() -> 
     # A second sentence that adds a single common word does not make a pair.
     claim = "Police are investigating the theft of two tapestries from the hall by thieves."
     assert joined_pair(claim, sentences) is None
+
+
+def test_a_pair_is_never_longer_than_the_verifier_reads_whole() -> None:
+    assert MAX_JOINED <= SHORT_DOCUMENT
 
 
 def test_a_joined_claim_is_supported_and_cites_both_sentences() -> None:

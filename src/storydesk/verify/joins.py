@@ -34,7 +34,9 @@ from .features import bigrams, content, words
 # A name or a figure: a capitalised word past the sentence's first, or one with a digit.
 _KEY = re.compile(r"(?<=[^\s.!?\"“]\s)[A-Z][\w'’-]*|\b\w*\d[\w.,]*")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-MAX_JOINED = 600  # characters: two sentences longer than this are not read as one passage
+# Characters: the pair is read whole only up to model_verifier.SHORT_DOCUMENT (600); a longer
+# one would be read a sentence at a time, which is what left the claim unverified.
+MAX_JOINED = 600
 
 
 def _keys(text: str) -> set[str]:
