@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Claim, Entity, Quantity
+from .assertion import is_main_hedge, is_negation
 from .measures import duration, money, multipliers
 from .numbers import parse_number
-from .roles import governor, is_main_hedge, is_negation, roles
+from .roles import governor, roles
 from .sentences import paragraphs
 
 _OPENING = "“«„"

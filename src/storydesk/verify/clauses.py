@@ -24,7 +24,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..model import Claim, Dispute, Role
-from ..nlp.roles import NEGATION_WORDS
+from ..nlp.assertion import NEGATION_WORDS
 from .checks import (
     MONTHS,
     SAME_EVENT,

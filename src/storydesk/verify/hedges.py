@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import Claim, Dispute, Role
-from ..nlp.roles import HEDGES
+from ..nlp.assertion import HEDGES
 from .checks import Context, make_dispute, same_name, verb_stem
 from .synonyms import synonyms
 
