@@ -26,6 +26,9 @@ def test_the_pair_is_the_two_sentences_that_hold_the_claim_in_document_order() -
     sentences = split_sentences(SOURCE)
     pair = joined_pair(JOINED, sentences)
     assert pair == f"{sentences[0]} {sentences[3]}"
+    # The first sentence, the one telling the event, must name the claim's doer.
+    assert joined_pair(JOINED, sentences, lambda: frozenset({"tapestries"})) == pair
+    assert joined_pair(JOINED, sentences, lambda: frozenset({"thieves"})) is None
 
 
 def test_no_pair_where_one_sentence_says_it_or_a_name_or_figure_is_nowhere() -> None:

@@ -232,13 +232,13 @@ def nominalised(noun: str) -> str | None:
     "evacuate"), where WordNet has that verb and the noun's first sense is an act, event or
     process (not "government", "station"); else None. Other endings change the stem too much
     ("collision", "closure") to read without a derivation table."""
-    if not wordnet.names_a_happening(noun):
-        return None
     if noun.endswith("ment"):
         stems = [noun[: -len("ment")]]
     elif noun.endswith("ation"):
         stems = [noun[: -len("ion")] + "e", noun[: -len("ation")]]  # "evacuate", "inform"
     else:
+        return None  # before the WordNet lookup: most nouns on a date's climb end otherwise
+    if not wordnet.names_a_happening(noun):
         return None
     verbs = wordnet.index("verb")
     return next((v for v in stems if len(v) > 2 and v in verbs), None)

@@ -26,7 +26,7 @@ is missing from the pair and leaves the claim as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .features import bigrams, content, words
@@ -56,11 +56,11 @@ def doer(claim: str, nlp: Any) -> frozenset[str]:
 
 
 def joined_pair(
-    claim: str, sentences: Sequence[str], doer: frozenset[str] = frozenset()
+    claim: str, sentences: Sequence[str], doer: Callable[[], frozenset[str]] | None = None
 ) -> str | None:
     """The two sentences, in document order, that between them hold the claim's content words
     best, when the second adds to the first, the two hold every name and figure of the claim
-    and the first has every word of the claim's `doer` (as `doer()` gives it); else None."""
+    and the first has every word of the claim's doer (`doer()`, called last: it parses)."""
     tokens = content(words(claim))
     want = set(tokens)
     if len(sentences) < 2 or not want:
@@ -68,7 +68,7 @@ def joined_pair(
     bags = [set(words(s)) for s in sentences]
     first = max(range(len(bags)), key=lambda i: len(want & bags[i]))
     rest = want - bags[first]
-    if not rest or not doer <= bags[first]:
+    if not rest:
         return None
     # Ties go to the sentence nearest the first: the rest of a fact is told beside it.
     second = max(
@@ -84,7 +84,9 @@ def joined_pair(
         return None
     a, b = sorted((first, second))
     text = f"{sentences[a].strip()} {sentences[b].strip()}"
-    return text if len(text) <= MAX_JOINED else None
+    if len(text) > MAX_JOINED:
+        return None
+    return text if doer is None or doer() <= bags[first] else None
 
 
 def _adds_phrase(tokens: Sequence[str], first: str, second: str) -> bool:

@@ -352,10 +352,7 @@ class ModelVerifier(LazyModels[TextIndex]):
         the verdict as it was. Only ever toward support, as for statements."""
         if len(split_sentences(claim)) != 1:
             return verdict
-        sentences = self.index(document).sentences
-        if joined_pair(claim, sentences) is None:
-            return verdict  # no pair whoever the doer: the parse is not needed
-        pair = joined_pair(claim, sentences, doer(claim, self.nlp))
+        pair = joined_pair(claim, self.index(document).sentences, lambda: doer(claim, self.nlp))
         if pair is None:
             return verdict
         scores = self.sentence_scores(claim, pair)
