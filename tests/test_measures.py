@@ -36,6 +36,30 @@ def test_money_is_read_with_its_currency_scale_and_the_word_it_hangs_on(nlp: Any
     assert measured(nlp, "Acme raised its offer by $1 billion.") == [(1e9, "dollar raise by")]
 
 
+def test_sums_in_other_currencies_are_sums(nlp: Any) -> None:
+    assert measured(nlp, "The new ferry cost 45 million kroner.") == [(4.5e7, "crown cost")]
+    assert measured(nlp, "The club paid 40 million roubles for the striker.") == [
+        (4e7, "rouble pay")
+    ]
+
+
+def test_a_sum_insured_is_no_cost_in_any_currency(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # Read as a count of crowns, the two were compared whatever they hung on.
+    assert not disputes(
+        parse,
+        embed,
+        "The new ferry was insured for 30 million crowns.",
+        "The new ferry cost 45 million crowns.",
+    )
+    found = disputes(
+        parse,
+        embed,
+        "The new ferry cost 30 million crowns.",
+        "The new ferry cost 45 million crowns.",
+    )
+    assert [d.kind for d in found] == ["number"]
+
+
 def test_a_worth_hangs_on_the_thing_valued(nlp: Any) -> None:
     assert measured(nlp, "The stolen works are valued at around £2.4 million.") == [
         (2.4e6, "pound work")

@@ -29,6 +29,32 @@ _WORDS = {
     "pounds": "pound", "sterling": "pound", "yen": "yen", "yuan": "yuan", "rupees": "rupee",
     "rupee": "rupee", "francs": "franc", "franc": "franc",
 }  # fmt: skip
+# Other currencies, by the names English news writes after a figure ("12 million Swedish
+# crowns", "500,000 kroner", "3 billion roubles"); the word is the currency's key, its plural
+# too. Not "marks", "real" or "won": after a figure they are as often something else ("the
+# 10-year mark"). Without them a sum in crowns was a count of crowns, compared whatever verb
+# it hung on ("insured for 180 million crowns" against "cost 212 million crowns").
+for _name, _forms in {
+    "crown": "crown crowns krona kronor krone kroner koruna koruny",
+    "rouble": "rouble roubles ruble rubles",
+    "peso": "peso pesos",
+    "rand": "rand",
+    "lira": "lira lire liras",
+    "dinar": "dinar dinars",
+    "dirham": "dirham dirhams",
+    "riyal": "riyal riyals rial rials",
+    "shekel": "shekel shekels",
+    "zloty": "zloty zlotys",
+    "forint": "forint forints",
+    "baht": "baht",
+    "ringgit": "ringgit",
+    "rupiah": "rupiah",
+    "naira": "naira",
+    "shilling": "shilling shillings",
+    "hryvnia": "hryvnia hryvnias",
+    "renminbi": "renminbi",
+}.items():
+    _WORDS |= dict.fromkeys(_forms.split(), _name)
 _SUBUNITS = {"cents": ("dollar", 0.01), "cent": ("dollar", 0.01), "pence": ("pound", 0.01)}
 _SCALE_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "k": "thousand"}
 _GLUED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(m|mn|bn|b|k)\.?")
