@@ -65,6 +65,23 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "The chair, who stepped down in May, said the plan was sound.",
             "The chair, who resigned in May, said the plan was sound.",
         ),
+        # A preposition of two words for one of one: the model read "ahead of" against
+        # "before" as a contradiction. Not "before" opening a clause ("before it launched").
+        (
+            "Eight vessels had been told to leave the zone ahead of the launch.",
+            "Eight vessels were told to leave the zone before the launch.",
+            "Eight vessels were told to leave the zone ahead of the launch.",
+        ),
+        (
+            "The plant closed because of the blast.",
+            "The plant closed due to the blast.",
+            "The plant closed because of the blast.",
+        ),
+        (
+            "The plant was evacuated ahead of the blast.",
+            "The plant was evacuated before it exploded.",
+            "The plant was evacuated before it exploded.",
+        ),
         # The claim's word in another form than the window's slot needs: left as written.
         (
             "Engineers begin repairs.",
