@@ -749,6 +749,14 @@ def test_with_claims_name() -> None:
     # The claim opens with no name, or one no sentence before names.
     assert read("The company will ask shareholders to vote.") is None
     assert read("Tarn Foods will ask shareholders to vote.") is None
+    # A description inside the subject ("Shares in the company", "The company's shares").
+    before = sentences[1]
+    claim = "Brisk Dairy's share price fell by 9 percent."
+    for written, named in (
+        ("Shares in the company fell 9 percent.", "Shares in Brisk Dairy fell 9 percent."),
+        ("The company's shares fell 9 percent.", "Brisk Dairy's shares fell 9 percent."),
+    ):
+        assert with_claims_name(written, [before, written], claim, nlp) == named
 
 
 def test_a_description_for_the_claims_name_is_read_with_its_context(

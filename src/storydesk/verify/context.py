@@ -37,9 +37,11 @@ def _names(text: str) -> set[str]:
     return {w for w in _NAME.findall(text) if w.lower() not in STOPWORDS}
 
 
-def _described_subject(doc: Any) -> int | None:
-    """Where the sentence's opening subject ends, when that subject is a description ("The
-    company", "The small vessel") or "it"/"they"; None for a name or any other opening."""
+def _described_subject(doc: Any) -> tuple[int, int] | None:
+    """Where the sentence's opening subject describes what the sentence before names: the whole
+    subject ("The company", "The small vessel", "It", "They"), or a description inside a
+    subject that opens with a common noun ("Shares in the company", "The company's shares"),
+    as (start, end) characters; None for a name or any other opening."""
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             span = doc[tok.left_edge.i : tok.i + 1]
@@ -47,9 +49,35 @@ def _described_subject(doc: Any) -> int | None:
                 return None
             end: int = span.end_char
             if tok.lower_ in _PRONOUNS and len(span) == 1:
-                return end
-            return end if span[0].lower_ == "the" and len(span) > 1 else None
+                return 0, end
+            if span[0].lower_ == "the" and len(span) > 1 and not _owner(tok):
+                return 0, end
+            return _inner_description(tok)
     return None
+
+
+def _owner(noun: Any) -> Any:
+    """The description that owns the noun: "the company" of "the company's shares" or
+    "shares in the company"; None if there is none."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+    return None
+
+
+def _inner_description(noun: Any) -> tuple[int, int] | None:
+    """The "the <noun>" that owns the subject's noun, as (start, end) characters: "Shares in
+    the company fell 9 percent", against "Orvanta's share price fell", read 0.88 contradicted,
+    with the name put in 0.98 entailed."""
+    owner = _owner(noun)
+    if owner is None:
+        return None
+    span = owner.doc[owner.left_edge.i : owner.i + 1]
+    if span[0].lower_ != "the" or len(span) < 2 or any(t.pos_ == "PROPN" for t in span):
+        return None
+    return span.start_char, span.end_char
 
 
 def with_claims_name(window: str, sentences: Sequence[str], claim: str, nlp: Any) -> str | None:
@@ -67,5 +95,8 @@ def with_claims_name(window: str, sentences: Sequence[str], claim: str, nlp: Any
     i = sentences.index(window)
     if i == 0 or name not in sentences[i - 1]:
         return None
-    end = _described_subject(nlp(window))
-    return None if end is None else name + window[end:]
+    found = _described_subject(nlp(window))
+    if found is None:
+        return None
+    start, end = found
+    return window[:start] + name + window[end:]
