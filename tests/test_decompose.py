@@ -35,11 +35,27 @@ def test_two_verbs_sharing_a_subject_are_two_statements() -> None:
         "Ardle District Court has fined Fenmark Water 2 million dollars.",
         "Ardle District Court has ordered it to pay costs.",
     ]
+    # Two clauses with subjects of their own, after a comma.
+    assert decompose(
+        "No one was hurt, and eight vessels had been told to leave the zone before the launch.",
+        nlp,
+    ) == ["No one was hurt.", "Eight vessels had been told to leave the zone before the launch."]
+    # A description set off after a name, mid-sentence or at its end.
+    assert decompose("Helena Marsh, the board's chief inspector, said the rail cracked.", nlp) == [
+        "Helena Marsh said the rail cracked.",
+        "Helena Marsh is the board's chief inspector.",
+    ]
+    assert decompose(
+        "The new satellite was to replace Corva-2, a satellite launched in 2019.", nlp
+    ) == ["The new satellite was to replace Corva-2.", "Corva-2 is a satellite launched in 2019."]
     # Two subjects, two subjects of one verb, or a second verb inside a reported clause: as is.
     for sentence in (
         "The mayor resigned and the council elected a successor.",
         "Smith and Jones signed the deal.",
         "The firm said it would close the plant and cut 200 jobs.",
+        "The court fined the firm, and its lawyer told reporters it would appeal.",
+        "Police questioned John Smith, 45, on Monday.",
+        "The summit was held in Paris, France.",
     ):
         assert decompose(sentence, nlp) == [sentence]
 

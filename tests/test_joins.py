@@ -65,3 +65,31 @@ def test_a_pair_gives_no_support_to_a_changed_day_or_swapped_roles() -> None:
         "alarm in January."
     )
     assert verifier.verify(swapped, SOURCE).label != "supported"
+
+
+def test_each_statement_of_a_sentence_is_read_against_a_pair_too() -> None:
+    # Three sentences of the source say it: no pair holds it whole, but its two clauses are
+    # one sentence and a pair.
+    verifier = ModelVerifier()
+    draft = f"A reward of 20,000 pounds has been offered, and {JOINED[0].lower()}{JOINED[1:]}"
+    v = verifier.verify(draft, SOURCE)
+    assert v.label == "supported"
+    assert "two sentences of the document together say it" in v.reasons
+    assert len(v.evidence) == 3
+    # A statement with a figure the document never gives is no support, however read.
+    assert verifier.verify(draft.replace("two tapestries", "three tapestries"), SOURCE).label != (
+        "supported"
+    )
+
+
+def test_a_doer_written_with_a_hyphen_is_found_in_the_first_sentence() -> None:
+    sentences = [
+        "The cargo was Corva-3, a weather satellite built by Halden Orbital for the agency.",
+        "The satellite cost 212 million crowns.",
+        "It was destroyed in the accident.",
+    ]
+    claim = (
+        "Built by Halden Orbital for the agency, the Corva-3 satellite had cost 212 million crowns."
+    )
+    doer = frozenset({"satellite", "corva-3"})
+    assert joined_pair(claim, sentences, lambda: doer) == f"{sentences[0]} {sentences[1]}"

@@ -32,7 +32,9 @@ _PRONOUNS = frozenset({"which", "who"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_CLAUSES = 2  # a sentence with more side clauses than this is read as written
-_CLAUSE_OPENER = re.compile(r",\s+(?:which|who)\b|\band\b", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(
+    r",\s+(?:which|who|a|an|the|its|his|her|their)\b|\band\b", re.IGNORECASE
+)
 _SUBJECT_OF_ITS_OWN = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
@@ -60,32 +62,73 @@ def _flat(text: str) -> str:
 
 
 def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
-    """The sentence's statements: without its side clauses, then each side clause with its
-    antecedent as subject; [sentence] when it has none (or more than MAX_CLAUSES). A clause the
-    `document` prints on the same antecedent stays in place: one sentence of it says both
-    ("Haleigh, who has been the face of the bill, was having ..."), and the model reads that
-    sentence whole."""
+    """The sentence's statements: without its side clauses and descriptions of a name, then each
+    with its antecedent as subject; [sentence] when it has none (or more than MAX_CLAUSES). A
+    clause the `document` prints on the same antecedent stays in place: one sentence of it says
+    both ("Haleigh, who has been the face of the bill, was having ..."), and the model reads
+    that sentence whole."""
     if not _CLAUSE_OPENER.search(sentence):
         return [sentence]  # no parse for the sentences that cannot have one
     doc = nlp(sentence)
     printed = _flat(document)
-    found = [
-        (noun, verb)
-        for noun, verb in _side_clauses(doc)
-        if _flat(doc[noun.i : verb.right_edge.i + 1].text) not in printed
-    ]
+    found = sorted(
+        (
+            (noun, first, last, side)
+            for noun, first, last, side in (*_clause_statements(doc), *_descriptions(doc))
+            if _flat(doc[noun.i : last + 1].text) not in printed
+        ),
+        key=lambda x: x[1],
+    )
     if not found or len(found) > MAX_CLAUSES:
         return _coordinated(doc) or [sentence]
     main, sides = doc.text, []
-    for noun, verb in reversed(found):  # last first, so earlier offsets hold
-        first, last = verb.left_edge.i, verb.right_edge.i
-        # The clause goes with both its commas: "X, which made Y, said" -> "X said".
-        start, end = doc[first - 1].idx, doc[last + 1].idx + 1
-        main = f"{main[:start].rstrip()} {main[end:].lstrip()}"
-        antecedent = _text(doc[noun.left_edge.i : noun.i + 1])
-        side = f"{antecedent} {_text(doc[first + 1 : last + 1])}"
+    for _, first, last, side in reversed(found):  # last first, so earlier offsets hold
+        # The part goes with its commas: "X, which made Y, said" -> "X said"; one that ends
+        # the sentence keeps the full stop: "took over from Aurel-2, a satellite ...".
+        start = doc[first - 1].idx
+        closing = doc[last + 1]
+        end = closing.idx + 1 if closing.text == "," else closing.idx
+        tail = main[end:].lstrip()
+        main = main[:start].rstrip() + ("" if tail[:1] in (".", "!", "?", "") else " ") + tail
         sides.append(side[:1].upper() + side[1:] + ".")
     return [main.strip(), *reversed(sides)]
+
+
+def _clause_statements(doc: Any) -> list[tuple[Any, int, int, str]]:
+    """(antecedent, first token, last token, statement) of each side clause: "Kesterline
+    Energy, which made the cells," -> "Kesterline Energy made the cells"."""
+    out = []
+    for noun, verb in _side_clauses(doc):
+        first, last = verb.left_edge.i, verb.right_edge.i
+        antecedent = _text(doc[noun.left_edge.i : noun.i + 1])
+        out.append((noun, first, last, f"{antecedent} {_text(doc[first + 1 : last + 1])}"))
+    return out
+
+
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+
+
+def _descriptions(doc: Any) -> list[tuple[Any, int, int, str]]:
+    """(name, first token, last token, statement) of each description set off after a name by
+    a comma ("Aurel-2, a satellite put into orbit in 2019 that is near the end of its design
+    life", closed by a comma or the sentence's end) -> "Aurel-2 is a satellite put into orbit
+    ...". A retelling joins what its source told of the name in a sentence of its own. Not a
+    name after a name ("Paris, France"), nor a short one ("Smith, 45")."""
+    out = []
+    for t in doc:
+        if t.dep_ != "appos" or t.head.pos_ != "PROPN" or t.pos_ != "NOUN":
+            continue
+        first, last = t.left_edge.i, t.right_edge.i
+        opener = doc[first].lower_
+        if first < 1 or doc[first - 1].text != "," or last + 1 >= len(doc):
+            continue
+        if opener not in _DESCRIPTION_OPENERS or last - first < 2:
+            continue
+        if doc[last + 1].text != "," and not doc[last + 1].is_sent_end:
+            continue
+        name = _text(doc[t.head.left_edge.i : t.head.i + 1])
+        out.append((t.head, first, last, f"{name} is {_text(doc[first : last + 1])}"))
+    return out
 
 
 def _coordinated(doc: Any) -> list[str] | None:
@@ -102,12 +145,12 @@ def _coordinated(doc: Any) -> list[str] | None:
     if len(subject) != 1 or len(second) != 1:
         return None
     verb = second[0]
-    if any(c.dep_ in _SUBJECT_OF_ITS_OWN for c in verb.children):
-        return None  # "..., and he said": a clause of its own
     cc = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     tail = [t for t in doc[verb.right_edge.i + 1 :] if not t.is_punct]
     if cc is None or cc.lower_ != "and" or tail:
         return None
+    if any(c.dep_ in _SUBJECT_OF_ITS_OWN for c in verb.children):
+        return _two_clauses(doc, cc, verb)
     first = _text(doc[: cc.i]).rstrip(",;")
     aux = [c for c in root.children if c.dep_ == "aux" and c.i < root.i]
     own = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -116,3 +159,23 @@ def _coordinated(doc: Any) -> list[str] | None:
     rest = _text(doc[verb.left_edge.i : verb.right_edge.i + 1])
     second_text = " ".join([*words, rest])
     return [first + ".", second_text[:1].upper() + second_text[1:] + "."]
+
+
+def _two_clauses(doc: Any, cc: Any, verb: Any) -> list[str] | None:
+    """The two statements of two clauses, each with its own subject, joined by ", and": "No one
+    was hurt, and eight vessels had been told to leave the zone" (the model read the whole as
+    contradicted by "Eight vessels were ordered to leave the zone": 0.88). Not "..., and he
+    said" nor "..., and he told reporters it would appeal": a report's clause is read whole.
+    None for a first clause with no comma before "and" (a list of names may be parsed so:
+    "Smith and Jones said")."""
+    reports = any(c.dep_ == "ccomp" for c in verb.children) or verb.lemma_.lower() in _REPORTING
+    if cc.i < 1 or doc[cc.i - 1].text != "," or reports:
+        return None
+    first = _text(doc[: cc.i - 1])
+    rest = _text(doc[verb.left_edge.i :])
+    if len(first.split()) < 3 or len(rest.split()) < 3:
+        return None
+    return [first + ".", rest[:1].upper() + rest[1:]]
+
+
+_REPORTING = frozenset({"say", "add"})

@@ -86,7 +86,8 @@ def joined_pair(
     text = f"{sentences[a].strip()} {sentences[b].strip()}"
     if len(text) > MAX_JOINED:
         return None
-    return text if doer is None or doer() <= bags[first] else None
+    # The doer's words as words() splits them: "aurel-3" is "aurel" and "3" in the bags.
+    return text if doer is None or set(words(" ".join(doer()))) <= bags[first] else None
 
 
 def _adds_phrase(tokens: Sequence[str], first: str, second: str) -> bool:

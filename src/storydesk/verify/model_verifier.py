@@ -327,23 +327,36 @@ class ModelVerifier(LazyModels[TextIndex]):
 
     def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
         """A sentence the document leaves unverified as a whole, read as the statements it
-        makes (verify.decompose): supported if the document supports every one with no
-        conflict, else the whole sentence's verdict. Not tried where the model contradicts the
-        whole sentence ("Canberra bushfires have scorched 12M acres and killed at least 2
-        people", a swapped name each half hides from it), nor where the whole has a conflict
-        or a caution (a dropped hedge), which its statements would lose. Only ever
-        toward support: a shortened sentence parses differently ("Priya Nandakumar called for
-        Corran Valley Water to be returned" made her the one returned), so its conflicts are
-        not trusted over the whole's."""
+        makes (verify.decompose): supported if the document supports every one, alone or
+        read against two of its sentences (`_as_joined`, which must find every name and
+        figure), with no conflict; else the whole sentence's verdict. Not tried where the
+        model contradicts the whole sentence ("Canberra bushfires have scorched 12M acres and
+        killed at least 2 people", a swapped name each half hides from it), nor where the
+        whole has a conflict or a caution (a dropped hedge), which its statements would lose.
+        Only ever toward support: a shortened sentence parses differently ("Priya Nandakumar
+        called for Corran Valley Water to be returned" made her the one returned), so its
+        conflicts are not trusted over the whole's."""
         sentences = split_sentences(claim)
         parts = [q for p in sentences for q in decompose(p, self.nlp, document)]
         if len(parts) == len(sentences):
             return verdict
-        scores = self.sentence_scores(" ".join(parts), document)
-        if not scores or any(s.dispute is not None for s in scores):
-            return verdict
-        statements = self.verdict(scores)
-        return statements if statements.label == "supported" else verdict
+        read = []
+        for part in parts:  # each on its own, as one-sentence claims are: two sentences may join
+            scores = self.sentence_scores(part, document)
+            if not scores or any(s.dispute is not None for s in scores):
+                return verdict
+            found = self.verdict(scores)
+            if found.label == "unverified":
+                found = self._as_joined(part, document, found)
+            if found.label != "supported":
+                return verdict
+            read.append(found)
+        return Verdict(
+            "supported", min(v.support for v in read), max(v.contradiction for v in read),
+            tuple(dict.fromkeys(e for v in read for e in v.evidence)),
+            tuple(dict.fromkeys(r for v in read for r in v.reasons)),
+            any(v.explained for v in read),
+        )  # fmt: skip
 
     def _as_joined(self, claim: str, document: str, verdict: Verdict) -> Verdict:
         """A one-sentence claim the document leaves unverified, read against the two of its
