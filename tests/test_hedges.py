@@ -188,3 +188,15 @@ def test_appear_before_a_court_is_no_softener(parse: Any) -> None:
     assert _dropped(parse, "Both men fled Corran on Monday.", left)
     assert _dropped(parse, "Both men appear to have fled Corran on Monday.", left) is None
     assert _dropped(parse, "It seems both men fled Corran on Monday.", left) is None
+
+
+def test_a_rounding_word_for_another_keeps_the_hedged_words(parse: Any) -> None:
+    # "roughly" for "about": the retelling holds the hedged sentence's words.
+    assert (
+        _dropped(
+            parse,
+            "The painting was insured for roughly 2 million euros.",
+            "The painting is believed to have been insured for about 2 million euros.",
+        )
+        == "certainty differs: the source hedges ('believed'), the draft states it as fact"
+    )

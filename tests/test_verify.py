@@ -9,6 +9,7 @@ from factories import pair_disputes as disputes
 from storydesk.nlp import wordnet
 from storydesk.nlp.roles import nominalised
 from storydesk.verify.checks import Context, normalise_name, same_name
+from storydesk.verify.features import coverage, text_index
 from storydesk.verify.places import nested, same_government
 from storydesk.verify.stage import find_disputes
 
@@ -514,6 +515,41 @@ def test_a_party_tags_state_is_not_a_place_of_the_event(parse, embed) -> None:  
         "Roberts (R-Kan.) said.",
     )
     assert found == []
+
+
+def test_a_place_in_one_slot_of_one_verb_is_a_different_place(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    # Similarity 0.61 and 0.60, under the 0.72 at which two sentences are read as one statement;
+    # "Osterby Spaceport" is tagged an organisation, a place by its last word.
+    for claim, source in (
+        (
+            "The rocket had lifted off from Pellmark Spaceport on the east coast.",
+            "A Tarvo-1 rocket broke apart on Friday, a minute after lifting off from Osterby "
+            "Spaceport on the east coast.",
+        ),
+        (
+            "The convoy had set off from Harlow Airfield on the island's north shore.",
+            "An aid convoy reached the capital on Friday, six hours after setting off from "
+            "Brenmoor Airfield on the island's north shore.",
+        ),
+    ):
+        assert [d.kind for d in disputes(parse, embed, claim, source)] == ["place"]
+    # The other source names the claim's place too.
+    assert not disputes(
+        parse,
+        embed,
+        "The convoy had set off from Harlow Airfield.",
+        "The convoy set off from Brenmoor Port, and stopped at Harlow Airfield to refuel.",
+    )
+
+
+def test_a_calling_taken_into_a_name_is_no_part_of_it(parse) -> None:  # type: ignore[no-untyped-def]
+    # spaCy reads "Fisherman Piet Ormsby", opening a sentence, as one name.
+    (claim,) = parse("Fisherman Piet Ormsby said the sky lit up.")
+    found = coverage(claim, text_index("The sky lit up, said Piet Ormsby, whose boat was near."))
+    assert found[4] == []
+    (claim,) = parse("Fisherman Piet Ormsby said the sky lit up.")
+    found = coverage(claim, text_index("The sky lit up, said Ormsby, whose boat was near."))
+    assert found[4] == ["Fisherman Piet Ormsby"]
 
 
 def test_a_refusal_denies_what_the_other_source_asserts(parse, embed) -> None:  # type: ignore[no-untyped-def]

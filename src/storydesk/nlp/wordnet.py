@@ -85,25 +85,31 @@ _GOVERNING = re.compile(r"\b(capital|government)\b")
 
 
 Nouns = tuple[
-    dict[int, tuple[int, ...]], dict[int, str], dict[int, tuple[int, ...]], frozenset[int]
+    dict[int, tuple[int, ...]],
+    dict[int, str],
+    dict[int, tuple[int, ...]],
+    frozenset[int],
+    frozenset[int],
 ]
 # Lexicographer files of nouns that name something done or happening: noun.act, noun.event,
 # noun.process ("derailment", "evacuation"; not "government", "station").
 _HAPPENINGS = frozenset({"04", "11", "22"})
+_PERSON = "18"  # noun.person: "fisherman", "director", "nurse"
 
 
 @cache
 def _nouns() -> Nouns:
     """One scan of data.noun: part holonyms, the glosses that speak of a capital or a
-    government, hypernyms, and the synsets that name a happening. Scanned, not seeked: the
-    packaged copy has Windows line ends, so its byte offsets are off."""
+    government, hypernyms, and the synsets that name a happening or a person. Scanned, not
+    seeked: the packaged copy has Windows line ends, so its byte offsets are off."""
     root = folder()
     if root is None:
-        return {}, {}, {}, frozenset()
+        return {}, {}, {}, frozenset(), frozenset()
     parts: dict[int, tuple[int, ...]] = {}
     governing: dict[int, str] = {}
     broader: dict[int, tuple[int, ...]] = {}
     happenings: set[int] = set()
+    people: set[int] = set()
     with open(root / "data.noun", encoding="utf-8") as f:
         for line in f:
             if line.startswith(" "):
@@ -112,6 +118,8 @@ def _nouns() -> Nouns:
             fields = head.split()
             if fields[1] in _HAPPENINGS:
                 happenings.add(int(fields[0]))
+            elif fields[1] == _PERSON:
+                people.add(int(fields[0]))
             if _GOVERNING.search(gloss):
                 governing[int(fields[0])] = gloss.strip()
             pointers = _pointers(fields)
@@ -121,7 +129,7 @@ def _nouns() -> Nouns:
             found = tuple(int(p[1]) for p in pointers if p[0] == "#p" and p[2] == "n")
             if found:
                 parts[int(fields[0])] = found
-    return parts, governing, broader, frozenset(happenings)
+    return parts, governing, broader, frozenset(happenings), frozenset(people)
 
 
 def _pointers(fields: list[str]) -> list[list[str]]:
@@ -135,6 +143,13 @@ def names_a_happening(noun: str) -> bool:
     """Whether the noun's most frequent sense is an act, event or process ("derailment")."""
     senses = index("noun").get(noun, ())
     return bool(senses) and senses[0] in _nouns()[3]
+
+
+def names_a_person(noun: str) -> bool:
+    """Whether the noun's most frequent sense is a kind of person ("fisherman", "nurse"; not
+    "rose" or "hope")."""
+    senses = index("noun").get(noun, ())
+    return bool(senses) and senses[0] in _nouns()[4]
 
 
 def part_holonyms() -> dict[int, tuple[int, ...]]:

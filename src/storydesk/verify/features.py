@@ -20,6 +20,7 @@ from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims
 from ..nlp.numbers import parse_number, spaced_thousands
 from ..nlp.sentences import split_sentences
+from ..nlp.wordnet import names_a_person
 from ..quotes.diff import singular
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
@@ -177,7 +178,13 @@ def _entity_found(name: str, index: TextIndex) -> bool:
     if letters is not None and letters in index.initials:
         return True  # the name written out where the document abbreviates it
     parts = [w for w in norm.split() if len(w) > 2 and w not in STOPWORDS]
-    return bool(parts) and all(_word_found(w, index.words) for w in parts)
+    if bool(parts) and all(_word_found(w, index.words) for w in parts):
+        return True
+    # spaCy's model takes a capitalised calling before a name into it ("Fisherman Piet
+    # Ormsby" opening a sentence): the name is found if the rest, a name of two words or
+    # more, is.
+    first, _, rest = bare.partition(" ")
+    return len(rest.split()) >= 2 and names_a_person(first.lower()) and _entity_found(rest, index)
 
 
 def _word_found(word: str, found: frozenset[str]) -> bool:
@@ -324,6 +331,12 @@ def first_dispute(
     return None, bool(best) and best[0].negated != claim.negated
 
 
+# Words that round a figure, which a retelling swaps for each other: "insured for roughly 180
+# million" holds the words of "believed to have been insured for about 180 million" ("about" is
+# a stopword already).
+_ROUGHLY = frozenset({"roughly", "approximately", "around", "circa", "nearly", "almost", "some"})
+
+
 def holds_words(claim: Claim, sentence: Claim, document: str = "") -> bool:
     """Whether the sentence has every content word of the claim but those it may write otherwise
     (`hedges.free_words`): "He said the sandbank may have shifted" holds "Callum Brodie said the
@@ -331,7 +344,7 @@ def holds_words(claim: Claim, sentence: Claim, document: str = "") -> bool:
     printed elsewhere in it: "the upgrade could be finished by 2028" with "120 million dollars
     to upgrading the Millbrook works" a sentence before holds "the 120 million dollar upgrade of
     the Millbrook works will be finished by 2028"."""
-    mine = set(content(words(claim.text))) - free_words(claim)
+    mine = set(content(words(claim.text))) - free_words(claim) - _ROUGHLY
     if not mine:
         return False
     inside = mine & set(words(sentence.text))

@@ -98,13 +98,22 @@ def same_government(x: str, y: str) -> bool:
 _PARTY_TAG = re.compile(r"\b[RDI]-$")  # "Sen. Pat Roberts (R-Kan.)": a senator's state
 
 
+# A name whose last word says it is a place is one whatever spaCy's small model tags it: it
+# tagged "Varnhold Spaceport" a person where the source's "Trennholm Spaceport" was a facility.
+_PLACE_WORDS = frozenset(
+    """spaceport airport airfield airbase port harbour harbor station terminal stadium arena
+    street road avenue square bridge park bay island river lake valley county province district
+    prison hospital infirmary clinic""".split()  # noqa: SIM905
+)
+
+
 def _places(claim: Claim) -> set[str]:
     """The places a sentence names, less a party tag's state: "(R-Kan.)" says where a senator
     was elected, not where anything happened."""
     return {
         e.text
         for e in claim.entities
-        if e.label in PLACES
+        if (e.label in PLACES or e.text.split()[-1].lower() in _PLACE_WORDS)
         and not _PARTY_TAG.search(
             claim.text[max(e.start - claim.start - 2, 0) : e.start - claim.start]
         )
@@ -115,23 +124,62 @@ def mentions(text: str, name: str) -> bool:
     return normalise_name(name) in normalise_name(text)
 
 
+# Prepositions that put a place in a slot one event fills once: "lifted off from", "was taken
+# to", "landed at". ("In" is left out: "announced in Paris" and "in a statement".)
+_SLOT_PREPOSITIONS = frozenset({"from", "to", "at", "into", "near", "outside", "off"})
+_PREPOSITION_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+SAME_STATEMENT = 0.72  # sentences this similar say one thing, whatever their verbs
+SAME_SLOT = 0.4  # sentences that put a place in one verb's slot need less
+
+
+def _slots(claim: Claim) -> dict[tuple[str, str], set[str]]:
+    """(verb, preposition) -> the places the sentence puts after that preposition on that verb:
+    "lifted off from Trennholm Spaceport" gives ("lift off", "from")."""
+    out: dict[tuple[str, str], set[str]] = {}
+    places = _places(claim)
+    for e in claim.entities:
+        if e.text not in places or e.governor is None:
+            continue
+        before = _PREPOSITION_BEFORE.search(claim.text[: e.start - claim.start])
+        if before and before.group(1).lower() in _SLOT_PREPOSITIONS:
+            out.setdefault((e.governor, before.group(1).lower()), set()).add(e.text)
+    return out
+
+
+def _in_one_slot(a: Claim, b: Claim) -> tuple[set[str], set[str]]:
+    """The places the two sentences put in the same slot of the same verb, where each puts one."""
+    slots_b = _slots(b)
+    for slot, xs in _slots(a).items():
+        ys = slots_b.get(slot, set())
+        if len(xs) == 1 and len(ys) == 1:
+            return xs, ys
+    return set(), set()
+
+
 def check_place(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """The same statement set in different places, when neither source mentions the other place.
+    """The same statement set in different places, when neither source mentions the other place:
+    near-identical sentences with one place each that the other lacks, or less similar ones
+    that put a place in the same slot of one verb ("lifted off from Varnhold Spaceport" /
+    "after lifting off from Trennholm Spaceport", similarity 0.54).
 
     The mention test keeps "Tokyo" vs "Japan" from firing: an article that names Japan elsewhere
     is not denying that Tokyo is in it.
     """
-    if sim < 0.72:
+    if sim < SAME_SLOT:
         return None
-    pa, pb = _places(a) - _places(b), _places(b) - _places(a)
+    text_a, text_b = ctx.article_text.get(a.article, ""), ctx.article_text.get(b.article, "")
+    if sim >= SAME_STATEMENT:
+        pa, pb = _places(a) - _places(b), _places(b) - _places(a)
+    else:
+        pa, pb = _in_one_slot(a, b)
+    # A place the other source names anywhere is no conflict: "east coast" beside the swapped
+    # spaceport is the source's own.
+    pa = {x for x in pa if not mentions(text_b, x)}
+    pb = {x for x in pb if not mentions(text_a, x)}
     if len(pa) != 1 or len(pb) != 1:
         return None
     xa, xb = next(iter(pa)), next(iter(pb))
-    if same_name(xa, xb) or nested(xa, xb):
-        return None
-    if mentions(ctx.article_text.get(a.article, ""), xb) or mentions(
-        ctx.article_text.get(b.article, ""), xa
-    ):
-        return None
+    if same_name(xa, xb) or nested(xa, xb) or xa.rstrip("s") == xb.rstrip("s"):
+        return None  # "Americas farmers": a possessive that lost its apostrophe
     reason = f"different place: {ctx.name(a.article)} says {xa}, {ctx.name(b.article)} says {xb}"
     return make_dispute(a, b, "place", reason, 0.6)
