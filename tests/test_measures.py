@@ -357,3 +357,24 @@ def test_thousands_grouped_by_spaces_are_one_figure() -> None:
     assert missing_figures("It recalled 42,000 packs.", "called back 41 000 batteries") == [
         "42,000"
     ]
+
+
+def test_a_count_in_words_is_the_least_it_can_mean(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "Dozens of fishing vessels were ordered out of the zone before the launch.",
+        "Eight fishing vessels were ordered to leave the zone before the launch.",
+    )
+    assert [d.kind for d in found] == ["number"]
+    for a, b in (
+        (
+            "Hundreds of residents were evacuated on Monday.",
+            "More than 300 residents were evacuated on Monday.",
+        ),
+        (
+            "Dozens of residents were evacuated on Monday.",
+            "About 40 residents were evacuated on Monday.",
+        ),
+    ):
+        assert not disputes(parse, embed, a, b)

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Article, Claim, Entity, Quantity
 from .assertion import is_main_hedge, is_negation
 from .measures import duration, money, multipliers
-from .numbers import parse_number
+from .numbers import parse_number, vague_count
 from .roles import governor, roles
 from .sentences import paragraphs
 
@@ -50,7 +50,7 @@ def quantities(sent: Any) -> tuple[Quantity, ...]:
         if ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY") and not percent:
             continue
         value = parse_number(ent.text)
-        if value is None:
+        if value is None and (value := vague_count(ent.text)) is None:
             continue
         unit = "percent" if percent else _unit(ent.root)
         out.append(Quantity(value, unit, ent.text, ordinal=ent.label_ == "ORDINAL"))

@@ -98,10 +98,26 @@ def parse_number(text: str) -> float | None:
     return _word_value(words)
 
 
+# Counts in words with no figure ("dozens of vessels"), as the least each can mean: two dozen
+# is 24, read as 20 to allow for loose use. A bound, not a value (value_range).
+_VAGUE = {
+    "dozens": 20.0, "scores": 40.0, "hundreds": 200.0, "tens of thousands": 20_000.0,
+    "thousands": 2_000.0, "hundreds of thousands": 200_000.0, "millions": 2_000_000.0,
+}  # fmt: skip
+_VAGUE_COUNT = re.compile(rf"^(?:many\s+)?({'|'.join(sorted(_VAGUE, key=len, reverse=True))})$")
+
+
+def vague_count(text: str) -> float | None:
+    """The least a count in words means ("dozens": 20, "thousands": 2,000), or None."""
+    m = _VAGUE_COUNT.match(" ".join(text.lower().split()))
+    return _VAGUE[m.group(1)] if m else None
+
+
 # Words that make a figure a bound or an estimate: "at least 40" and "more than 30" can both be
 # true, "about 42,000" and "24,000" cannot.
 # Checked in this order: "no more than" is an upper bound though it holds "more than".
 _BOUNDS = (
+    (_VAGUE_COUNT, "lower"),
     (re.compile(r"\b(?:no|not) more than\b"), "upper"),
     (re.compile(r"\b(?:no|not) (?:fewer|less) than\b"), "lower"),
     (re.compile(r"\b(?:nearly|almost|just under|close to)\b"), "near"),
