@@ -82,6 +82,12 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "The plant was evacuated before it exploded.",
             "The plant was evacuated before it exploded.",
         ),
+        # "Nobody" for "no one": the model read one against the other as a contradiction.
+        (
+            "No one was killed in the fire.",
+            "Nobody was killed in the fire.",
+            "No one was killed in the fire.",
+        ),
         # The claim's word in another form than the window's slot needs: left as written.
         (
             "Engineers begin repairs.",

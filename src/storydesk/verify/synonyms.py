@@ -101,39 +101,43 @@ def _replacements(window: Any, claim: Any) -> dict[int, str]:
     return out
 
 
-# Prepositions of more than one word, and the one-word ones they mean, which WordNet does not
-# list: the model read "were told to leave the zone ahead of the launch" against "before the
-# launch" as a contradiction (0.92; "prior to" 0.65, "before" 0.02). Each group is one meaning.
-_PREPOSITIONS = tuple(
-    tuple(tuple(p.split()) for p in group.split(","))
-    for group in (
-        "before,ahead of,prior to,in advance of",
-        "after,following,in the wake of",
-        "because of,due to,owing to,as a result of,on account of",
-        "despite,in spite of,notwithstanding",
-        "during,in the course of,throughout",
+# Phrases WordNet does not list as one another's synonyms, in groups of one meaning: prepositions
+# of more than one word and the one-word ones they mean, and "nobody" for "no one". The model
+# read "were told to leave the zone ahead of the launch" against "before the launch" as a
+# contradiction (0.92; "prior to" 0.65, "before" 0.02), and "No one was killed" against "Nobody
+# was killed" (0.94). A preposition is rewritten only where it heads a phrase: not "before it
+# launched".
+_PHRASES: tuple[tuple[tuple[tuple[str, ...], ...], bool], ...] = tuple(
+    (tuple(tuple(p.split()) for p in group.split(",")), preposition)
+    for group, preposition in (
+        ("before,ahead of,prior to,in advance of", True),
+        ("after,following,in the wake of", True),
+        ("because of,due to,owing to,as a result of,on account of", True),
+        ("despite,in spite of,notwithstanding", True),
+        ("during,in the course of,throughout", True),
+        ("no one,nobody", False),
     )
 )
 
 
 def _phrases(doc: Any) -> dict[int, tuple[int, tuple[str, ...], int]]:
-    """Start token -> (group, phrase, length) of each of `_PREPOSITIONS`' phrases the doc uses
-    as a preposition (its last word heads a prepositional phrase: not "before it launched")."""
+    """Start token -> (group, phrase, length) of each of `_PHRASES`' phrases in the doc."""
     words = [t.lower_ for t in doc]
     out: dict[int, tuple[int, tuple[str, ...], int]] = {}
-    for g, group in enumerate(_PREPOSITIONS):
+    for g, (group, preposition) in enumerate(_PHRASES):
         for phrase in group:
             n = len(phrase)
             for i in range(len(words) - n + 1):
-                last = doc[i + n - 1]
-                if tuple(words[i : i + n]) == phrase and last.dep_ in ("prep", "pcomp"):
+                if tuple(words[i : i + n]) != phrase:
+                    continue
+                if not preposition or doc[i + n - 1].dep_ in ("prep", "pcomp"):
                     out[i] = (g, phrase, n)
     return out
 
 
-def _preposition_swaps(window: Any, claim: Any) -> dict[int, str]:
+def _phrase_swaps(window: Any, claim: Any) -> dict[int, str]:
     """Window token index -> the claim's phrase for it ("" for the phrase's other words), for a
-    window preposition whose group the claim writes with another phrase the window lacks."""
+    window phrase whose group the claim writes with another phrase the window lacks."""
     theirs = _phrases(claim)
     mine = _phrases(window)
     used = {phrase for _, phrase, _ in mine.values()}
@@ -156,7 +160,7 @@ def in_claim_words(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
 
 
 def _reworded(window: Any, claim: Any) -> str | None:
-    swaps = _replacements(window, claim) | _preposition_swaps(window, claim)
+    swaps = _replacements(window, claim) | _phrase_swaps(window, claim)
     if not swaps:
         return None
     text = "".join(
