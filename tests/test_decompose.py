@@ -7,7 +7,7 @@ import pytest
 from storydesk.model import Article
 from storydesk.nlp.models import spacy_pipeline
 from storydesk.verify.check import check_text
-from storydesk.verify.decompose import decompose
+from storydesk.verify.decompose import decompose, independent_clauses
 from storydesk.verify.model_verifier import ModelVerifier
 
 
@@ -40,6 +40,19 @@ def test_two_verbs_sharing_a_subject_are_two_statements() -> None:
         "No one was hurt, and eight vessels had been told to leave the zone before the launch.",
         nlp,
     ) == ["No one was hurt.", "Eight vessels had been told to leave the zone before the launch."]
+    # ", but" and ", although" join two clauses too.
+    assert decompose("No one was killed, although two of the injured were badly hurt.", nlp) == [
+        "No one was killed.",
+        "Two of the injured were badly hurt.",
+    ]
+    assert independent_clauses(
+        "The plant reopened on Monday, but the night shift was cut.", nlp
+    ) == [
+        "The plant reopened on Monday.",
+        "The night shift was cut.",
+    ]
+    # Verbs that share a subject are statements, not independent clauses.
+    assert independent_clauses("The court fined the firm and ordered it to pay costs.", nlp) is None
     # A description set off after a name, mid-sentence or at its end.
     assert decompose("Helena Marsh, the board's chief inspector, said the rail cracked.", nlp) == [
         "Helena Marsh said the rail cracked.",
@@ -120,3 +133,24 @@ def test_the_statements_only_ever_add_support(monkeypatch: pytest.MonkeyPatch) -
     supported = ["Arlo Minerals shut one pump at its Tessel site.", "Arlo Minerals made the pumps."]
     monkeypatch.setattr(mv, "decompose", lambda sentence, nlp, document: supported)
     assert verifier.verify(draft, source).label == "supported"
+
+
+def test_a_sentence_of_two_clauses_is_read_clause_by_clause() -> None:
+    document = (
+        "Part of the roof of the Tarnby sports hall fell in early on Sunday after heavy snow. "
+        "Twelve people were inside at the time. Five of them were injured, one of them "
+        "seriously. Nobody was killed. Firefighters searched the hall for three hours. The "
+        "hall's operator said it would stay closed until the roof had been inspected."
+    )
+    verifier = ModelVerifier()
+    # The model alone contradicts the whole; the document tells each clause.
+    v = verifier.verify(
+        "No one was killed, although one of those injured was seriously hurt.", document
+    )
+    assert v.label == "supported"
+    assert v.evidence == ("Nobody was killed.", "Five of them were injured, one of them seriously.")
+    # The model supports the whole from the injuries' sentence; a check denies the first clause.
+    wrong = "Two people were killed, although one of those injured was seriously hurt."
+    v = verifier.verify(wrong, document)
+    assert v.label == "contradicted"
+    assert v.reasons[0] == "its clause 'Two people were killed.' is contradicted"

@@ -33,7 +33,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 MAX_CLAUSES = 2  # a sentence with more side clauses than this is read as written
 _CLAUSE_OPENER = re.compile(
-    r",\s+(?:which|who|a|an|the|its|his|her|their)\b|\band\b", re.IGNORECASE
+    r",\s+(?:which|who|a|an|the|its|his|her|their|but|although|though|whereas)\b|\band\b",
+    re.IGNORECASE,
 )
 _SUBJECT_OF_ITS_OWN = frozenset({"nsubj", "nsubjpass", "expl"})
 
@@ -135,22 +136,27 @@ def _coordinated(doc: Any) -> list[str] | None:
     """The two statements of a sentence whose main verb and a second verb share the subject:
     "The court has fined the company 3.8 million dollars and ordered it to pay costs" -> "The
     court has fined the company 3.8 million dollars." and "The court has ordered it to pay
-    costs." The second keeps the first's auxiliaries ("has", "will") when it has none. None
-    when the sentence is not so built, or the second verb does not end it."""
+    costs." The second keeps the first's auxiliaries ("has", "will") when it has none. Two
+    clauses with subjects of their own are `_two_clauses`. None when the sentence is not so
+    built, or the second verb does not end it."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB":
         return None
     subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     second = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if len(subject) != 1 or len(second) != 1:
+    if len(subject) != 1:
         return None
+    if len(second) != 1:
+        return _two_clauses(doc, root)
     verb = second[0]
     cc = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     tail = [t for t in doc[verb.right_edge.i + 1 :] if not t.is_punct]
-    if cc is None or cc.lower_ != "and" or tail:
+    if cc is None or cc.lower_ not in _JOINS or tail:
         return None
     if any(c.dep_ in _SUBJECT_OF_ITS_OWN for c in verb.children):
-        return _two_clauses(doc, cc, verb)
+        return _two_clauses(doc, root)
+    if cc.lower_ != "and":
+        return None
     first = _text(doc[: cc.i]).rstrip(",;")
     aux = [c for c in root.children if c.dep_ == "aux" and c.i < root.i]
     own = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -161,21 +167,80 @@ def _coordinated(doc: Any) -> list[str] | None:
     return [first + ".", second_text[:1].upper() + second_text[1:] + "."]
 
 
-def _two_clauses(doc: Any, cc: Any, verb: Any) -> list[str] | None:
-    """The two statements of two clauses, each with its own subject, joined by ", and": "No one
-    was hurt, and eight vessels had been told to leave the zone" (the model read the whole as
-    contradicted by "Eight vessels were ordered to leave the zone": 0.88). Not "..., and he
-    said" nor "..., and he told reporters it would appeal": a report's clause is read whole.
-    None for a first clause with no comma before "and" (a list of names may be parsed so:
-    "Smith and Jones said")."""
-    reports = any(c.dep_ == "ccomp" for c in verb.children) or verb.lemma_.lower() in _REPORTING
-    if cc.i < 1 or doc[cc.i - 1].text != "," or reports:
-        return None
-    first = _text(doc[: cc.i - 1])
-    rest = _text(doc[verb.left_edge.i :])
-    if len(first.split()) < 3 or len(rest.split()) < 3:
-        return None
-    return [first + ".", rest[:1].upper() + rest[1:]]
-
-
+_JOINS = frozenset({"and", "but"})
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
 _REPORTING = frozenset({"say", "add"})
+
+
+def independent_clauses(sentence: str, nlp: Any) -> list[str] | None:
+    """The two clauses of a sentence that joins two, each with its own subject, or None: "No
+    one was killed, although two of those injured were seriously hurt" -> "No one was
+    killed." and "Two of those injured were seriously hurt." Each keeps its own subject, so a
+    swapped name stays in its clause (verbs that share one subject are not split here)."""
+    if not _TWO_CLAUSES.search(sentence):
+        return None
+    doc = nlp(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return None if root is None or root.pos_ not in ("VERB", "AUX") else _two_clauses(doc, root)
+
+
+_TWO_CLAUSES = re.compile(r",\s+(?:and|but|although|though|whereas)\b", re.IGNORECASE)
+
+
+def _two_clauses(doc: Any, root: Any) -> list[str] | None:
+    """The two statements of two clauses, each with its own subject, the second ending the
+    sentence after a comma and "and", "but" or "although": "No one was hurt, and eight vessels
+    had been told to leave the zone" (the model read the whole as contradicted by "Eight vessels
+    were ordered to leave the zone": 0.88). Not "..., and he said" nor "..., and he told
+    reporters it would appeal": a report's clause is read whole. None for a first clause with
+    no comma before its joining word (a list of names may be parsed so: "Smith and Jones
+    said")."""
+    for verb in root.children:
+        if verb.dep_ not in ("conj", "advcl") or verb.i < root.i:
+            continue
+        if not any(c.dep_ in _SUBJECT_OF_ITS_OWN for c in verb.children):
+            continue
+        if verb.dep_ == "conj":
+            joint = doc[verb.left_edge.i - 1]
+            if joint.lower_ not in _JOINS:
+                continue
+        else:
+            joint = next((c for c in verb.children if c.dep_ == "mark"), None)
+            if joint is None or joint.lower_ not in _CONCESSIVE or joint.i != verb.left_edge.i:
+                continue
+        tail = [t for t in doc[verb.right_edge.i + 1 :] if not t.is_punct]
+        reports = any(c.dep_ == "ccomp" for c in verb.children)
+        if tail or reports or verb.lemma_.lower() in _REPORTING or doc[joint.i - 1].text != ",":
+            return None
+        first = _text(doc[: joint.i - 1])
+        rest = _as_named(doc, root, verb, joint)
+        if rest is None or len(first.split()) < 3 or len(rest.split()) < 3:
+            return None
+        return [first + ".", rest[:1].upper() + rest[1:]]
+    return None
+
+
+_PERSONAL = frozenset({"he", "she", "it", "they"})
+
+
+def _as_named(doc: Any, root: Any, verb: Any, joint: Any) -> str | None:
+    """The second clause as a sentence of its own: its subject "he", "she", "it" or "they" is
+    the first clause's subject ("the tumour was removed in 1997, but it returned" -> "The
+    tumour returned"), which the pronoun stands for when the clauses share a sentence. Alone,
+    "It's first among viewers" read as supported whatever "it" is. None where the pronoun is
+    joined to a verb ("it's") or the first subject is a pronoun too."""
+    tokens = list(doc[joint.i + 1 :])
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PERSONAL),
+        None,
+    )
+    if pronoun is None:
+        return _text(tokens)
+    theirs = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if theirs is None or theirs.pos_ == "PRON" or doc[pronoun.i + 1].text.startswith("'"):
+        return None
+    name = _text(doc[theirs.left_edge.i : theirs.right_edge.i + 1])
+    name = name[:1].lower() + name[1:] if doc[theirs.left_edge.i].pos_ == "DET" else name
+    return "".join(
+        (name + pronoun.whitespace_) if t.i == pronoun.i else t.text_with_ws for t in tokens
+    ).strip()
