@@ -249,3 +249,28 @@ def test_every_on_what_is_acted_on_is_one_event(parse, embed) -> None:  # type: 
         "The Harlow council will write to residents every year about the water quality.",
         "The Harlow council has written to residents every year about the water quality.",
     )
+
+
+def test_a_decision_told_as_made_where_the_source_has_it_still_to_come(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    for decided, pending in (
+        (
+            "The city council has approved a rule requiring snow-load inspections of all public "
+            "buildings with roof spans longer than 30 metres.",
+            "The city council will vote on Thursday about a proposal to demand snow-load "
+            "inspections for all public buildings with roof span over 30 metres.",
+        ),
+        (
+            "The board approved the 40 million pound loan.",
+            "The board is due to decide on the 40 million pound loan next month.",
+        ),
+    ):
+        found = disputes(parse, embed, decided, pending)
+        assert [d.kind for d in found] == ["tense"], decided
+    # The source reports the decision made too: one loan approved, another to be considered.
+    assert not disputes(
+        parse,
+        embed,
+        "The board approved the 40 million pound loan on Monday.",
+        "The board approved the 40 million pound loan on Monday and will consider a second "
+        "loan in May.",
+    )
