@@ -61,6 +61,16 @@ def test_two_verbs_sharing_a_subject_are_two_statements() -> None:
     assert decompose(
         "The new satellite was to replace Corva-2, a satellite launched in 2019.", nlp
     ) == ["The new satellite was to replace Corva-2.", "Corva-2 is a satellite launched in 2019."]
+    # A description, then two verbs of one subject: three statements.
+    assert decompose(
+        "Paula Varga, the chief executive of Ostrander, apologised for the disruption and "
+        "pledged that the firm would cooperate with inspectors.",
+        nlp,
+    ) == [
+        "Paula Varga apologised for the disruption.",
+        "Paula Varga pledged that the firm would cooperate with inspectors.",
+        "Paula Varga is the chief executive of Ostrander.",
+    ]
     # Two subjects, two subjects of one verb, or a second verb inside a reported clause: as is.
     for sentence in (
         "The mayor resigned and the council elected a successor.",

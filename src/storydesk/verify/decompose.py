@@ -92,7 +92,11 @@ def decompose(sentence: str, nlp: Any, document: str = "") -> list[str]:
         tail = main[end:].lstrip()
         main = main[:start].rstrip() + ("" if tail[:1] in (".", "!", "?", "") else " ") + tail
         sides.append(side[:1].upper() + side[1:] + ".")
-    return [main.strip(), *reversed(sides)]
+    main = main.strip()
+    # What is left may still join two verbs: "Paula Varga, the chief executive, apologised
+    # ... and pledged ..." is three statements.
+    rest = _coordinated(nlp(main)) if re.search(r"\band\b|,\s+(?:but|although)\b", main) else None
+    return [*(rest or [main]), *reversed(sides)]
 
 
 def _clause_statements(doc: Any) -> list[tuple[Any, int, int, str]]:
