@@ -200,3 +200,24 @@ def test_a_rounding_word_for_another_keeps_the_hedged_words(parse: Any) -> None:
         )
         == "certainty differs: the source hedges ('believed'), the draft states it as fact"
     )
+
+
+def test_findings_that_suggest_hedge_and_an_irregular_form_is_the_verb(parse: Any) -> None:
+    # "suggest" hedges the verb after it; "began" is a form of "begin", a synonym of "start".
+    assert (
+        _dropped(
+            parse,
+            "The leak began at a corroded valve on the tank.",
+            "Preliminary findings suggest the leak started at a corroded valve on the tank.",
+        )
+        == "certainty differs: the source hedges ('suggest'), the draft states it as fact"
+    )
+    # "ever since" holds the words of "since".
+    assert (
+        _dropped(
+            parse,
+            "The container had been waiting at the quay ever since.",
+            "The container is believed to have been waiting at the quay since.",
+        )
+        == "certainty differs: the source hedges ('believed'), the draft states it as fact"
+    )

@@ -331,10 +331,13 @@ def first_dispute(
     return None, bool(best) and best[0].negated != claim.negated
 
 
-# Words that round a figure, which a retelling swaps for each other: "insured for roughly 180
-# million" holds the words of "believed to have been insured for about 180 million" ("about" is
-# a stopword already).
-_ROUGHLY = frozenset({"roughly", "approximately", "around", "circa", "nearly", "almost", "some"})
+# Words a retelling swaps for each other or adds without saying more: those that round a figure
+# ("insured for roughly 180 million" holds the words of "believed to have been insured for about
+# 180 million"; "about" is a stopword already), and "ever" or "already" ("waiting there ever
+# since" / "waiting there since").
+_ROUGHLY = frozenset(
+    {"roughly", "approximately", "around", "circa", "nearly", "almost", "some", "ever", "already"}
+)
 
 
 def holds_words(claim: Claim, sentence: Claim, document: str = "") -> bool:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from ..model import Claim, Dispute, Role
 from ..nlp.assertion import HEDGES
+from ..nlp.wordnet import exceptions
 from .checks import Context, make_dispute, same_name, verb_stem
 from .synonyms import synonyms
 
@@ -32,9 +34,11 @@ _HEDGED_CLAUSE = re.compile(
 _CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 # Words other than a modal that hedge the verb a few words after them: "police believe the
-# attackers gained access", "is expected to take up to three weeks".
+# attackers gained access", "is expected to take up to three weeks", "preliminary findings
+# suggest the leak started at a valve".
 _LEAD_INS = frozenset(
-    "believe believes believed suspect suspects suspected expected likely".split()  # noqa: SIM905
+    """believe believes believed suspect suspects suspected expected likely suggest suggests
+    suggested""".split()  # noqa: SIM905
 )
 # Words that hedge a sentence without a modal, the lead-ins among them: a sentence that has one
 # has kept a hedge, if not the source's ("is likely to review", "is considering a review"). A
@@ -160,7 +164,15 @@ def free_words(claim: Claim) -> set[str]:
             out |= _names(r.agent)
     # Not a two-letter stem: "be" and "go" begin too many other words ("beach", "government").
     stems = [s for s in (verb_stem(r.predicate) for r in claim.roles) if len(s) >= 3]
-    return out | {w for w in _names(claim.text) if any(w.startswith(s) for s in stems)}
+    irregular = _irregular_verbs()  # "began" is a form of "begin"
+    return out | {
+        w for w in _names(claim.text) if any(irregular.get(w, w).startswith(s) for s in stems)
+    }
+
+
+@cache
+def _irregular_verbs() -> dict[str, str]:
+    return exceptions("verb")
 
 
 def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:
