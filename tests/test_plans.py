@@ -274,3 +274,24 @@ def test_a_decision_told_as_made_where_the_source_has_it_still_to_come(parse, em
         "The board approved the 40 million pound loan on Monday and will consider a second "
         "loan in May.",
     )
+
+
+def test_a_request_told_as_done(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    asked = (
+        "Mayor Anna Holt said she would ask the national government to order an independent "
+        "inquiry into chemical storage at the port."
+    )
+    done = (
+        "The national government has ordered an independent inquiry into chemical storage at "
+        "the port."
+    )
+    assert [d.kind for d in disputes(parse, embed, done, asked)] == ["tense"]
+    # A claim that it was asked for says less than a source that it was done: no conflict.
+    assert not disputes(parse, embed, asked, done)
+    # A verb left unasserted by anything but a request is no plan: "agreed to testify".
+    assert not disputes(
+        parse,
+        embed,
+        "The defence said the woman testified under an immunity deal.",
+        "The woman had agreed to testify after receiving immunity from punishment.",
+    )

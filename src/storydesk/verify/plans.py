@@ -10,6 +10,7 @@ verb both ways, and no word saying the event recurs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Claim, Dispute, Role
 from .checks import (
@@ -55,6 +56,26 @@ def _tenses(claim: Claim, predicate: str) -> set[str]:
     """How the sentence reports the verb, whatever its object: "intended to close the plant, and
     closed it on Monday" reports it both ways."""
     return {r.tense for r in claim.roles if r.tense and r.predicate == predicate and not r.negated}
+
+
+_ASKING = frozenset({"ask", "urge", "call", "press", "request", "petition", "demand", "want"})
+
+
+def _asked_as_planned(r: Role, sentence: Claim) -> Role:
+    """The other sentence's verb read as planned where one of its verbs asks its doer for it
+    ("will ask the national government to order an inquiry": the government asked, the
+    ordering not asserted), with no tense of its own: against "the government has ordered an
+    inquiry" that is a request told as done. Only the other sentence's: a claim that only says
+    it was asked for says less than the source, not something else. Not any verb left
+    unasserted: "agreed to testify" and "unless parents submit objections" are no requests."""
+    if not (r.unasserted and r.tense is None and r.agent):
+        return r
+    doer = set(r.agent.lower().split())
+    asked = any(
+        q.predicate in _ASKING and q.patient and set(q.patient.lower().split()) <= doer
+        for q in sentence.roles
+    )
+    return replace(r, tense="planned") if asked else r
 
 
 def _named_event(x: Role, y: Role) -> bool:
@@ -130,6 +151,7 @@ def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
             other = _event(y)
             if y.predicate != x.predicate or other is None or y.negated or other[0] != event[0]:
                 continue
+            y = _asked_as_planned(y, b)
             if not (other[1] == event[1] or "" in (other[1], event[1])) and not same_name(
                 other[1], event[1]
             ):
