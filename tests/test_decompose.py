@@ -124,7 +124,7 @@ def test_a_compressed_sentence_is_supported_by_the_two_sentences_it_joins() -> N
 def test_the_statements_only_ever_add_support(monkeypatch: pytest.MonkeyPatch) -> None:
     # A shortened sentence parses differently, so the statements' conflicts are not trusted
     # over the whole sentence's verdict; their support is.
-    import storydesk.verify.model_verifier as mv
+    import storydesk.verify.rereading as mv
 
     source = (
         "The pumps at the Tessel mine were made by Arlo Minerals. Arlo said on Monday that it "

@@ -9,7 +9,7 @@ own. A non-restrictive relative clause is a statement of its own, so the claim i
 the sentence without the clause ("Kesterline Energy said it had found ...") and the clause with
 its antecedent as subject ("Kesterline Energy made the battery cells."). The verifier reads the
 statements only where it does not support the sentence whole, and takes their reading only if
-it supports every statement with no conflict (ModelVerifier._as_statements): a shortened
+it supports every statement with no conflict (rereading.as_statements): a shortened
 sentence parses differently, and its conflicts are the parser's as often as the document's.
 
 A sentence whose main verb and a second verb share one subject ("The court has fined the company

@@ -19,7 +19,7 @@ one that tells the event), then the one that adds the most of the rest. It is re
     agency staff", from "the trust planned to bring in agency staff" and a sentence naming
     Veltmark as the striking staff's employer, read 0.61 entailed.
 The verifier then takes the pair's reading only if it is support with nothing missing and no
-conflict (ModelVerifier._as_joined): an invented day ("Tuesday, 9 March" for "Monday, 9 March")
+conflict (rereading.as_joined): an invented day ("Tuesday, 9 March" for "Monday, 9 March")
 is missing from the pair and leaves the claim as it was.
 """
 

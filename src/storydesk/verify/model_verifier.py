@@ -24,13 +24,13 @@ from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import claims_of, parse_paragraphs
 from ..nlp.models import ParseMemo, detect_language
 from ..nlp.sentences import split_sentences
+from . import rereading
 from .aliases import as_window_aliases
 from .checks import Context
 from .clauses import clause_similarity
 from .context import with_claims_name
 from .crossencoder import CrossEncoder
 from .days import as_window_date, as_window_days
-from .decompose import decompose, independent_clauses
 from .evidence import rank_sentences
 from .features import (
     FEATURE_NAMES,
@@ -44,7 +44,6 @@ from .features import (
     text_index,
 )
 from .implicatives import as_denial
-from .joins import doer, joined_pair
 from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
@@ -313,113 +312,9 @@ class ModelVerifier(LazyModels[TextIndex]):
         return self.judged(claim, document, self.sentence_scores(claim, document))
 
     def judged(self, claim: str, document: str, scores: Sequence[SentenceScore]) -> Verdict:
-        """The verdict on the claim from its sentence scores (`sentence_scores(claim, document)`);
-        a sentence of two clauses is read clause by clause where no check found a conflict in it
-        whole, and one left unverified is read again as its statements and as a joined pair."""
-        if not scores:
-            return Verdict("unverified", 0.0, 0.0, (), ("empty claim or document",))
-        verdict = self._by_clauses(claim, document, self.verdict(scores))
-        if verdict.label != "unverified" or any(s.dispute is not None for s in scores):
-            return verdict  # support, a contradiction or a caution on the whole sentence stands
-        verdict = self._as_statements(claim, document, verdict)
-        return (
-            verdict if verdict.label == "supported" else self._as_joined(claim, document, verdict)
-        )
-
-    def _as_statements(self, claim: str, document: str, verdict: Verdict) -> Verdict:
-        """A sentence the document leaves unverified as a whole, read as the statements it
-        makes (verify.decompose): supported if the document supports every one, alone or
-        read against two of its sentences (`_as_joined`, which must find every name and
-        figure), with no conflict; else the whole sentence's verdict. Not tried where the
-        model contradicts the whole sentence ("Canberra bushfires have scorched 12M acres and
-        killed at least 2 people", a swapped name each half hides from it; two clauses with
-        subjects of their own are `_by_clauses`'s), nor where the
-        whole has a conflict or a caution (a dropped hedge), which its statements would lose.
-        Only ever toward support: a shortened sentence parses differently ("Priya Nandakumar
-        called for Corran Valley Water to be returned" made her the one returned), so its
-        conflicts are not trusted over the whole's."""
-        sentences = split_sentences(claim)
-        parts = [q for p in sentences for q in decompose(p, self.nlp, document)]
-        if len(parts) == len(sentences):
-            return verdict
-        return self._each_supported(parts, document) or verdict
-
-    def _by_clauses(self, claim: str, document: str, verdict: Verdict) -> Verdict:
-        """A one-sentence claim that joins two clauses with subjects of their own (", and",
-        ", but", ", although"), where no check found a conflict in it whole, read clause by
-        clause. The model learnt its hypotheses one sentence long and reads such a sentence
-        against the window closest to one clause:
-          - it read "No one was killed, although two of those injured were seriously hurt"
-            against "Seven of them were injured, two of them seriously" as a contradiction
-            (0.89), though the document tells each clause: supported if each clause is;
-          - it read "Two people were killed, although one of those injured was seriously hurt"
-            as supported (0.61) by the injuries' sentence, though "Nobody was killed" denies
-            the first clause: contradicted where a check finds a conflict in a clause.
-        Verbs that share one subject are not split ("bushfires have scorched 12M acres and
-        killed at least 2 people": a swapped name each half would hide)."""
-        if verdict.explained or len(split_sentences(claim)) != 1:
-            return verdict
-        parts = independent_clauses(claim, self.nlp)
-        if parts is None:
-            return verdict
-        if verdict.label == "contradicted":  # overruling the model: every name and figure found
-            found = self._each_supported(parts, document, complete=True)
-            if found is None:
-                return verdict
-            said = "each of its two clauses is supported; the model read the whole as contradicted"
-            return replace(found, reasons=(said, *found.reasons))
-        for part in parts:
-            read = self.verdict(self.sentence_scores(part, document))
-            if read.label == "contradicted" and read.explained:
-                return replace(
-                    read, reasons=(f"its clause '{part}' is contradicted", *read.reasons)
-                )
-        return verdict
-
-    def _each_supported(
-        self, parts: Sequence[str], document: str, complete: bool = False
-    ) -> Verdict | None:
-        """One supported verdict for statements the document supports each on its own, or as a
-        joined pair (`_as_joined`), none in conflict (and, if `complete`, none with a name or
-        figure the document lacks); None if any is not."""
-        read = []
-        for part in parts:  # each on its own, as one-sentence claims are: two sentences may join
-            scores = self.sentence_scores(part, document)
-            if not scores or any(s.dispute is not None or (complete and s.missing) for s in scores):
-                return None
-            found = self.verdict(scores)
-            if found.label == "unverified":
-                found = self._as_joined(part, document, found)
-            if found.label != "supported":
-                return None
-            read.append(found)
-        return Verdict(
-            "supported", min(v.support for v in read), max(v.contradiction for v in read),
-            tuple(dict.fromkeys(e for v in read for e in v.evidence)),
-            tuple(dict.fromkeys(r for v in read for r in v.reasons)),
-            any(v.explained for v in read),
-        )  # fmt: skip
-
-    def _as_joined(self, claim: str, document: str, verdict: Verdict) -> Verdict:
-        """A one-sentence claim the document leaves unverified, read against the two of its
-        sentences that together hold it (verify.joins): supported, citing both, if the model and
-        the combiner support it there with every name and figure found and no conflict; else
-        the verdict as it was. Only ever toward support, as for statements."""
-        if len(split_sentences(claim)) != 1:
-            return verdict
-        pair = joined_pair(claim, self.index(document).sentences, lambda: doer(claim, self.nlp))
-        if pair is None:
-            return verdict
-        scores = self.sentence_scores(claim, pair)
-        if not scores or any(s.dispute is not None or s.missing for s in scores):
-            return verdict
-        joined = self.verdict(scores)
-        if joined.label != "supported":
-            return verdict
-        said = "two sentences of the document together say it"
-        return replace(
-            joined, evidence=tuple(split_sentences(pair)), reasons=(said, *joined.reasons)
-        )
+        """The verdict on the claim from its sentence scores (`sentence_scores(claim, document)`),
+        read again in other shapes where the whole cannot settle it (verify.rereading)."""
+        return rereading.judged(self, claim, document, scores)
 
     def verdict(self, scores: Sequence[SentenceScore]) -> Verdict:
         # A dispute cites its conflicting sentence; otherwise the model's best window.
