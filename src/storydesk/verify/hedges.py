@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from ..model import Claim, Dispute, Role
 from ..nlp.assertion import HEDGES
@@ -164,15 +163,10 @@ def free_words(claim: Claim) -> set[str]:
             out |= _names(r.agent)
     # Not a two-letter stem: "be" and "go" begin too many other words ("beach", "government").
     stems = [s for s in (verb_stem(r.predicate) for r in claim.roles) if len(s) >= 3]
-    irregular = _irregular_verbs()  # "began" is a form of "begin"
+    irregular = exceptions("verb")  # "began" is a form of "begin"
     return out | {
         w for w in _names(claim.text) if any(irregular.get(w, w).startswith(s) for s in stems)
     }
-
-
-@cache
-def _irregular_verbs() -> dict[str, str]:
-    return exceptions("verb")
 
 
 def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:

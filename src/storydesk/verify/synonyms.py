@@ -51,8 +51,12 @@ def _form(window_word: Any, claim_word: Any) -> str | None:
     regular_past = {window_word.tag_, claim_word.tag_} <= _PAST and claim_word.lower_.endswith("ed")
     if not (same or regular_past):
         return None
-    form = str(claim_word.lower_)
-    return form[:1].upper() + form[1:] if window_word.text[:1].isupper() else form
+    return _cased(str(claim_word.lower_), window_word)
+
+
+def _cased(text: str, like: Any) -> str:
+    """The text with a capital first letter where the window's word it replaces has one."""
+    return text[:1].upper() + text[1:] if like.text[:1].isupper() else text
 
 
 def _particle(t: Any) -> Any:
@@ -145,8 +149,7 @@ def _phrase_swaps(window: Any, claim: Any) -> dict[int, str]:
     out: dict[int, str] = {}
     for i, (g, phrase, n) in mine.items():
         if g in wanted and wanted[g] != phrase:
-            text = " ".join(wanted[g])
-            out[i] = text[:1].upper() + text[1:] if window[i].text[:1].isupper() else text
+            out[i] = _cased(" ".join(wanted[g]), window[i])
             out.update((j, "") for j in range(i + 1, i + n))
     return out
 
