@@ -88,6 +88,28 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "Nobody was killed in the fire.",
             "No one was killed in the fire.",
         ),
+        # "A, then B" ordered as the claim orders it, "A before B": the model read one against
+        # the other as a contradiction (0.97). Not a "then" that orders nothing ("back then").
+        (
+            "Mell heard a loud crack before the lights went out.",
+            '"I heard a loud crack, then the lights went out," Mell said.',
+            '"I heard a loud crack before the lights went out," Mell said.',
+        ),
+        (
+            "Crews cut the power before they opened the doors.",
+            "Crews cut the power, and then they opened the doors.",
+            "Crews cut the power before they opened the doors.",
+        ),
+        (
+            "Crews cut the power before noon.",
+            "Back then, crews cut the power.",
+            "Back then, crews cut the power.",
+        ),
+        (
+            "Crews cut the power and then opened the doors.",
+            "Crews cut the power, and then they opened the doors.",
+            "Crews cut the power, and then they opened the doors.",
+        ),
         # The claim's word in another form than the window's slot needs: left as written.
         (
             "Engineers begin repairs.",
@@ -109,6 +131,9 @@ def test_without_wordnet_the_window_is_read_as_written(monkeypatch: pytest.Monke
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # said once, not on every claim
         assert in_claim_words([pair], spacy_pipeline()) == [pair[1]]
+    # Phrases and orderings need no WordNet.
+    pair = ("No one was hurt.", "Nobody was hurt.")
+    assert in_claim_words([pair], spacy_pipeline()) == [pair[0]]
 
 
 def test_the_model_reads_the_window_and_its_reworded_form() -> None:
