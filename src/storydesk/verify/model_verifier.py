@@ -48,6 +48,7 @@ from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
 from .pronouns import as_claim_pronouns, resolved_window
+from .reported import as_reported
 from .synonyms import in_claim_words
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
@@ -228,12 +229,17 @@ class ModelVerifier(LazyModels[TextIndex]):
         read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
         pairs = [(claims[k], r) for (k, _), r in zip(flat, read, strict=True)]
         read = as_claim_pronouns(pairs, nlp, document)
+        own = len(flat)
+        reported = as_reported(claims, flat, document, nlp)
+        flat += [flat[j] for j, _ in reported]
+        read += [r for _, r in reported]
+        pairs += [(claims[k], r) for (k, _), (_, r) in zip(flat[own:], reported, strict=True)]
         said = without_added_roles(pairs, nlp)
         shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
         reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
         extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
         again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
-        framed = [with_claims_name(w, index.sentences, claims[k], nlp) for k, w in flat]
+        framed = [with_claims_name(w, index.sentences, claims[k], nlp) for k, w in flat[:own]]
         named = [j for j, f in enumerate(framed) if f is not None]
         denials = [as_denial(claims[k], r) for (k, _), r in zip(flat, reworded, strict=True)]
         denied = [j for j, d in enumerate(denials) if d is not None]
