@@ -81,3 +81,31 @@ def test_another_post_without_another_holder_is_not_disputed(parse, embed) -> No
     source = "State Education Commissioner Tom Birch said the scores disappointed him."
     draft = "Missouri Education Commissioner Tom Birch said the scores disappointed him."
     assert not disputes(parse, embed, draft, source)
+
+
+def test_a_post_in_charge_of_another_service_or_office_is_disputed(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Fire Commander Ola Brandt, head of the Tarnby Fire and Rescue Service, said two "
+        'people were missing. "The north wing is gone," Brandt told reporters.'
+    )
+    draft = "Tarnby police chief Ola Brandt told reporters the north wing was gone."
+    found = disputes(parse, embed, draft, source)
+    assert {d.kind for d in found} == {"entity"}, found  # one per sentence naming Brandt
+    assert found[0].reason == (
+        "different post: Outlet A calls Ola Brandt tarnby police chief, Outlet B calls them "
+        "fire commander head of the tarnby fire and rescue service"
+    )
+    company = "Varta Group chief executive Mia Holm, 52, was fined 300,000 euros."
+    draft = "Mia Holm, Varta Group's chief financial officer, was fined 300,000 euros."
+    assert [d.kind for d in disputes(parse, embed, draft, company)] == ["entity"]
+    # The same office in other words, ranks and places left unread: not disputed.
+    for same in (
+        "Mia Holm, Varta's chief executive officer, was fined 300,000 euros.",
+        "Varta chief executive Mia Holm was fined 300,000 euros.",
+        "Mia Holm, who was fined 300,000 euros, runs Varta.",
+    ):
+        assert not disputes(parse, embed, same, company), same
+    # Another person of that surname holds the other post.
+    two = "Fire Commander Jon Brandt said the north wing was gone. Ola Brandt is police chief."
+    draft = "Police chief Ola Brandt said the north wing was gone."
+    assert not disputes(parse, embed, draft, two)

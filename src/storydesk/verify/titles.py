@@ -105,16 +105,87 @@ def _conflict(document: str, person: str, post: str) -> str | None:
     return f"gives that post to {others[0]}" if others else None
 
 
+# What a post is in charge of: a service or ministry ("police chief", "Fire Commander",
+# "finance minister") or a company's office ("chief executive", "chief financial officer").
+# Two posts of one person that name different ones are different posts; the words around
+# them (places, ranks, "head" or "chief") vary between honest retellings and are not read.
+_FUNCTIONS = {
+    **dict.fromkeys(("finance", "financial", "treasury"), "finance"),
+    **dict.fromkeys(("defence", "defense"), "defence"),
+    **dict.fromkeys(("labour", "labor"), "labour"),
+    **dict.fromkeys(("economy", "economic"), "economy"),
+    **dict.fromkeys(("technology", "technical"), "technology"),
+    **dict.fromkeys(("operating", "operations"), "operations"),
+    **{w: w for w in (
+        "police", "fire", "health", "education", "foreign", "interior", "justice", "transport",
+        "environment", "energy", "agriculture", "trade", "housing", "culture", "tourism",
+        "immigration", "executive", "marketing", "legal", "commercial", "communications",
+        "medical", "scientific", "sales",
+    )},
+}  # fmt: skip
+_SPAN_WORDS = 10
+
+
+def _around(text: str, start: int, end: int) -> list[str]:
+    """The words of the post written right before a name at text[start:end] (up to a word
+    that ends a post) and set off by a comma right after it (up to the next comma)."""
+    before: list[str] = []
+    for w in reversed(text[:start].split()[-_SPAN_WORDS:]):
+        if not _WORD.match(w) or w.lower() in _STOP:
+            break
+        before.insert(0, w.lower())
+    after: list[str] = []
+    rest = text[end:]
+    if rest.startswith(","):
+        clause = re.split(r"[,;.]", rest[1:], maxsplit=1)[0].split()[:_SPAN_WORDS]
+        if clause and clause[0].lower() not in _STOP - {"the", "a", "an"}:
+            after = [re.sub(r"[’']s$", "", w.lower()) for w in clause]
+    return before + after
+
+
+def _functions(words: list[str]) -> frozenset[str]:
+    return frozenset(_FUNCTIONS[w] for w in words if w in _FUNCTIONS)
+
+
+def _function_clash(document: str, person: str, claim: str) -> str | None:
+    """What the document calls the person where the claim's post and every post the document
+    gives them name different services or offices ("police chief" / "Fire Commander");
+    None where either names none or they share one."""
+    i = claim.find(person)
+    mine = _functions(_around(claim, i, i + len(person)))
+    if not mine:
+        return None
+    first, surname = person.split()[0], person.split()[-1]
+    theirs: set[str] = set()
+    shown = ""
+    for m in re.finditer(rf"(?:\b([A-Z][a-z’'-]+)\s+)?\b{re.escape(surname)}\b", document):
+        if m.group(1) and m.group(1) != first and m.group(1)[0] != first[0]:
+            continue  # another person of that surname
+        words = _around(document, m.start(), m.end())
+        if words and (found := _functions(words)):
+            theirs |= found
+            shown = shown or " ".join(words)
+    if not theirs or mine & theirs:
+        return None
+    return f"calls them {shown}"
+
+
 def check_post(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """The claim gives a person a post that the other article gives someone else."""
+    """The claim gives a person a post that the other article gives someone else, or one in
+    charge of something else than every post the other article gives them."""
     for person in people(a):
-        post = post_before(a.text, person) or post_after(a.text, person)
-        if post is None or person.split()[-1] not in b.text:
+        if person.split()[-1] not in b.text:
             continue
-        found = _conflict(ctx.article_text.get(b.article, "") or b.text, person, post)
+        document = ctx.article_text.get(b.article, "") or b.text
+        post = post_before(a.text, person) or post_after(a.text, person)
+        found = (post and _conflict(document, person, post)) or _function_clash(
+            document, person, a.text
+        )
         if found is not None:
+            at = a.text.find(person)
+            called = post or " ".join(_around(a.text, at, at + len(person)))
             reason = (
-                f"different post: {ctx.name(a.article)} calls {person} {post}, "
+                f"different post: {ctx.name(a.article)} calls {person} {called}, "
                 f"{ctx.name(b.article)} {found}"
             )
             return make_dispute(a, b, "entity", reason, CONFIDENCE)
