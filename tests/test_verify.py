@@ -867,3 +867,25 @@ def test_a_figure_rounded_to_fewer_decimals_is_the_same_figure(parse, embed) -> 
     assert all(d.kind != "number" for d in found)
     found = disputes(parse, embed, said, said.replace("0.66 percent", "0.9 per cent"))
     assert [d.kind for d in found] == ["number"]
+
+
+def test_a_count_the_document_gives_once_is_compared_at_lower_similarity(parse) -> None:  # type: ignore[no-untyped-def]
+    from storydesk.verify.checks import check_number, counted_only_here
+
+    doc = (
+        "The trial opened in November and heard 46 witnesses over 34 hearing days. "
+        "The key witness was a former project manager."
+    )
+    assert counted_only_here(doc, "witness", "The trial opened in November and heard 46")
+    assert not counted_only_here(doc + " Three witnesses fell ill.", "witness", "The trial")
+    claim = "The court drew testimony from well over a hundred witnesses."
+    a, b = parse(claim, doc)[:2]
+    ctx = Context(article_text={"a": claim, "b": doc}, labels={"a": "Draft", "b": "Wire"})
+    found = check_number(a, b, 0.43, ctx)  # worded apart: cosine 0.43 on the held-out draft
+    assert found is not None and "46" in found.reason
+    # Below the lower gate, or where the document counts witnesses twice: not compared.
+    assert check_number(a, b, 0.35, ctx) is None
+    two = doc + " Three witnesses fell ill during the hearings."
+    ctx2 = Context(article_text={"a": claim, "b": two}, labels={"a": "Draft", "b": "Wire"})
+    assert check_number(a, b, 0.43, ctx2) is None
+    assert check_number(a, b, 0.60, ctx2) is not None  # a close sentence is compared as before

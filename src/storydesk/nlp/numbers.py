@@ -13,6 +13,7 @@ _UNIT_WORDS = (
 _TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _UNITS = {w: i for i, w in enumerate(_UNIT_WORDS.split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(_TEN_WORDS.split())}
+NUMBER_WORDS = (*_UNITS, *_TENS)  # "zero" to "nineteen", "twenty" to "ninety"
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

@@ -16,8 +16,8 @@ from itertools import combinations
 
 from ..model import Claim, Dispute, Quantity, Role, Side
 from ..nlp.acronyms import initials
-from ..nlp.numbers import compatible, one_rounded, value_range
-from ..nlp.sentences import MONTH_NAMES
+from ..nlp.numbers import NUMBER_WORDS, compatible, one_rounded, value_range
+from ..nlp.sentences import MONTH_NAMES, split_sentences
 from ..nlp.wordnet import kind_of
 from .amounts import comparable, is_measure, kind, may_be_one, same_sum_other_period
 from .synonyms import synonyms
@@ -208,14 +208,33 @@ def a_total(value: float, quantities: Sequence[Quantity]) -> bool:
 
 
 _MIN_TOTAL = 10
+NUMBER_SIMILARITY = 0.55
+# Counts of one thing in two sentences worded apart ("drew testimony from well over a hundred
+# witnesses" / "heard 46 witnesses", cosine 0.43) are still compared where the other article
+# counts that thing in that sentence only: it has one count of witnesses to give.
+ONLY_COUNT_SIMILARITY = 0.40
+_COUNT_WORD = rf"(?:\d[\d,.]*|(?:{'|'.join(NUMBER_WORDS)})(?:-\w+)?|hundreds?|dozens?|thousands)"
+
+
+def counted_only_here(document: str, unit: str, sentence: str) -> bool:
+    """Whether `sentence` is the only sentence of the document with a count of `unit` (a noun's
+    lemma; "witness" finds "46 witnesses", "three key witnesses")."""
+    count = re.compile(rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}{re.escape(unit)}", re.IGNORECASE)
+    counting = [s for s in split_sentences(document) if count.search(s)]
+    return len(counting) == 1 and sentence in counting[0]
 
 
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """Counts of the same thing that differ ("14 people" vs "41 people")."""
-    if sim < 0.55:
+    if sim < ONLY_COUNT_SIMILARITY:
         return None
+    document = ctx.article_text.get(b.article, "") or b.text
     for qa in a.quantities:
         if not qa.unit or not comparable(qa, a, b, sim, same_name):
+            continue
+        if sim < NUMBER_SIMILARITY and (
+            is_measure(qa.unit) or not counted_only_here(document, qa.unit, b.text)
+        ):
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
         other_period = not same_unit and qa.text not in b.text  # "£120 a week" printed too
