@@ -165,6 +165,22 @@ def test_the_words_the_hedged_sentence_lacks_may_be_printed_elsewhere_in_its_doc
     assert not dropped_hedge(a, [hedged], CTX, holds_words)
 
 
+def test_a_claim_of_its_doer_and_verbs_with_one_word_elsewhere_is_held(parse: Any) -> None:
+    # Every word of the draft but "building" is its doer or its verbs, which the hedged
+    # sentence has; "building" is printed in the sentence after it.
+    document = (
+        "Engineers said the remaining western section would likely have to be demolished. "
+        "The building had been insulated in 2019."
+    )
+    hedged, _ = parse(document)
+    (a,) = parse("The remaining western section of the building will have to be demolished.")
+    holds = lambda c, o: holds_words(c, o, document)  # noqa: E731
+    found = dropped_hedge(a, [hedged], CTX, holds)
+    assert found is not None and "('likely')" in found.reason
+    (other,) = parse("The remaining western section of the bridge will have to be demolished.")
+    assert dropped_hedge(other, [hedged], CTX, holds) is None  # "bridge" is nowhere in it
+
+
 def test_a_dropped_hedge_is_no_evidence_against_the_claim() -> None:
     from storydesk.model import Dispute, Side
     from storydesk.verify.features import check_fired
