@@ -675,6 +675,25 @@ def test_a_short_document_is_read_whole_only_where_no_sentence_settles_it(
     assert verifier.verify(shares, orbis).label != "supported"
 
 
+def test_a_weekday_the_window_leaves_off_its_date_is_left_off_when_it_is_that_day() -> None:
+    from storydesk.verify.days import as_window_date
+
+    window = "He was arrested on March 3, 2025, and spent four months in detention."
+    claim = "Verhagen was arrested on Monday, 3 March 2025."
+    assert as_window_date(claim, window, window) == "Verhagen was arrested on 3 March 2025."
+    us = "Verhagen was arrested on Monday, March 3, 2025."
+    assert as_window_date(us, window, window) == "Verhagen was arrested on March 3, 2025."
+    # 3 March 2025 was a Monday: another weekday, another date, or no year stays as written.
+    for other in (claim.replace("Monday", "Tuesday"), claim.replace("3 March", "4 March"),
+                  "Verhagen was arrested on Monday, 3 March."):  # fmt: skip
+        assert as_window_date(other, window.replace(", 2025", ""), "") == other
+    tuesday = claim.replace("Monday", "Tuesday")
+    assert as_window_date(tuesday, window, window) == tuesday
+    # A date without its year takes the window's.
+    bare = "Verhagen was arrested on Monday, 3 March."
+    assert as_window_date(bare, window, window) == "Verhagen was arrested on 3 March."
+
+
 def test_a_date_the_document_gives_in_its_dateline_is_read_as_the_windows_weekday() -> None:
     from storydesk.verify.days import as_window_date
 

@@ -10,6 +10,7 @@ weekday checks still compare the texts as written, and a weekday against a weekd
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .checks import WEEKDAYS
@@ -68,11 +69,47 @@ def as_window_date(claim: str, window: str, document: str) -> str:
     date is then the document's, and the model, trained on changed dates, reads its absence
     from the window as a conflict. Unchanged otherwise."""
     found = list(_DATED_WEEKDAY.finditer(claim))
-    if len(found) != 1 or _ANY_DATE.search(window):
+    if len(found) != 1:
         return claim
     m = found[0]
+    if _ANY_DATE.search(window):
+        return _without_weekday(claim, m, window)
     if not re.search(rf"\b{m.group('wd')}\b", window, re.IGNORECASE):
         return claim
     if _month_day(m) not in {_month_day(d) for d in _ANY_DATE.finditer(document)}:
         return claim
     return claim[: m.start()] + m.group("wd") + claim[m.end() :]
+
+
+def _without_weekday(claim: str, m: re.Match[str], window: str) -> str:
+    """The claim's "Monday, 3 March 2025" as "3 March 2025" where the window gives that date
+    and no weekday: the model read "arrested on Monday, March 3, 2025" against "arrested on
+    March 3, 2025" as a contradiction (0.97). Whether that date was a Monday is the structured
+    date check's to say."""
+    if re.search(rf"\b(?:{_DAY_NAME})\b", window, re.IGNORECASE):
+        return claim
+    if _month_day(m) not in {_month_day(d) for d in _ANY_DATE.finditer(window)}:
+        return claim
+    date = re.sub(rf"^{m.group('wd')},?\s+", "", m.group(0))
+    if not _falls_on(m.group("wd"), date, window):
+        return claim
+    return claim[: m.start()] + date + claim[m.end() :]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _falls_on(weekday: str, date: str, window: str) -> bool:
+    """Whether the date ("3 March 2025"; its year, or else the window's) is that weekday. A
+    date of no known year is not read without its weekday: a wrong weekday must stay seen."""
+    year = _YEAR.search(date) or _YEAR.search(window)
+    m = _ANY_DATE.search(date)
+    if year is None or m is None:
+        return False
+    month, day = _month_day(m)
+    try:
+        found = datetime.date(int(year.group(0)), _MONTHS.index(month[:3]) + 1, day)
+    except ValueError:
+        return False
+    return found.strftime("%A").lower() == weekday.lower()
