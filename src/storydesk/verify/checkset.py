@@ -19,6 +19,7 @@ from .hedges import check_modality
 from .periods import check_period
 from .places import check_place
 from .plans import check_plan
+from .sayers import check_sayer
 from .substitution import check_substituted_name
 from .swaps import check_reversed_roles
 from .titles import check_post
@@ -29,6 +30,7 @@ from .titles import check_post
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_reversed_roles,
     check_actor,
+    check_sayer,
     check_number,
     check_date,
     check_period,
