@@ -776,6 +776,29 @@ def test_with_claims_name() -> None:
         ("The company's shares fell 9 percent.", "Brisk Dairy's shares fell 9 percent."),
     ):
         assert with_claims_name(written, [before, written], claim, nlp) == named
+    # The sayer after its words ("..., the company said"), not any later description.
+    said = "The last audit found no faults, the company said."
+    claim = "Brisk Dairy said the last audit had found no faults."
+    assert with_claims_name(said, [before, said], claim, nlp) == (
+        "The last audit found no faults, Brisk Dairy said."
+    )
+    sold = "Its plant closed in May, and the company sold the land."
+    assert with_claims_name(sold, [before, sold], claim, nlp) is None
+
+
+def test_a_postposed_sayer_and_a_past_perfect_are_read_as_the_claim_writes_them(
+    verifier: ModelVerifier,
+) -> None:
+    doc = (
+        "Network operator Varn Gas said it cut the supply to the block at 7:20 a.m. "
+        "The last inspection of the block's gas connection, in May 2024, found no defects, the "
+        "company said. Harl Homes, the landlord, declined to comment on the blast."
+    )
+    # As written, the model reads this against the second sentence as a contradiction (0.75).
+    claim = "Varn Gas said the last inspection of the block's gas connection had found no defects."
+    assert verifier.verify(claim, doc).label == "supported"
+    other = claim.replace("Varn Gas", "Harl Homes")
+    assert verifier.verify(other, doc).label != "supported"
 
 
 def test_a_description_for_the_claims_name_is_read_with_its_context(

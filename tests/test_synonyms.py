@@ -110,6 +110,17 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "Crews cut the power, and then they opened the doors.",
             "Crews cut the power, and then they opened the doors.",
         ),
+        # A simple past the claim writes as reported speech does, in the past perfect.
+        (
+            "Police said they had arrested two men.",
+            "Police arrested two men on Friday.",
+            "Police had arrested two men on Friday.",
+        ),
+        (
+            "Police said they had arrested two men.",
+            "Two men were arrested on Friday.",
+            "Two men were arrested on Friday.",
+        ),
         # The claim's word in another form than the window's slot needs: left as written.
         (
             "Engineers begin repairs.",

@@ -28,6 +28,7 @@ from typing import Any
 from .features import STOPWORDS
 
 _PRONOUNS = frozenset({"it", "they"})
+_SAYING = frozenset({"say", "add", "state", "confirm", "announce", "explain", "report"})
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*\b")
 # The claim's opening name: "Pellbrook", "The Corran Belle", "Halden Foods Group's".
 _OPENING_NAME = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'&.-]*\s+)*[A-Z][\w’'&.-]*?)(?:'s|’s)?\b")
@@ -45,8 +46,12 @@ def _described_subject(doc: Any) -> tuple[int, int] | None:
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             span = doc[tok.left_edge.i : tok.i + 1]
-            if span.start != 0 or any(t.pos_ == "PROPN" for t in span):
+            if any(t.pos_ == "PROPN" for t in span):
                 return None
+            if span.start != 0:  # "..., the company said": the sayer after its words
+                said = tok.head.lemma_ in _SAYING
+                described = span[0].lower_ == "the" and len(span) > 1
+                return (span.start_char, span.end_char) if said and described else None
             end: int = span.end_char
             if tok.lower_ in _PRONOUNS and len(span) == 1:
                 return 0, end

@@ -239,14 +239,15 @@ class ModelVerifier(LazyModels[TextIndex]):
         reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
         extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
         again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
-        framed = [with_claims_name(w, index.sentences, claims[k], nlp) for k, w in flat[:own]]
-        named = [j for j, f in enumerate(framed) if f is not None]
+        named = _named(flat[:own], said, index.sentences, claims, nlp)
         denials = [as_denial(claims[k], r) for (k, _), r in zip(flat, reworded, strict=True)]
         denied = [j for j, d in enumerate(denials) if d is not None]
-        flat += [flat[j] for j in extra + again + named + denied]
-        said += [said[j] for j in extra + again + named + denied]
+        flat += [flat[j] for j in extra + again] + [flat[j] for j, _ in named]
+        said += [said[j] for j in extra + again] + [said[j] for j, _ in named]
+        flat += [flat[j] for j in denied]
+        said += [said[j] for j in denied]
         read += [shorter[j] for j in extra] + [reworded[j] for j in again]
-        read += [framed[j] or "" for j in named] + [denials[j] or "" for j in denied]
+        read += [f for _, f in named] + [denials[j] or "" for j in denied]
         said = as_window_states(list(zip(said, read, strict=True)), nlp)
         probs = self.model.probabilities(
             [
@@ -328,6 +329,20 @@ class ModelVerifier(LazyModels[TextIndex]):
             self.weights, scores, lambda s: (s.values, s.dispute),
             lambda s: [s.dispute.b.text] if s.dispute else list(s.evidence[:1]), _reasons,
         )  # fmt: skip
+
+
+def _named(
+    flat: Sequence[tuple[int, str]], said: Sequence[str], sentences: Sequence[str],
+    claims: Sequence[str], nlp: Any,
+) -> list[tuple[int, str]]:  # fmt: skip
+    """(index into `flat`, reading) of each window whose described subject the sentence before
+    names (verify.context), and of that reading in the claim's words where they differ
+    (verify.synonyms): "..., the company said" as "..., Nordreg said" and its "found" as the
+    claim's "had found"."""
+    framed = [(j, with_claims_name(w, sentences, claims[k], nlp)) for j, (k, w) in enumerate(flat)]
+    named = [(j, f) for j, f in framed if f is not None]
+    worded = in_claim_words([(said[j], f) for j, f in named], nlp)
+    return named + [(j, w) for (j, f), w in zip(named, worded, strict=True) if w != f]
 
 
 def _days(claim: str, window: str, document: str) -> str:

@@ -182,6 +182,26 @@ def _sequence_swaps(window: Any, claim: Any) -> dict[int, str]:
     return out
 
 
+def _tense_swaps(window: Any, claim: Any) -> dict[int, str]:
+    """Window token index -> "had <claim's participle>" for a verb in the simple past that the
+    claim writes in the past perfect, as reported speech does: the model reads "Nordreg said
+    the inspection had found no defects" against "the inspection found no defects, Nordreg
+    said" as neutral (0.86), and with "had found" in the window as entailed (0.98)."""
+    perfect = {
+        t.lemma_: t.text
+        for t in claim
+        if t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
+    }
+    if not perfect:
+        return {}
+    return {
+        t.i: "had " + perfect[t.lemma_]
+        for t in window
+        if t.tag_ == "VBD" and t.lemma_ in perfect
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+    }  # fmt: skip
+
+
 def in_claim_words(pairs: Sequence[tuple[str, str]], nlp: Any) -> list[str]:
     """For each (claim, window), the window with its words written as the claim's synonyms for
     them (see the module docstring) and its phrases and orderings as the claim's; the window as
@@ -198,7 +218,9 @@ def _rephrased(window: Any, claim: Any) -> str | None:
 
 
 def _rephrasings(window: Any, claim: Any) -> dict[int, str]:
-    return _phrase_swaps(window, claim) | _sequence_swaps(window, claim)
+    return (
+        _phrase_swaps(window, claim) | _sequence_swaps(window, claim) | _tense_swaps(window, claim)
+    )
 
 
 def _written(window: Any, swaps: dict[int, str]) -> str | None:
