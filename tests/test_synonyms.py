@@ -110,6 +110,12 @@ def test_synonyms_share_a_frequent_sense(a: str, b: str, pos: str, expected: boo
             "Crews cut the power, and then they opened the doors.",
             "Crews cut the power, and then they opened the doors.",
         ),
+        # Idioms of one meaning.
+        (
+            "He was sentenced to six years behind bars in return for his help.",
+            "He was sentenced to six years in prison in exchange for his help.",
+            "He was sentenced to six years behind bars in return for his help.",
+        ),
         # A simple past the claim writes as reported speech does, in the past perfect.
         (
             "Police said they had arrested two men.",

@@ -120,7 +120,9 @@ _PHRASES: tuple[tuple[tuple[tuple[str, ...], ...], bool], ...] = tuple(
         ("because of,due to,owing to,as a result of,on account of", True),
         ("despite,in spite of,notwithstanding", True),
         ("during,in the course of,throughout", True),
+        ("in exchange for,in return for", True),
         ("no one,nobody", False),
+        ("behind bars,in prison,in jail", False),
     )
 )
 
