@@ -47,6 +47,7 @@ from .implicatives import as_denial
 from .metonymy import as_window_states
 from .modifiers import without_dropped_modifiers
 from .names import as_window_names, without_added_roles
+from .printed import without_printed_modifiers
 from .pronouns import as_claim_pronouns, resolved_window
 from .reported import as_reported
 from .synonyms import in_claim_words
@@ -235,6 +236,11 @@ class ModelVerifier(LazyModels[TextIndex]):
         read += [r for _, r in reported]
         pairs += [(claims[k], r) for (k, _), (_, r) in zip(flat[own:], reported, strict=True)]
         said = without_added_roles(pairs, nlp)
+        fewer = without_printed_modifiers(list(zip(said, read, strict=True)), document, nlp)
+        more = [j for j, (s, f) in enumerate(zip(said, fewer, strict=True)) if f != s]
+        flat += [flat[j] for j in more]
+        read += [read[j] for j in more]
+        said += [fewer[j] for j in more]
         shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
         reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
         extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]

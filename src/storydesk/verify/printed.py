@@ -1,0 +1,60 @@
+"""The claim without a describing word its window lacks and its document prints elsewhere.
+
+A retelling gathers a story's details into one sentence: "A regional court in Marlstad
+sentenced ..." where the source's lead says "A court in Marlstad sentenced ..." and its third
+paragraph names "the Marlstad Regional Court". The cross-encoder reads one window and, rightly
+for one sentence, finds "regional" unsaid: 0.83 neutral, 0.10 entailed; without the word, 0.91
+entailed. The document does say it, a few sentences away, so the model also reads the claim
+without such a word (the more supportive reading counts, as in verify.modifiers). Which court
+is regional is left to the coverage features, which read the claim as written.
+
+Only adjectives and common nouns that modify a noun the window also has ("regional court",
+"construction contracts"), never a name, a number, a privative ("former", "acting",
+verify.modifiers) or a superlative or ordinal ("the first female mayor"); and only where the
+word itself is printed in the document, outside the window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .modifiers import PRIVATIVE
+from .spans import without_tokens
+
+_KINDS = frozenset({("amod", "ADJ"), ("compound", "NOUN")})
+_UNRANKED = frozenset({"JJ", "NN", "NNS"})  # not "JJS" (largest), not an ordinal
+
+
+def _cuts(
+    claim: Any, window_lemmas: set[str], window_words: set[str], document: str
+) -> list[tuple[int, int]]:
+    cuts = []
+    for t in claim:
+        if (t.dep_, t.pos_) not in _KINDS or t.tag_ not in _UNRANKED or t.lower_ in PRIVATIVE:
+            continue
+        if t.head.lemma_.lower() not in window_lemmas or t.lower_ in window_words:
+            continue
+        if t.ent_type_ in ("ORDINAL", "CARDINAL") or any(True for _ in t.children):
+            continue
+        if re.search(rf"\b{re.escape(t.text)}\b", document, re.IGNORECASE):
+            cuts.append((t.i, t.i + 1))
+    return cuts
+
+
+def without_printed_modifiers(
+    pairs: Sequence[tuple[str, str]], document: str, nlp: Any
+) -> list[str]:
+    """For each (claim, window), the claim without the words the module docstring describes;
+    the claim as it is where there are none."""
+    out = [c for c, _ in pairs]
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    for k, (claim, window) in enumerate(pairs):
+        w = docs[window]
+        elsewhere = document.replace(window, " ")
+        cuts = _cuts(docs[claim], {t.lemma_.lower() for t in w}, {t.lower_ for t in w}, elsewhere)
+        if cuts:
+            out[k] = without_tokens(docs[claim], cuts)
+    return out
