@@ -33,6 +33,17 @@ def test_names_privatives_and_ranks_are_kept() -> None:
         assert _read(claim, doc) == claim
 
 
+def test_a_swapped_description_a_nationality_or_a_lower_case_claim_is_kept() -> None:
+    window = "It was a typical practice day for the rowing team in Tarnby."
+    doc = window + " A swarm of carp leapt from the Iraqi river. A regional final is next."
+    for claim in (
+        "It was a swarm day for the rowing team in Tarnby.",  # the window's day is "typical"
+        "It was an Iraqi team in Tarnby.",  # a name (NORP)
+        "it was a regional final for the rowing team in tarnby.",  # lower case hides names
+    ):
+        assert without_printed_modifiers([(claim, window)], doc, spacy_pipeline()) == [claim]
+
+
 def test_the_model_reads_the_claim_without_it_too() -> None:
     from storydesk.verify.crossencoder import CrossEncoder
     from storydesk.verify.model_verifier import ModelVerifier

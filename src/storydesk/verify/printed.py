@@ -9,9 +9,12 @@ without such a word (the more supportive reading counts, as in verify.modifiers)
 is regional is left to the coverage features, which read the claim as written.
 
 Only adjectives and common nouns that modify a noun the window also has ("regional court",
-"construction contracts"), never a name, a number, a privative ("former", "acting",
-verify.modifiers) or a superlative or ordinal ("the first female mayor"); and only where the
-word itself is printed in the document, outside the window.
+"construction contracts") with no modifier of its own the claim lacks ("a swarm day" against
+"a typical practice day" is a swap, not a detail left out); never a name, a nationality, a
+number, a privative ("former", "acting", verify.modifiers) or a superlative or ordinal ("the
+first female mayor"); and only where the word itself is printed in the document, outside the
+window. A claim written all in lower case (FactCC's, Polytope's) is read as written: its names
+parse as common words ("fc tokyo president").
 """
 
 from __future__ import annotations
@@ -27,16 +30,29 @@ _KINDS = frozenset({("amod", "ADJ"), ("compound", "NOUN")})
 _UNRANKED = frozenset({"JJ", "NN", "NNS"})  # not "JJS" (largest), not an ordinal
 
 
-def _cuts(
-    claim: Any, window_lemmas: set[str], window_words: set[str], document: str
-) -> list[tuple[int, int]]:
+def _described(window: Any) -> dict[str, set[str]]:
+    """Each noun of the window -> the words of its adjective and noun modifiers."""
+    out: dict[str, set[str]] = {}
+    for t in window:
+        if (t.dep_, t.pos_) in _KINDS:
+            out.setdefault(t.head.lemma_.lower(), set()).add(t.lower_)
+    return out
+
+
+def _cuts(claim: Any, window: Any, document: str) -> list[tuple[int, int]]:
+    lemmas = {t.lemma_.lower() for t in window}
+    words = {t.lower_ for t in window}
+    described = _described(window)
     cuts = []
     for t in claim:
         if (t.dep_, t.pos_) not in _KINDS or t.tag_ not in _UNRANKED or t.lower_ in PRIVATIVE:
             continue
-        if t.head.lemma_.lower() not in window_lemmas or t.lower_ in window_words:
+        head = t.head.lemma_.lower()
+        if head not in lemmas or t.lower_ in words:
             continue
-        if t.ent_type_ in ("ORDINAL", "CARDINAL") or any(True for _ in t.children):
+        if described.get(head, set()) - {c.lower_ for c in t.head.children}:
+            continue  # "a swarm day" for the window's "a typical practice day": a swap
+        if t.ent_type_ or any(True for _ in t.children):  # "Iraqi" is a name too (NORP)
             continue
         if re.search(rf"\b{re.escape(t.text)}\b", document, re.IGNORECASE):
             cuts.append((t.i, t.i + 1))
@@ -52,9 +68,9 @@ def without_printed_modifiers(
     texts = list(dict.fromkeys(t for pair in pairs for t in pair))
     docs = dict(zip(texts, nlp.pipe(texts), strict=True))
     for k, (claim, window) in enumerate(pairs):
-        w = docs[window]
-        elsewhere = document.replace(window, " ")
-        cuts = _cuts(docs[claim], {t.lemma_.lower() for t in w}, {t.lower_ for t in w}, elsewhere)
+        if claim == claim.lower():
+            continue  # written all in lower case, its names look like common words
+        cuts = _cuts(docs[claim], docs[window], document.replace(window, " "))
         if cuts:
             out[k] = without_tokens(docs[claim], cuts)
     return out
