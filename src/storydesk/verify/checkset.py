@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..model import Claim, Dispute
 from .actors import check_actor
 from .affiliations import check_affiliation
+from .causes import check_cause
 from .checks import (
     Check,
     Context,
@@ -40,6 +41,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_affiliation,
     check_post,
     check_plan,
+    check_cause,
     check_modality,
 )
 
