@@ -237,3 +237,17 @@ def test_findings_that_suggest_hedge_and_an_irregular_form_is_the_verb(parse: An
         )
         == "certainty differs: the source hedges ('believed'), the draft states it as fact"
     )
+
+
+def test_a_belief_about_a_state_stated_as_fact(parse: Any) -> None:
+    source = (
+        "Fire chief Ola Brandt said the two missing tenants are believed to have been in their "
+        "flats when the blast struck."
+    )
+    assert _dropped(parse, "The two missing tenants were in their flats when the blast struck.",
+                    source) == CAUTION.replace("'may'", "'believed'")  # fmt: skip
+    # Kept: the draft's own hedge, or another state.
+    assert _dropped(parse, "The two missing tenants are thought to have been in their flats.",
+                    source) is None  # fmt: skip
+    assert _dropped(parse, "The two missing tenants were at work when the blast struck.",
+                    source) is None  # fmt: skip

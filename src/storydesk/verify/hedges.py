@@ -183,6 +183,25 @@ def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:
     return None
 
 
+# "are believed to have been in their flats": a belief about a state, which the parse gives no
+# verb to hedge ("were in their flats" has none).
+_HEDGED_STATE = re.compile(
+    r"\b(?:is|are|was|were)\s+(believed|thought|suspected|presumed|feared|understood)\s+to\s+"
+    r"(?:have\s+been|be)\s+(\w+\s+\w+)",
+    re.IGNORECASE,
+)
+
+
+def _dropped_on_copula(claim: Claim, other: Claim) -> tuple[None, str] | None:
+    """(None, the hedge) where `other` hedges a state ("are believed to have been in ...") that
+    the claim states with "is", "are", "was" or "were" and the same two words after it."""
+    for m in _HEDGED_STATE.finditer(other.text):
+        state = r"\s+".join(re.escape(w) for w in m.group(2).split())
+        if re.search(rf"\b(?:is|are|was|were)\s+{state}\b", claim.text, re.IGNORECASE):
+            return None, m.group(1).lower()
+    return None
+
+
 def _states_firmly(mine: Role, other: Claim) -> bool:
     """Whether `other` states the claim's verb with no hedge on it, the same negation, a doer
     that agrees and the claim's object ("the authority confirmed it will rebuild the wall"). The
@@ -207,11 +226,11 @@ def dropped_hedge(
     for other in sentences:
         if not holds(claim, other):
             continue
-        found = _dropped_on(claim, other)
+        found = _dropped_on(claim, other) or _dropped_on_copula(claim, other)
         if found is None or _keeps_hedge(claim.text, other.text):
             continue
         mine, modal = found
-        if any(_states_firmly(mine, s) for s in sentences):
+        if mine is not None and any(_states_firmly(mine, s) for s in sentences):
             return None
         reason = _reason(other, modal, claim, ctx)
         return make_dispute(claim, other, "modality", reason, CONFIDENCE)
