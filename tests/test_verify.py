@@ -878,6 +878,9 @@ def test_a_count_the_document_gives_once_is_compared_at_lower_similarity(parse) 
     )
     assert counted_only_here(doc, "witness", "The trial opened in November and heard 46")
     assert not counted_only_here(doc + " Three witnesses fell ill.", "witness", "The trial")
+    # People of any kind: a story's one count of "people" may be its dead, not its mourners.
+    died = "Seven people died in the crush on Saturday."
+    assert not counted_only_here(died, "people", died)
     claim = "The court drew testimony from well over a hundred witnesses."
     a, b = parse(claim, doc)[:2]
     ctx = Context(article_text={"a": claim, "b": doc}, labels={"a": "Draft", "b": "Wire"})

@@ -216,9 +216,21 @@ ONLY_COUNT_SIMILARITY = 0.40
 _COUNT_WORD = rf"(?:\d[\d,.]*|(?:{'|'.join(NUMBER_WORDS)})(?:-\w+)?|hundreds?|dozens?|thousands)"
 
 
+# Nouns that count people of any kind: one story counts its dead, injured, evacuated and
+# mourners in "people" alike ("several thousand people gathered for a vigil" is no count of the
+# "seven people" who died), so one such count in an article is no count of the same group.
+_ANY_PEOPLE = frozenset(
+    {"people", "person", "man", "woman", "child", "adult", "individual", "resident", "member",
+     "family", "household", "citizen", "inhabitant"}
+)  # fmt: skip
+
+
 def counted_only_here(document: str, unit: str, sentence: str) -> bool:
     """Whether `sentence` is the only sentence of the document with a count of `unit` (a noun's
-    lemma; "witness" finds "46 witnesses", "three key witnesses")."""
+    lemma; "witness" finds "46 witnesses", "three key witnesses"); never for people of any
+    kind (`_ANY_PEOPLE`)."""
+    if unit in _ANY_PEOPLE:
+        return False
     count = re.compile(rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}{re.escape(unit)}", re.IGNORECASE)
     counting = [s for s in split_sentences(document) if count.search(s)]
     return len(counting) == 1 and sentence in counting[0]
