@@ -18,6 +18,7 @@ import numpy as np
 from ..model import Article, Claim, Dispute
 from ..nlp.acronyms import initials_in, name_initials, spelled_out
 from ..nlp.claims import article_claims
+from ..nlp.clock import on_24_hour_clock
 from ..nlp.numbers import parse_number, spaced_thousands
 from ..nlp.sentences import split_sentences
 from ..nlp.wordnet import names_a_person
@@ -76,6 +77,7 @@ _LONE_SHARES = frozenset({"half", "halves"})
 
 def number_values(text: str) -> set[float]:
     """Digits and number words ('14', 'fourteen', '1,200') as values, so forms compare equal."""
+    text = on_24_hour_clock(text)  # "10:40 pm" is the "22:40" another outlet writes
     values = {v for m in _NUMBER.findall(text) if (v := parse_number(m)) is not None}
     values |= set(spaced_thousands(text).values())
     for w in words(text):

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import claims_of, parse_paragraphs
+from ..nlp.clock import as_window_time
 from ..nlp.models import ParseMemo, detect_language
 from ..nlp.sentences import split_sentences
 from . import rereading
@@ -352,8 +353,8 @@ def _named(
 
 
 def _days(claim: str, window: str, document: str) -> str:
-    """The claim's day as the window writes it (verify.days)."""
-    return as_window_date(as_window_days(claim, window), window, document)
+    """The claim's day (verify.days) and clock time (nlp.clock) as the window writes them."""
+    return as_window_time(as_window_date(as_window_days(claim, window), window, document), window)
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")

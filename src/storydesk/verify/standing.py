@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ..model import Verdict
+from ..nlp.clock import hours_on_24_hour_clock, on_24_hour_clock
 from ..nlp.measures import (
     CURRENCY_WORDS,
     FIGURE,
@@ -71,9 +72,14 @@ def _close(a: float, b: float) -> bool:
 def missing_figures(claim: str, text: str) -> list[str]:
     """The claim's figures (digits only: a claim's "one" or "a dozen" is too often no figure)
     whose value the text never writes."""
-    have = list(figures(text).values())
+    # A time on either clock: the "10" of "10:40 pm" is the "22" of the text's "22:40".
+    have = list(figures(text).values()) + list(figures(on_24_hour_clock(text)).values())
+    hours = hours_on_24_hour_clock(claim)
     wanted = {w: v for w, v in figures(claim).items() if any(c.isdigit() for c in w)}
-    return [w for w, v in wanted.items() if not any(_close(v, h) for h in have)]
+    return [
+        w for w, v in wanted.items()
+        if not any(_close(v, h) or _close(hours.get(v, v), h) for h in have)
+    ]  # fmt: skip
 
 
 def other_period(claim: str, text: str) -> str | None:
