@@ -755,3 +755,15 @@ def test_a_short_first_name_is_the_same_person() -> None:
     )
     (group,) = doc.quote_groups or ()
     assert group.credited_elsewhere == ()
+
+
+def test_a_dropped_counterfactual_changes_the_meaning() -> None:
+    canon = "We should have acted when the first warning reached us in 2024."
+    c = compare(canon, "We acted when the first warning reached us in 2024.")
+    assert c.negation_flip and c.meaning_flag
+    assert compare("We should've acted sooner.", "We acted sooner.").negation_flip
+    # Kept, or "could have" with an object ("could have a plan"): no flip.
+    assert not compare(
+        canon, "We should have acted when the first warning reached us."
+    ).negation_flip
+    assert not compare("They could have a plan by May.", "They have a plan by May.").negation_flip

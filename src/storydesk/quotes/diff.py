@@ -89,12 +89,24 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+# "We should have acted" says the acting did not happen: a counterfactual denies as "not" does,
+# and a quotation that drops it ("We acted when the first warning reached us") turns it round.
+_COUNTERFACTUAL = frozenset({"should", "could", "would", "ought"})
+_HAVE_OBJECTS = _wordset("a an the some no any to more less much many this that these those their")
+
+
 def negation_count(toks: list[str]) -> int:
-    """Negation cues; "not only" adds to a statement rather than denying it: not counted."""
+    """Negation cues; "not only" adds to a statement rather than denying it: not counted. A
+    counterfactual ("should have acted", "ought to have known") counts as one."""
     count = 0
     for i, t in enumerate(toks):
         if t in NEGATIONS or t.endswith(_NEGATED_SUFFIX):
             count += not (t == "not" and toks[i + 1 : i + 2] in (["only"], ["just"], ["merely"]))
+        elif t in _COUNTERFACTUAL and "have" in toks[i + 1 : i + 3]:
+            after = toks[i + 1 :][toks[i + 1 :].index("have") + 1 :][:1]
+            count += not after or after[0] not in _HAVE_OBJECTS  # not "could have a plan"
+        elif t[-3:] in ("'ve", "’ve") and t[:-3] in _COUNTERFACTUAL:
+            count += 1
     return count
 
 
