@@ -251,3 +251,9 @@ def test_a_belief_about_a_state_stated_as_fact(parse: Any) -> None:
                     source) is None  # fmt: skip
     assert _dropped(parse, "The two missing tenants were at work when the blast struck.",
                     source) is None  # fmt: skip
+
+
+def test_an_allegation_stated_as_fact(parse: Any) -> None:
+    source = "Lena Farouk has also alleged that Vollmar pressured junior researchers for results."
+    found = _dropped(parse, "Vollmar pressured junior researchers for results.", source)
+    assert found == CAUTION.replace("'may'", "'alleged'")

@@ -34,10 +34,10 @@ _CONTENT = re.compile(r"[a-z]{4,}|\d[\d,.]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 # Words other than a modal that hedge the verb a few words after them: "police believe the
 # attackers gained access", "is expected to take up to three weeks", "preliminary findings
-# suggest the leak started at a valve".
+# suggest the leak started at a valve", "has alleged that he pressured junior staff".
 _LEAD_INS = frozenset(
     """believe believes believed suspect suspects suspected expected likely suggest suggests
-    suggested""".split()  # noqa: SIM905
+    suggested allege alleges alleged allegedly""".split()  # noqa: SIM905
 )
 # Words that hedge a sentence without a modal, the lead-ins among them: a sentence that has one
 # has kept a hedge, if not the source's ("is likely to review", "is considering a review"). A
