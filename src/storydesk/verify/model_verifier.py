@@ -22,16 +22,12 @@ import numpy as np
 
 from ..model import Article, Claim, Dispute, Verdict
 from ..nlp.claims import claims_of, parse_paragraphs
-from ..nlp.clock import as_window_time
 from ..nlp.models import ParseMemo, detect_language
 from ..nlp.sentences import split_sentences
 from . import rereading
-from .aliases import as_window_aliases
 from .checks import Context
 from .clauses import clause_similarity
-from .context import with_claims_name
 from .crossencoder import CrossEncoder
-from .days import as_window_date, as_window_days
 from .evidence import rank_sentences
 from .features import (
     FEATURE_NAMES,
@@ -44,14 +40,7 @@ from .features import (
     precision,
     text_index,
 )
-from .implicatives import as_denial
-from .metonymy import as_window_states
-from .modifiers import without_dropped_modifiers
-from .names import as_window_names, without_added_roles
-from .printed import without_printed_modifiers
-from .pronouns import as_claim_pronouns, resolved_window
-from .reported import as_reported
-from .synonyms import in_claim_words
+from .readings import readings
 from .verifier import LazyModels, Logistic, Weights, assemble, load_weights
 
 COMBINER_FILE = "combiner.json"
@@ -213,55 +202,10 @@ class ModelVerifier(LazyModels[TextIndex]):
         """Per claim sentence, the window the model found most supportive (entailment minus
         contradiction), its (entailment, neutral, contradiction) probabilities, and whether the
         window prints the sentence word for word (then it is that window, read as entailed).
-
-        The model reads a window's "he"/"she" as the person named before it, the window's person
-        as the claim's unnamed "he"/"she" (verify.pronouns), and the claim's people without roles
-        the window does not give them, named as the window names them (verify.names), its
-        day as the window writes it (verify.days), a doer that is a seat of government as the
-        window names its state (verify.metonymy), and a name the window prints in another form
-        ("US" for "U.S.") in the window's form (verify.aliases). A window also stands without
-        the modifiers the claim leaves out (verify.modifiers): what the shorter window entails
-        or contradicts, the window does too, so the model reads both and the more supportive
-        counts. The same holds for that window in the claim's synonyms for its words
-        (verify.synonyms), and a window whose subject is a description ("The company") with
-        the name the sentence before gives it (verify.context), and a window's "failed to act"
-        as "did not act" where the claim writes a denial (verify.implicatives).
-        """
-        flat = [(k, w) for k, ws in enumerate(windows) for w in ws]
-        read = [resolved_window(w, index.sentences, nlp, claims[k]) for k, w in flat]
-        pairs = [(claims[k], r) for (k, _), r in zip(flat, read, strict=True)]
-        read = as_claim_pronouns(pairs, nlp, document)
-        own = len(flat)
-        reported = as_reported(claims, flat, document, nlp)
-        flat += [flat[j] for j, _ in reported]
-        read += [r for _, r in reported]
-        pairs += [(claims[k], r) for (k, _), (_, r) in zip(flat[own:], reported, strict=True)]
-        said = without_added_roles(pairs, nlp)
-        fewer = without_printed_modifiers(list(zip(said, read, strict=True)), document, nlp)
-        more = [j for j, (s, f) in enumerate(zip(said, fewer, strict=True)) if f != s]
-        flat += [flat[j] for j in more]
-        read += [read[j] for j in more]
-        said += [fewer[j] for j in more]
-        shorter = without_dropped_modifiers(list(zip(said, read, strict=True)), nlp)
-        reworded = in_claim_words(list(zip(said, shorter, strict=True)), nlp)
-        extra = [j for j, (r, s) in enumerate(zip(read, shorter, strict=True)) if s != r]
-        again = [j for j, (s, w) in enumerate(zip(shorter, reworded, strict=True)) if w != s]
-        named = _named(flat[:own], said, index.sentences, claims, nlp)
-        denials = [as_denial(claims[k], r) for (k, _), r in zip(flat, reworded, strict=True)]
-        denied = [j for j, d in enumerate(denials) if d is not None]
-        flat += [flat[j] for j in extra + again] + [flat[j] for j, _ in named]
-        said += [said[j] for j in extra + again] + [said[j] for j, _ in named]
-        flat += [flat[j] for j in denied]
-        said += [said[j] for j in denied]
-        read += [shorter[j] for j in extra] + [reworded[j] for j in again]
-        read += [f for _, f in named] + [denials[j] or "" for j in denied]
-        said = as_window_states(list(zip(said, read, strict=True)), nlp)
-        probs = self.model.probabilities(
-            [
-                (as_window_aliases(as_window_names(_days(c, r, document), r, document), r), r)
-                for c, r in zip(said, read, strict=True)
-            ]
-        )
+        The model reads each window in the shapes verify.readings gives, and the more
+        supportive reading counts."""
+        flat, said, read = readings(claims, windows, index.sentences, document, nlp)
+        probs = self.model.probabilities(list(zip(said, read, strict=True)))
         ent, neu, con = (self.model.labels.index(n) for n in ENT_NEU_CON)
         best: dict[int, tuple[float, str, np.ndarray]] = {}  # claim -> (margin, window, probs)
         for (k, w), pr in zip(flat, probs, strict=True):
@@ -336,25 +280,6 @@ class ModelVerifier(LazyModels[TextIndex]):
             self.weights, scores, lambda s: (s.values, s.dispute),
             lambda s: [s.dispute.b.text] if s.dispute else list(s.evidence[:1]), _reasons,
         )  # fmt: skip
-
-
-def _named(
-    flat: Sequence[tuple[int, str]], said: Sequence[str], sentences: Sequence[str],
-    claims: Sequence[str], nlp: Any,
-) -> list[tuple[int, str]]:  # fmt: skip
-    """(index into `flat`, reading) of each window whose described subject the sentence before
-    names (verify.context), and of that reading in the claim's words where they differ
-    (verify.synonyms): "..., the company said" as "..., Nordreg said" and its "found" as the
-    claim's "had found"."""
-    framed = [(j, with_claims_name(w, sentences, claims[k], nlp)) for j, (k, w) in enumerate(flat)]
-    named = [(j, f) for j, f in framed if f is not None]
-    worded = in_claim_words([(said[j], f) for j, f in named], nlp)
-    return named + [(j, w) for (j, f), w in zip(named, worded, strict=True) if w != f]
-
-
-def _days(claim: str, window: str, document: str) -> str:
-    """The claim's day (verify.days) and clock time (nlp.clock) as the window writes them."""
-    return as_window_time(as_window_date(as_window_days(claim, window), window, document), window)
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
