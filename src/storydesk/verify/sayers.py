@@ -65,7 +65,8 @@ def _may_speak_for(mine: Role, theirs: Role, x: str, y: str, document: str) -> b
 
 
 def check_sayer(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """The claim credits the source's reported words to another named sayer of the same kind."""
+    """The claim credits the source's reported words to another named sayer, one the source's
+    article names elsewhere and never beside the sayer it credits."""
     m = _SAYING.search(a.text)
     said = _content(m.group(1)) if m else set()
     if len(said) < _MIN_WORDS or not said <= _content(b.text):
