@@ -81,11 +81,13 @@ def check_cause(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     ma, mb = _because(a.text), _because(b.text)
     if ma and mb and _apart(ma, mb, document):
         found = ma, mb
-    theirs = _caused(b)
-    for what, mine in _caused(a).items():
-        other = theirs.get(what)
-        if found is None and other and _apart(mine.agent or "", other.agent or "", document):
-            found = mine.agent or "", other.agent or ""
+    if found is None:
+        theirs = _caused(b)
+        for what, mine in _caused(a).items():
+            other = theirs.get(what)
+            if other and _apart(mine.agent or "", other.agent or "", document):
+                found = mine.agent or "", other.agent or ""
+                break
     if found is None:
         return None
     reason = (

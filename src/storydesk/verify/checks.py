@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from ..model import Claim, Dispute, Quantity, Role, Side
@@ -231,9 +232,16 @@ def counted_only_here(document: str, unit: str, sentence: str) -> bool:
     kind (`_ANY_PEOPLE`)."""
     if unit in _ANY_PEOPLE:
         return False
-    count = re.compile(rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}{re.escape(unit)}", re.IGNORECASE)
-    counting = [s for s in split_sentences(document) if count.search(s)]
+    counting = _counting(document, unit)
     return len(counting) == 1 and sentence in counting[0]
+
+
+@lru_cache(maxsize=256)
+def _counting(document: str, unit: str) -> tuple[str, ...]:
+    """The document's sentences with a count of `unit`: a draft check asks this of one source
+    for every pair of sentences it compares."""
+    count = re.compile(rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}{re.escape(unit)}", re.IGNORECASE)
+    return tuple(s for s in split_sentences(document) if count.search(s))
 
 
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from ..nlp.sentences import MONTH_NAMES
 from .checks import WEEKDAYS
 
 _DAY_NAME = "|".join(WEEKDAYS)
@@ -97,7 +98,6 @@ def _without_weekday(claim: str, m: re.Match[str], window: str) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _falls_on(weekday: str, date: str, window: str) -> bool:
@@ -109,7 +109,8 @@ def _falls_on(weekday: str, date: str, window: str) -> bool:
         return False
     month, day = _month_day(m)
     try:
-        found = datetime.date(int(year.group(0)), _MONTHS.index(month[:3]) + 1, day)
+        number = next(n for n, name in enumerate(MONTH_NAMES, 1) if name[:3] == month[:3])
+        found = datetime.date(int(year.group(0)), number, day)
     except ValueError:
         return False
     return found.strftime("%A").lower() == weekday.lower()

@@ -45,6 +45,17 @@ _WORD = re.compile(r"[A-Za-z][a-z’'-]*\.?$")
 _NAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
 
 
+def _run_before(text: str, start: int, limit: int | None = None) -> list[str]:
+    """The lower-cased words right before text[start], back to one that ends a post (`_STOP`,
+    or no word at all); within the last `limit` words where given."""
+    words: list[str] = []
+    for w in reversed(text[:start].split()[-limit if limit else None :]):
+        if not _WORD.match(w) or w.lower() in _STOP:
+            break
+        words.insert(0, w.lower())
+    return words
+
+
 def post_before(text: str, person: str) -> str | None:
     """The post written right before the person's name, lower-cased, honorifics left out
     ("council leader" of "Council leader Dr Margaret Ellison"); None where there is none of
@@ -52,11 +63,7 @@ def post_before(text: str, person: str) -> str | None:
     i = text.find(person)
     if i < 0:
         return None
-    words: list[str] = []
-    for w in reversed(text[:i].split()):
-        if not _WORD.match(w) or w.lower() in _STOP:
-            break
-        words.insert(0, w.lower())
+    words = _run_before(text, i)
     while words and words[-1].rstrip(".") in _HONORIFICS:
         words.pop()
     return " ".join(words) if MIN_WORDS <= len(words) <= MAX_WORDS else None
@@ -129,11 +136,7 @@ _SPAN_WORDS = 10
 def _around(text: str, start: int, end: int) -> list[str]:
     """The words of the post written right before a name at text[start:end] (up to a word
     that ends a post) and set off by a comma right after it (up to the next comma)."""
-    before: list[str] = []
-    for w in reversed(text[:start].split()[-_SPAN_WORDS:]):
-        if not _WORD.match(w) or w.lower() in _STOP:
-            break
-        before.insert(0, w.lower())
+    before = _run_before(text, start, _SPAN_WORDS)
     after: list[str] = []
     rest = text[end:]
     if rest.startswith(","):
