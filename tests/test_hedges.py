@@ -257,3 +257,67 @@ def test_an_allegation_stated_as_fact(parse: Any) -> None:
     source = "Lena Farouk has also alleged that Vollmar pressured junior researchers for results."
     found = _dropped(parse, "Vollmar pressured junior researchers for results.", source)
     assert found == CAUTION.replace("'may'", "'alleged'")
+
+
+def test_suspects_named_as_people_hedge_nothing(parse: Any) -> None:
+    (arrest,) = parse("The three suspects were arrested at the airport on Friday.")
+    assert hedged_predicates(arrest) == {}
+    source = (
+        "The two guards are suspected of having planned to open the vault before the alarm "
+        "was set, prosecutors said."
+    )
+    claim = "The two guards among the suspects had planned to open the vault before the alarm."
+    document = source + " The guards were among the suspects arrested on Friday."
+    a, b = parse(claim, source)
+    found = dropped_hedge(a, [b], CTX, lambda c, o: holds_words(c, o, document))
+    assert found is not None and "('suspected')" in found.reason
+    # The verb "suspect" still hedges.
+    (verb,) = parse("Police suspect the two guards opened the vault.")
+    assert hedged_predicates(verb) == {"open": "suspect"}
+
+
+def test_a_belief_hedges_its_clause_to_the_end(parse: Any) -> None:
+    source = (
+        "Inspectors judged it likely that the safety records of the two reactors had been "
+        "falsified deliberately."
+    )
+    claim = "Inspectors established that the safety records of the two reactors had been falsified."
+    assert _dropped(parse, claim, source) == CAUTION.replace("'may'", "'likely'")
+    # Not past a clause of its own: the cook's leaving is no belief.
+    (c,) = parse("Police believe the fire started in the kitchen after the cook left the building.")
+    assert hedged_predicates(c) == {"start": "believe"}
+
+
+def test_a_belief_about_a_state_in_a_clause(parse: Any) -> None:
+    source = (
+        "Early tests suggest the lake water is about 40 percent saltier than normal, the "
+        "institute said."
+    )
+    found = _dropped(parse, "The lake water is around 40 percent saltier than normal.", source)
+    assert found == CAUTION.replace("'may'", "'suggest'")
+    # "Suspects" as people: no belief.
+    people = "The suspects were part of a gang that had robbed three banks, the court heard."
+    assert _dropped(parse, "The suspects were part of a gang that had robbed three banks.",
+                    people) is None  # fmt: skip
+
+
+def test_a_verb_with_no_doer_or_object_known_does_not_state_the_claim(parse: Any) -> None:
+    claim, hedged, other = parse(
+        "The two guards had planned to open the vault.",
+        "The two guards are suspected of having planned to open the vault.",
+        "The bank said it planned to hire more guards.",
+    )
+    found = dropped_hedge(claim, [hedged, other], CTX, holds_words)
+    assert found is not None
+    # A sentence that names the doer states it: no caution.
+    firm = parse("The two guards had planned to open the vault, the court found.")[0]
+    assert dropped_hedge(claim, [hedged, firm], CTX, holds_words) is None
+
+
+def test_the_claim_that_keeps_the_belief_or_the_party_keeps_the_hedge(parse: Any) -> None:
+    source = '"I still do not think it is a trade secret," the engineer said.'
+    assert _dropped(parse, '"We do not think that there is a trade secret here."', source) is None
+    alleged = "The lawsuit alleges that the company's unfair prices have damaged local growers."
+    claim = "The company's unfair prices have damaged local growers, says the growers' union."
+    assert _dropped(parse, claim, alleged) is None
+    assert _dropped(parse, "The company's unfair prices have damaged local growers.", alleged)

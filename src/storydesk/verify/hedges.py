@@ -86,9 +86,24 @@ def _reason(hedged: Claim, modal: str | None, firm: Claim, ctx: Context) -> str:
     )
 
 
+# "Suspect" names a person as often as it hedges: "the four suspects were arrested" states the
+# arrest. It hedges only where the sentence has it as a verb ("police suspect the gate was locked")
+# or as an adjective before a noun ("the suspected leak"), which "suspected" always reads as.
+_SUSPECT_NOUNS = frozenset({"suspect", "suspects"})
+
+
+def _hedging(claim: Claim, words: frozenset[str] | set[str]) -> frozenset[str] | set[str]:
+    """The words among `words` that hedge in this sentence: "suspect" and "suspects" only where
+    the sentence has the verb "suspect"."""
+    if words & _SUSPECT_NOUNS and not any(r.predicate == "suspect" for r in claim.roles):
+        return words - _SUSPECT_NOUNS
+    return words
+
+
 def _firm_words(claim: Claim) -> bool:
     """Whether the sentence has no hedge: no main modal and no softening word."""
-    return not (claim.modal or _names(claim.text) & _SOFTENERS or _SEEMS.search(claim.text))
+    softening = _hedging(claim, _names(claim.text) & _SOFTENERS)
+    return not (claim.modal or softening or _SEEMS.search(claim.text))
 
 
 def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
@@ -108,14 +123,39 @@ def hedged_predicates(claim: Claim) -> dict[str, str]:
     shipping as much as "said the batteries could ship"."""
     found: dict[str, str] = {}
     tokens = [w.lower() for w in _WORD.findall(claim.text)]
+    lead_ins = _hedging(claim, _LEAD_INS)
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 1 + _VERB_REACH]
-        if w not in HEDGES | _LEAD_INS or (w == "could" and after[:1] in (["not"], ["never"])):
+        if w not in HEDGES | lead_ins or (w == "could" and after[:1] in (["not"], ["never"])):
             continue  # "could not reach a verdict": a past inability, stated as fact
+        if w in lead_ins:
+            after += _clause_after(claim.text, i)
         for r in claim.roles:
             if any(t.startswith(verb_stem(r.predicate)) for t in after):
                 found.setdefault(r.predicate, w)
     return found
+
+
+# Where a belief's clause ends: at a clause's punctuation, or at a word that opens a clause of
+# its own ("police believe the fire started in the kitchen after the cook left": the leaving is
+# no belief).
+_CLAUSE_END = re.compile(
+    r"[,;:!?\u2013\u2014]|\.(?!\d)|\b(?:after|because|since|when|where|while|although|though|"
+    r"before|which|who|whose|but|as)\b",
+    re.IGNORECASE,
+)
+# How many words a belief's clause may run: "found it likely that the images in the papers had
+# been manipulated".
+_CLAUSE_REACH = 12
+
+
+def _clause_after(text: str, index: int) -> list[str]:
+    """The words of the clause that follows the `index`-th word of `text`, up to its end."""
+    matches = list(_WORD.finditer(text))
+    rest = text[matches[index].end() :]
+    end = _CLAUSE_END.search(rest)
+    clause = rest[: end.start()] if end else rest
+    return [w.lower() for w in _WORD.findall(clause)[:_CLAUSE_REACH]]
 
 
 def _agrees(mine: str | None, theirs: str | None) -> bool:
@@ -183,35 +223,79 @@ def _dropped_on(claim: Claim, other: Claim) -> tuple[Role, str] | None:
     return None
 
 
-# "are believed to have been in their flats": a belief about a state, which the parse gives no
-# verb to hedge ("were in their flats" has none).
-_HEDGED_STATE = re.compile(
-    r"\b(?:is|are|was|were)\s+(believed|thought|suspected|presumed|feared|understood)\s+to\s+"
-    r"(?:have\s+been|be)\s+(\w+\s+\w+)",
-    re.IGNORECASE,
+# A belief about a state, which the parse gives no verb to hedge ("were in their flats" has
+# none): "are believed to have been in their flats", "initial tests suggest the drugs are about
+# 85 percent pure".
+_BELIEF = (
+    r"believes?|believed|suspects?|suspected|suggests?|suggested|thinks?|thought|fears?|feared"
 )
+_HEDGED_STATES = (
+    re.compile(
+        r"\b(?:is|are|was|were)\s+(believed|thought|suspected|presumed|feared|understood)\s+to\s+"
+        r"(?:have\s+been|be)\s+([^,;:!?]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b({_BELIEF})\s+(?:that\s+)?(?:[\w'’-]+\s+){{1,8}}?(?:is|are|was|were)\s+([^,;:!?]+)",
+        re.IGNORECASE,
+    ),
+)
+_STATED = re.compile(r"\b(?:is|are|was|were)\s+([^,;:!?]+)", re.IGNORECASE)
+# Words that round a figure, which a retelling swaps freely: "are about 85 percent pure" / "is
+# around 85 percent pure".
+_ROUNDING = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "some"})
+
+
+def _belief(word: str) -> str:
+    """The verb of a form of `_BELIEF` ("thought": "think"), any other word as it is."""
+    if word == "thought":
+        return "think"
+    if not re.fullmatch(_BELIEF, word):
+        return word
+    if word.endswith("ed"):
+        return word[:-1] if word.endswith("ved") else word[:-2]  # "believed", "feared"
+    return word.removesuffix("s")
+
+
+def _state(text: str) -> list[str]:
+    """The first two words of a state, rounding words left out."""
+    return [w for w in (w.lower() for w in _WORD.findall(text)) if w not in _ROUNDING][:2]
 
 
 def _dropped_on_copula(claim: Claim, other: Claim) -> tuple[None, str] | None:
-    """(None, the hedge) where `other` hedges a state ("are believed to have been in ...") that
-    the claim states with "is", "are", "was" or "were" and the same two words after it."""
-    for m in _HEDGED_STATE.finditer(other.text):
-        state = r"\s+".join(re.escape(w) for w in m.group(2).split())
-        if re.search(rf"\b(?:is|are|was|were)\s+{state}\b", claim.text, re.IGNORECASE):
-            return None, m.group(1).lower()
+    """(None, the hedge) where `other` hedges a state ("are believed to have been in ...",
+    "tests suggest the drugs are about 85 percent pure") that the claim states with "is", "are",
+    "was" or "were" and the same two words after it."""
+    stated = [_state(m.group(1)) for m in _STATED.finditer(claim.text)]
+    beliefs = {_belief(w) for w in _names(claim.text)}
+    for pattern in _HEDGED_STATES:
+        for m in pattern.finditer(other.text):
+            hedge = m.group(1).lower()
+            if not _hedging(other, {hedge}) or _belief(hedge) in beliefs:
+                continue  # "the suspects were part of a network"; "we don't think it is"
+            state = _state(m.group(2))
+            if len(state) == 2 and state in stated:
+                return None, hedge
     return None
 
 
 def _states_firmly(mine: Role, other: Claim) -> bool:
     """Whether `other` states the claim's verb with no hedge on it, the same negation, a doer
     that agrees and the claim's object ("the authority confirmed it will rebuild the wall"). The
-    object must be written: "before it restarts" does not say the line restarts in January."""
+    object must be written: "before it restarts" does not say the line restarts in January. A
+    verb with neither doer nor object known says nothing of the claim's: "said it planned to
+    install scanners" does not state that the port workers planned the removal."""
     hedged = hedged_predicates(other)
     return any(
         _same_verb(mine.predicate, r.predicate) and r.predicate not in hedged and not r.unasserted
         and _same_doing(mine, r) and (mine.patient is None or r.patient is not None)
+        and (r.agent is not None or r.patient is not None)
         for r in other.roles
     )  # fmt: skip
+
+
+# Verbs by which a claim gives its words to a party, as "alleges" does.
+_CLAIMING = frozenset({"say", "claim", "tell", "state", "argue", "accuse", "charge", "insist"})
 
 
 def dropped_hedge(
@@ -232,6 +316,8 @@ def dropped_hedge(
         mine, modal = found
         if mine is not None and any(_states_firmly(mine, s) for s in sentences):
             return None
+        if modal.startswith("alleg") and any(r.predicate in _CLAIMING for r in claim.roles):
+            continue  # "the petition alleges that ..." / "..., says Alcoa": still a party's word
         reason = _reason(other, modal, claim, ctx)
         return make_dispute(claim, other, "modality", reason, CONFIDENCE)
     return None
