@@ -295,3 +295,59 @@ def test_a_request_told_as_done(parse, embed) -> None:  # type: ignore[no-untype
         "The defence said the woman testified under an immunity deal.",
         "The woman had agreed to testify after receiving immunity from punishment.",
     )
+
+
+def test_a_step_only_considered_told_as_taken_or_as_sure(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    pondered = (
+        "The harbour board is considering an inquiry into the crane failure at the east quay, "
+        "its chairman said."
+    )
+    for taken, kind in (
+        ("The harbour board has launched an inquiry into the crane failure at the east quay.",
+         "tense"),
+        ("The harbour board will open an inquiry into the crane failure at the east quay.",
+         "modality"),
+    ):  # fmt: skip
+        assert [d.kind for d in disputes(parse, embed, taken, pondered)] == [kind], taken
+    # Still considered in the claim, another inquiry, or one the source reports opened later.
+    assert not disputes(
+        parse,
+        embed,
+        "The harbour board is weighing an inquiry into the crane failure at the east quay.",
+        pondered,
+    )
+    assert not disputes(
+        parse,
+        embed,
+        "The harbour board has launched a second inquiry into the crane failure at the east quay.",
+        pondered,
+    )
+
+
+def test_a_word_of_recurrence_elsewhere_does_not_hide_a_step_told_as_taken(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The council has launched a review of its contract with the caterer, worth 2 million "
+        "euros annually.",
+        "The council said it was considering a review of its contract with the caterer.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+
+
+def test_a_synonym_names_the_same_thing_acted_on(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    found = disputes(
+        parse,
+        embed,
+        "The remainder of the seized ivory has already been burned at the port of Mombasa.",
+        "The rest of the seized ivory will be burned at the port of Mombasa, the ministry said.",
+    )
+    assert [d.kind for d in found] == ["tense"]
+
+
+def test_another_named_doer_or_none_takes_no_step_of_the_considering_one(parse, embed) -> None:  # type: ignore[no-untyped-def]
+    pondering = "Norway is discussing a joint liaison office with the alliance in Oslo."
+    assert not disputes(
+        parse, embed, "NATO plans to open a joint liaison office in Oslo.", pondering
+    )
+    assert not disputes(parse, embed, "Plans to open a joint liaison office in Oslo.", pondering)

@@ -22,6 +22,7 @@ from .checks import (
     unnamed,
     verb_stem,
 )
+from .synonyms import synonyms
 
 # Words that make the event one of several: "will cut 500 more jobs", "another plant". Not an
 # "also" on the plan or the report ("the company also plans to install monitors"): that one is
@@ -139,9 +140,33 @@ def _reported_done(done: Claim, planned: Claim, predicate: str, ctx: Context) ->
 
 
 def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
-    """One source says the event happened, the other that it is planned or expected."""
-    if sim < NAMED_SIMILARITY or any(p.search(c.text) for p in (_AGAIN, _HABITUAL) for c in (a, b)):
+    """One source says the event happened, the other that it is planned, expected or only
+    being considered."""
+    if sim < NAMED_SIMILARITY or any(_HABITUAL.search(c.text) for c in (a, b)):
         return None
+    if not any(_AGAIN.search(c.text) for c in (a, b)):
+        found = (
+            _done_or_planned(a, b, sim, ctx)
+            or _decided_or_pending(a, b, ctx)
+            or _decided_or_pending(b, a, ctx)
+        )
+        if found is not None:
+            return found
+    # Not gated on a word of recurrence in the whole sentence ("a deal worth 3.1 million euros
+    # annually"), only on one before the step ("has launched another review").
+    return _started_or_pondered(a, b, ctx) or _started_or_pondered(b, a, ctx)
+
+
+def _same_event(x: str, y: str) -> bool:
+    """The same thing acted on or doer, one not known, or a synonym ("the rest of the drugs",
+    "the remainder of the seized drugs")."""
+    if x == y or "" in (x, y) or same_name(x, y):
+        return True
+    return " " not in x + y and synonyms(x, y, "NOUN")
+
+
+def _done_or_planned(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
+    """The same verb and event reported as done by one sentence and as planned by the other."""
     both = {"done", "planned"}
     for x in a.roles:
         event = _event(x)
@@ -152,9 +177,7 @@ def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
             if y.predicate != x.predicate or other is None or y.negated or other[0] != event[0]:
                 continue
             y = _asked_as_planned(y, b)
-            if not (other[1] == event[1] or "" in (other[1], event[1])) and not same_name(
-                other[1], event[1]
-            ):
+            if not _same_event(other[1], event[1]):
                 continue
             if {x.tense, y.tense} != both or not _same_doer(x, y):
                 continue
@@ -173,7 +196,7 @@ def check_plan(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 f"{ctx.name(planned.article)} as planned or expected"
             )
             return make_dispute(a, b, "tense", reason, CONFIDENCE)
-    return _decided_or_pending(a, b, ctx) or _decided_or_pending(b, a, ctx)
+    return None
 
 
 # A decision reported as made, against the step before it: "the council has approved the rule"
@@ -220,3 +243,78 @@ def _decided_or_pending(done: Claim, pending: Claim, ctx: Context) -> Dispute | 
         f"{ctx.name(pending.article)} as still to come ('{y.predicate}')"
     )
     return make_dispute(done, pending, "tense", reason, CONFIDENCE)
+
+
+# A step a source says is only being considered, reported as taken or as sure to be: "the
+# council has launched a review of the contract" or "will launch a review" where the source
+# says "the council is considering a review". The step is what the considering verb acts on
+# ("review"), started by one of these verbs or done as that verb itself ("has reviewed").
+_PONDERING = frozenset(
+    {"consider", "weigh", "discuss", "debate", "mull", "explore", "study", "contemplate"}
+)
+_STARTING = frozenset(
+    {"launch", "begin", "start", "open", "order", "announce", "file", "lodge", "bring",
+     "introduce", "impose", "commission", "initiate"}
+)  # fmt: skip
+_ANOTHER = r"(?:another|again|second|third|fresh|further|new)"
+HEDGE_CONFIDENCE = 0.4  # as verify.hedges: "will" for "is considering" is a caution
+
+
+def _pondered(sentence: Claim) -> dict[str, Role]:
+    """What the sentence says is being considered, not yet decided: the thing each considering
+    verb acts on, with that verb's role. Not a consideration reported as past ("considered a
+    review last year"), which may have ended either way."""
+    return {
+        r.patient.lower(): r
+        for r in sentence.roles
+        if r.predicate in _PONDERING and r.patient and r.direct and not r.negated
+        and r.tense != "done"
+    }  # fmt: skip
+
+
+def _takes(r: Role, step: str) -> bool:
+    """Whether the role takes the step: starts it ("launched a review") or does it ("reviewed")."""
+    started = r.predicate in _STARTING and (r.patient or "").lower() == step
+    return started or r.predicate == step
+
+
+def _same_party(x: Role, y: Role) -> bool:
+    """The same doer, or one that may be: not known, a description beside a name ("the firm"),
+    one name or description inside the other ("the council", "the city council"), or a kind
+    of the other. Not two names: "NATO plans to open an office" is not Japan's step."""
+    if not x.agent or not y.agent or unnamed(x) != unnamed(y):
+        return True
+    mine, theirs = (set(v.lower().split()) for v in (x.agent, y.agent))
+    if mine <= theirs or theirs <= mine or same_name(x.agent, y.agent):
+        return True
+    return unnamed(x) and described(x.agent, y.agent)
+
+
+def _started_or_pondered(taken: Claim, pondering: Claim, ctx: Context) -> Dispute | None:
+    """`taken` reports as done or as sure to come a step that `pondering` says is only being
+    considered, by the same doer, where `pondering`'s article does not report it taken."""
+    steps = _pondered(pondering)
+    if not steps or _pondered(taken).keys() & steps.keys():
+        return None
+    steps = {k: v for k, v in steps.items() if not re.search(rf"\b{_ANOTHER}\s+{k}", taken.text)}
+    for r in taken.roles:
+        if r.negated or r.tense not in ("done", "planned") or not (r.agent or r.passive):
+            continue  # a doer not known: "plans to open an office" may be anyone's
+        for step, y in steps.items():
+            if not _takes(r, step) or not _same_party(r, y):
+                continue
+            if _reported_done(taken, pondering, r.predicate, ctx):
+                return None
+            what = f"{r.predicate} ... {r.patient}" if r.patient else r.predicate
+            if r.tense == "done":
+                reason = (
+                    f"done or planned: {ctx.name(taken.article)} reports '{what}' as done, "
+                    f"{ctx.name(pondering.article)} as only being considered ('{y.predicate}')"
+                )
+                return make_dispute(taken, pondering, "tense", reason, CONFIDENCE)
+            reason = (
+                f"certainty differs: {ctx.name(pondering.article)} hedges ('{y.predicate}'), "
+                f"{ctx.name(taken.article)} states it as fact"
+            )
+            return make_dispute(taken, pondering, "modality", reason, HEDGE_CONFIDENCE)
+    return None
