@@ -16,6 +16,9 @@ Source span holding a capitalised name) and 6-60 words of content becomes draft 
 | number        | a number in it changed (only quotes with a number)           | conflict      |
 | opposite      | one word put for its opposite from a hand-written list       | conflict      |
 |               | ("good" / "bad", "support" / "oppose"; only quotes with one) |               |
+| swap          | its longest noun-like word (>= 6 letters) put for the longest | conflict      |
+|               | one of an invented quotation's (another article's): another  |               |
+|               | thing said ("the tax plan" / "the border plan")              |               |
 | misattribute  | the content credited to another named source of the article  | conflict      |
 | invent        | a quotation from another article, credited to this source    | missing       |
 
@@ -63,10 +66,14 @@ from storydesk.verify.check import check_sentence
 from storydesk.verify.draft_quotes import DraftText, QuoteCheck, check_quotes
 from storydesk.verify.model_verifier import ModelVerifier
 
-OPS = ("verbatim", "trim", "synonym", "negation", "number", "opposite", "misattribute", "invent")
+OPS = (
+    "verbatim", "trim", "synonym", "negation", "number", "opposite", "swap", "misattribute",
+    "invent",
+)  # fmt: skip
 EXPECTED = {
     "verbatim": "faithful", "trim": "faithful", "synonym": "edited", "negation": "conflict",
-    "number": "conflict", "opposite": "conflict", "misattribute": "conflict", "invent": "missing",
+    "number": "conflict", "opposite": "conflict", "swap": "conflict", "misattribute": "conflict",
+    "invent": "missing",
 }  # fmt: skip
 # Opposites a reporter could put in a quotation, written by hand (not read from WordNet, which
 # storydesk's check uses): some are WordNet antonyms, some ("support" / "oppose", "success" /
@@ -173,6 +180,21 @@ def _opposite(q: str) -> str | None:
     return None
 
 
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
+
+
+def _swap(q: str, other: str | None) -> str | None:
+    """The quotation's longest lower-case word of six letters or more put for the other
+    quotation's longest one not in it (ties: the first): a word of another meaning, mostly. None
+    where either has none, or they are the same word."""
+    mine, theirs = _LONG_WORD.findall(q), _LONG_WORD.findall(other or "")
+    theirs = [w for w in theirs if w not in mine]
+    if not mine or not theirs:
+        return None
+    old, new = max(mine, key=len), max(theirs, key=len)
+    return re.sub(rf"\b{old}\b", new, q, count=1)
+
+
 def _trim(q: str, rng: random.Random) -> str | None:
     toks = q.split()
     n = max(5, round(len(toks) * rng.uniform(0.6, 0.8)))
@@ -191,6 +213,7 @@ def cases_for(
     out = []
     for speaker, q in quotes:
         others = [s for s in speakers if s.split()[-1] != speaker.split()[-1]]
+        invented = rng.choice(elsewhere) if elsewhere else None
         variants = {
             "verbatim": (speaker, q),
             "trim": (speaker, _trim(q, rng)),
@@ -198,8 +221,9 @@ def cases_for(
             "negation": (speaker, _negation(q)),
             "number": (speaker, _number(q, rng)),
             "opposite": (speaker, _opposite(q)),
+            "swap": (speaker, _swap(q, invented)),
             "misattribute": (rng.choice(others) if others else None, q),
-            "invent": (speaker, rng.choice(elsewhere) if elsewhere else None),
+            "invent": (speaker, invented),
         }
         for op, (who, text) in variants.items():
             if who and text:
@@ -327,7 +351,11 @@ def report(results: list[tuple[Case, str, str]], seconds: float) -> dict[str, fl
 # quotations keep their meaning: supported or unverified are both fair, so they are not scored.
 VERDICT_GROUPS = (
     ("faithful", ("verbatim", "trim"), ("supported",)),
-    ("conflict", ("negation", "number", "opposite", "misattribute"), ("contradicted", "disputed")),
+    (
+        "conflict",
+        ("negation", "number", "opposite", "swap", "misattribute"),
+        ("contradicted", "disputed"),
+    ),
     ("invented", ("invent",), ("unverified", "contradicted")),
 )
 

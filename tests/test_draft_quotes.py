@@ -358,3 +358,28 @@ def test_a_changed_sentence_of_a_longer_quotation_is_altered_in_every_outlet(nlp
     assert set(q.against) == {"wire", "gazette"}
     assert check.label == "contradicted"
     assert {s.article for s in check.contradicting} == {"wire", "gazette"}
+
+
+def test_a_word_put_for_one_of_another_meaning_alters_the_quotation(nlp: Any) -> None:
+    wire = Article(
+        "wire",
+        path="wire.txt",
+        source="Harbour Wire",
+        text='"We are looking at every option, including a review of the lease, but we will not '
+        'prejudge the inquiry," councillor Ada Brel said.',
+    )
+    draft = (
+        '"We are looking at every option, including ending the lease, but we will not prejudge '
+        'the inquiry," Brel said.\n'
+        '"We are looking at all the options, including a review of the lease, but we will not '
+        'prejudge the inquiry," Brel said.\n'
+        '"We are looking at every choice, including a review of the lease, but we will not '
+        'prejudge the inquiry," Brel said.'
+    )
+    swapped, added, synonym = check_text(draft, [wire], FeatureVerifier(), nlp)
+    q = _only(swapped)
+    assert q.relation == "altered" and "'ending' for 'a review of'" in q.reason
+    assert swapped.label == "contradicted"
+    # A word added, or a synonym put for a word, keeps the meaning: edited.
+    assert _only(added).relation == "edited"
+    assert _only(synonym).relation == "edited"

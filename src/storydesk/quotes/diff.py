@@ -222,7 +222,7 @@ _LIGHT_VERBS = frozenset(
 _PARTICLES = frozenset({"up", "down", "in", "out", "on", "off", "over", "back", "away"})
 
 
-def _bases(word: str) -> set[str]:
+def bases(word: str) -> set[str]:
     """The forms WordNet may list the word under: itself, an irregular's base ("rose": "rise",
     "worse": "bad"), a regular past, -ing or plural form's."""
     found = {word, *base_forms(word, "ed"), *base_forms(word, "ing")}
@@ -237,7 +237,7 @@ def opposite(x: str, y: str) -> bool:
     "rose" / "fell", "accept" / "reject")."""
     if x == y:
         return False
-    bx, by = _bases(x), _bases(y)
+    bx, by = bases(x), bases(y)
     if (bx | by) & _LIGHT_VERBS or {x, y} & _PARTICLES:
         return False
     return any(b in antonyms(pos).get(a, ()) for pos in _OPPOSABLE for a in bx for b in by)

@@ -23,16 +23,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
 from ..model import Article, QuoteGroup
 from ..nlp.claims import ParsedParagraph
 from ..quotes.credit import credited_elsewhere
-from ..quotes.diff import compare, word_diff, words
+from ..quotes.diff import bases, compare, content_words, word_diff, words
 from ..quotes.extract import Extracted, extract, extract_parsed, find_spans
 from ..quotes.group import build_groups, classify, pair_score, speakers_agree
 from ..quotes.stage import harmonise_speakers
+from .synonyms import synonyms
 
 DRAFT_ID = "draft"
 # Relations that mean the sources quote someone else's words or other words: the sentence is
@@ -137,6 +139,68 @@ def _printing(group: QuoteGroup, text: str) -> tuple[str, ...]:
 def _within(part: str, whole: str) -> bool:
     c = compare(whole, part)
     return c.contiguous and not c.meaning_flag
+
+
+# How close a draft's quotation must be to the sources' wording for a changed word in it to be
+# read as a change of what was said, not a retelling in other words: a handful of words.
+SWAP_RATIO = 0.8
+# Below this cosine (the sentence embedder's) a word put in place of another is no synonym. Set
+# low, from the other side: the synonym pairs of benchmarks/_provenance_ops.py run from 0.38
+# ("says" / "states") to 0.96, and WordNet misses many of them ("poll" / "survey"); "ending" for
+# "a review of" is 0.23. A swap of related words ("salmonella" / "norovirus", 0.42) stays edited.
+SYNONYM_COSINE = 0.35
+
+
+def _swapped_words(canonical: str, text: str, embed: Embed) -> tuple[str, str] | None:
+    """(the sources' words, the draft's) where the draft's quotation, close to the canonical
+    wording, puts words of its own in place of the canonical's that are neither another form nor
+    a synonym of them: "including ending the contract" for "including a review of the
+    contract". A word dropped or added ("all the options", "our" for "the city's") is no
+    swap."""
+    if compare(canonical, text).ratio < SWAP_RATIO:
+        return None
+    ops = word_diff(canonical, text)
+    swaps = [
+        (removed, added)
+        for (op1, removed), (op2, added) in pairwise(ops)
+        if (op1, op2) == ("-", "+")
+        and content_words(removed.split())
+        and content_words(added.split())
+        and not _same_word(removed.split(), added.split())
+    ]
+    if not swaps:
+        return None
+    vectors = embed([w for pair in swaps for w in pair])
+    for k, pair in enumerate(swaps):
+        a, b = vectors[2 * k], vectors[2 * k + 1]
+        if float(a @ b) / float(np.linalg.norm(a) * np.linalg.norm(b) or 1.0) < SYNONYM_COSINE:
+            return pair
+    return None
+
+
+def _same_word(theirs: list[str], mine: list[str]) -> bool:
+    """A word of one in another form ("looking" / "look") or a WordNet synonym ("kids" /
+    "children") of a word of the other."""
+    for x in content_words(theirs):
+        for y in content_words(mine):
+            bx, by = bases(x), bases(y)
+            if bx & by or any(
+                synonyms(a, b, pos) for a in bx for b in by for pos in ("NOUN", "VERB", "ADJ")
+            ):
+                return True
+    return False
+
+
+def _reread_edited(found: QuoteCheck, embed: Embed) -> QuoteCheck:
+    """An edited quotation (quotes.group.classify) that swaps words for others of another
+    meaning (`_swapped_words`) is altered, unless a source prints the draft's wording."""
+    if found.relation != "edited" or found.printed_by or found.canonical is None:
+        return found
+    swapped = _swapped_words(found.canonical, found.text, embed)
+    if swapped is None:
+        return found
+    reason = f"words changed: '{swapped[1]}' for '{swapped[0]}' ({found.reason})"
+    return replace(found, relation="altered", reason=reason, altered_in=found.canonical_by)
 
 
 def _against_group(
@@ -302,7 +366,7 @@ def check_quotes(
                 _by_piece(d, draft.text, sources, vectors[src_rows], groups, articles, embed)
             )
             continue
-        out.append(replace(found, pieces=pieces))
+        out.append(replace(_reread_edited(found, embed or _embed_default), pieces=pieces))
     return out
 
 
