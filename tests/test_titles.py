@@ -109,3 +109,51 @@ def test_a_post_in_charge_of_another_service_or_office_is_disputed(parse, embed)
     two = "Fire Commander Jon Brandt said the north wing was gone. Ola Brandt is police chief."
     draft = "Police chief Ola Brandt said the north wing was gone."
     assert not disputes(parse, embed, draft, two)
+
+
+def test_the_post_is_read_where_the_document_names_the_person_not_only_near_the_claim() -> None:
+    from storydesk.model import Article
+    from storydesk.verify.check import check_text
+    from storydesk.verify.verifier import FeatureVerifier
+
+    source = Article(
+        "wire",
+        path="wire.txt",
+        source="Coast Wire",
+        text="Fjordline Ferries said in a statement that it had no knowledge of the fault. "
+        "The ferry was towed to Kessund overnight. Divers inspected the hull on Friday morning. "
+        "They found a crack about two metres long near the stern. The 212 passengers were taken "
+        "ashore by lifeboat and nobody was hurt. The coastguard said the sea was calm. "
+        "Inspectors will publish a first report next month. Its chief executive, Mona Lykke, "
+        'apologised to passengers. "We are cooperating fully with the inspectors," said Erik '
+        "Sandvik, the company's communications director.",
+    )
+    draft = (
+        "Erik Sandvik, chief executive of Fjordline Ferries, said the company had no knowledge of "
+        "the fault.\n"
+        "Erik Sandvik, the communications director of Fjordline Ferries, said the company had no "
+        "knowledge of the fault."
+    )
+    wrong, right = check_text(draft, [source], FeatureVerifier())
+    assert wrong.label == "contradicted"
+    assert wrong.best is not None
+    assert any("different post" in r for r in wrong.best.verdict.reasons)
+    assert right.label != "contradicted"
+
+
+def test_post_in_reads_every_sentence_of_the_article_that_names_the_person(parse) -> None:  # type: ignore[no-untyped-def]
+    from storydesk.verify.checks import Context
+    from storydesk.verify.titles import post_in
+
+    document = (
+        "Halvorsen Lines said it had no knowledge of the cargo. The ship sailed from Guayaquil. "
+        "Its chief executive, Annelie Brandt, declined to comment. "
+        '"We are cooperating fully," said Lars Henning, the company\'s communications director.'
+    )
+    ctx = Context(article_text={"b": document}, labels={"a": "the draft", "b": "the source"})
+    (claim,) = parse("Lars Henning, chief executive of Halvorsen Lines, said it knew nothing.")
+    found = post_in(claim, "b", ctx)
+    assert found is not None and "gives that post to Annelie Brandt" in found.reason
+    assert found.b.text.startswith('"We are cooperating fully,"')
+    (right,) = parse("Lars Henning, the communications director, said it knew nothing.")
+    assert post_in(right, "b", ctx) is None

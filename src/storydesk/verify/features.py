@@ -27,6 +27,7 @@ from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
 from .clauses import SpanSimilarity, dispute_on_clauses
 from .hedges import dropped_hedge, free_words
+from .titles import post_in
 
 # Stopwords are kept local (and small) so that novelty counts content, not function words, without
 # importing spaCy's language data on the lexical path.
@@ -305,6 +306,12 @@ def first_dispute(
         figures = figures or (
             sim >= STATES_SIMILARITY and any(prints_figures(claim, o) for o in claims)
         )
+    # A person's post is the document's wherever it names them, whichever sentence states the
+    # claim: "Halvorsen said it had no knowledge of the cargo" ends the search above before
+    # "... said Lars Henning, the company's communications director".
+    shown = next((o.article for _, claims in evidence for o in claims), None)
+    if shown is not None and (found := post_in(claim, shown, ctx)) is not None:
+        return found, True
     # Every word of the claim in one sentence, with its doers and its negation: stated, however
     # long that sentence ("the hull had not been breached" holds every word of "had been").
     stated = any(

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Claim, Dispute
+from ..nlp.sentences import split_sentences
 from .affiliations import named_with, people
 from .checks import Context, make_dispute
 
@@ -192,4 +193,26 @@ def check_post(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
                 f"{ctx.name(b.article)} {found}"
             )
             return make_dispute(a, b, "entity", reason, CONFIDENCE)
+    return None
+
+
+def post_in(claim: Claim, article: str, ctx: Context) -> Dispute | None:
+    """`check_post` against every sentence of the article that names one of the claim's people,
+    not only those close to the claim: a person's post is the article's wherever it names them
+    ("Halvorsen said it had no knowledge of the cargo" is the sentence the claim retells, "...,
+    said Lars Henning, the company's communications director" the one with his post)."""
+    document = ctx.article_text.get(article, "")
+    surnames = {p.split()[-1] for p in people(claim)}
+    if not document or not surnames:
+        return None
+    at = 0
+    for k, sentence in enumerate(split_sentences(document)):
+        start = document.find(sentence, at)
+        at = max(at, start)
+        if not any(s in sentence for s in surnames):
+            continue
+        other = Claim(f"{article}:{k}", article, k, start, start + len(sentence), sentence)
+        found = check_post(claim, other, 0.0, ctx)
+        if found is not None:
+            return found
     return None
