@@ -26,6 +26,7 @@ from ..quotes.diff import singular
 from .checks import Context, normalise_name, same_name
 from .checkset import DEFAULT_CHECKS, compare
 from .clauses import SpanSimilarity, dispute_on_clauses
+from .hedged_causes import hedged_cause
 from .hedges import dropped_hedge, free_words
 from .titles import post_in
 
@@ -334,6 +335,8 @@ def first_dispute(
         ctx,
         lambda c, o: holds_words(c, o, ctx.article_text.get(o.article, "")),
     )
+    if found is None and shown is not None:
+        found = hedged_cause(claim, shown, ctx)
     if found is not None:
         return found, False
     best = evidence[0][1] if evidence else ()

@@ -100,7 +100,7 @@ def _hedging(claim: Claim, words: frozenset[str] | set[str]) -> frozenset[str] |
     return words
 
 
-def _firm_words(claim: Claim) -> bool:
+def firm_words(claim: Claim) -> bool:
     """Whether the sentence has no hedge: no main modal and no softening word."""
     softening = _hedging(claim, _names(claim.text) & _SOFTENERS)
     return not (claim.modal or softening or _SEEMS.search(claim.text))
@@ -111,7 +111,7 @@ def check_modality(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | No
     if sim < 0.8 or bool(a.modal) == bool(b.modal) or a.negated != b.negated:
         return None
     hedged, firm = (a, b) if a.modal else (b, a)
-    if not _firm_words(firm) or _keeps_hedge(firm.text, hedged.text):
+    if not firm_words(firm) or _keeps_hedge(firm.text, hedged.text):
         return None
     return make_dispute(a, b, "modality", _reason(hedged, hedged.modal, firm, ctx), CONFIDENCE)
 
@@ -305,7 +305,7 @@ def dropped_hedge(
     verbs, with the same doer, object and negation, where the claim has no hedge of its own;
     unless another of the sentences states that verb firmly (a document that says "may review"
     and later "confirmed it will review" has said it). None otherwise."""
-    if not _firm_words(claim):
+    if not firm_words(claim):
         return None
     for other in sentences:
         if not holds(claim, other):
