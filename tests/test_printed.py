@@ -65,3 +65,16 @@ def test_the_model_reads_the_claim_without_it_too() -> None:
     # Read with "regional" and "construction", which the lead does not print: 0.03 entailed.
     claim = lead.replace("A court", "A regional court").replace("public", "public construction")
     assert verifier.verify(claim, long).label == "supported"
+
+
+def test_a_name_the_document_gives_the_thing_itself_is_left_out() -> None:
+    window = "All other lifts in the ski area ran as normal on Saturday."
+    document = "The gondola of the Brennau-Glatthorn ski area stopped on Saturday. " + window
+    claim = "All other lifts in the Brennau-Glatthorn ski area ran as normal on Saturday."
+    nlp = spacy_pipeline()
+    assert without_printed_modifiers([(claim, window)], document, nlp) == [window]
+    # A name the document never gives that thing, or the window's own name for it: kept.
+    other = claim.replace("Brennau-Glatthorn", "Kessler")
+    assert without_printed_modifiers([(other, window)], document, nlp) == [other]
+    named = "All other lifts in the Kessler ski area ran as normal on Saturday."
+    assert without_printed_modifiers([(claim, named)], document + " " + named, nlp) == [claim]

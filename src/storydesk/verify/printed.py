@@ -56,6 +56,38 @@ def _cuts(claim: Any, window: Any, document: str) -> list[tuple[int, int]]:
             continue
         if re.search(rf"\b{re.escape(t.text)}\b", document, re.IGNORECASE):
             cuts.append((t.i, t.i + 1))
+    return cuts + _named_cuts(claim, window, document)
+
+
+_NAMING = frozenset({"compound", "nmod"})
+
+
+def _named_cuts(claim: Any, window: Any, document: str) -> list[tuple[int, int]]:
+    """A name that compounds a noun of the window ("the Brennau-Glatthorn ski area" for the
+    window's "the ski area"), where the document prints the claim's whole phrase elsewhere: it
+    calls the thing by that name itself. Not where the window names its noun otherwise ("the
+    Glatthorn ski area"), which is another place or a swap."""
+    lemmas = {t.lemma_.lower() for t in window}
+    words = {t.lower_ for t in window}
+    named = {t.head.lemma_.lower() for t in window if t.dep_ in _NAMING and t.pos_ == "PROPN"}
+    cuts = []
+    for t in claim:
+        head = t.head
+        if t.dep_ not in _NAMING or t.pos_ != "PROPN" or head.pos_ != "NOUN":
+            continue
+        if head.i <= t.i:
+            continue
+        if head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head  # "Brennau-Glatthorn ski area": the name compounds "ski area"
+        key = head.lemma_.lower()
+        if key not in lemmas or key in named or t.lower_ in words:
+            continue
+        start = t.left_edge.i
+        phrase = r"[\s-]*".join(
+            re.escape(w.text) for w in claim[start : head.i + 1] if w.text != "-"
+        )
+        if re.search(rf"\b{phrase}\b", document, re.IGNORECASE):
+            cuts.append((start, t.i + 1))
     return cuts
 
 
