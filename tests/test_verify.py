@@ -892,3 +892,22 @@ def test_a_count_the_document_gives_once_is_compared_at_lower_similarity(parse) 
     ctx2 = Context(article_text={"a": claim, "b": two}, labels={"a": "Draft", "b": "Wire"})
     assert check_number(a, b, 0.43, ctx2) is None
     assert check_number(a, b, 0.60, ctx2) is not None  # a close sentence is compared as before
+
+
+def test_a_count_for_another_year_is_no_dispute_where_the_claims_count_is_printed(parse) -> None:  # type: ignore[no-untyped-def]
+    from storydesk.verify.checks import check_number
+
+    then = (
+        "It was the largest outage in the region since the 2003 blackout, when nearly 2 "
+        "million households were left without electricity."
+    )
+    now = "The fault cut power to about 1.2 million households on Tuesday."
+    claim = "At the peak, roughly 1.2 million households were left without electricity."
+    a, b = parse(claim, then)[:2]
+    ctx = Context(article_text={"a": claim, "b": now + " " + then}, labels={"a": "D", "b": "W"})
+    assert check_number(a, b, 0.85, ctx) is None
+    # A count the document does not print, or a document that names no other year: disputed.
+    wrong = parse(claim.replace("1.2", "1.5"), then)[0]
+    assert check_number(wrong, b, 0.85, ctx) is not None
+    alone = Context(article_text={"a": claim, "b": then}, labels={"a": "D", "b": "W"})
+    assert check_number(a, b, 0.85, alone) is not None

@@ -244,6 +244,29 @@ def _counting(document: str, unit: str) -> tuple[str, ...]:
     return tuple(s for s in split_sentences(document) if count.search(s))
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ROUNDING = re.compile(
+    r"^(?:roughly|about|around|approximately|nearly|almost|some|more\s+than|over|at\s+least|"
+    r"up\s+to|fewer\s+than|less\s+than)\s+",
+    re.IGNORECASE,
+)
+
+
+def _another_years_count(q: Quantity, claim: str, sentence: str, document: str) -> bool:
+    """Whether the sentence counts the noun for a year the claim does not name ("since the 2003
+    blackout, when nearly 2 million households were left without electricity") while another
+    sentence of the document prints the claim's own count of it ("about 1.2 million
+    households"): two events, each counted, not two counts of one."""
+    years = set(_YEAR.findall(sentence)) - set(_YEAR.findall(claim))
+    written = _ROUNDING.sub("", q.text).strip()
+    if not years or not any(ch.isdigit() for ch in written):
+        return False
+    count = re.compile(
+        rf"\b{re.escape(written)}\s+(?:[\w-]+\s+){{0,2}}{re.escape(q.unit)}", re.IGNORECASE
+    )
+    return any(count.search(s) for s in _counting(document, q.unit) if s not in sentence)
+
+
 def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None:
     """Counts of the same thing that differ ("14 people" vs "41 people")."""
     if sim < ONLY_COUNT_SIMILARITY:
@@ -255,6 +278,8 @@ def check_number(a: Claim, b: Claim, sim: float, ctx: Context) -> Dispute | None
         if sim < NUMBER_SIMILARITY and (
             is_measure(qa.unit) or not counted_only_here(document, qa.unit, b.text)
         ):
+            continue
+        if _another_years_count(qa, a.text, b.text, document):
             continue
         same_unit = [q for q in b.quantities if q.unit == qa.unit and q.ordinal == qa.ordinal]
         other_period = not same_unit and qa.text not in b.text  # "£120 a week" printed too
